@@ -1,0 +1,38 @@
+# Two commands do all the set-up: `make run` and `make test`. Both create .venv from requirements.txt.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+DATA := data/normalised/indikator.parquet
+SOURCES := $(wildcard data/raw/*) data/corrections.csv $(wildcard kinerja/*.py kinerja/ingest/*.py)
+PORT ?= 8501
+
+.PHONY: run test data check lint clean
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(DATA): $(VENV)/.installed $(SOURCES)
+	$(PY) -m kinerja build
+
+data: $(DATA)
+
+run: $(DATA)
+	$(PY) -m streamlit run dashboard.py --server.port $(PORT) --server.headless true
+
+test: $(VENV)/.installed
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m pytest -q
+
+check: $(VENV)/.installed
+	$(PY) -m kinerja check
+
+lint: $(VENV)/.installed
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
+
+clean:
+	rm -rf $(VENV) data/normalised

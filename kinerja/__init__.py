@@ -1,0 +1,1 @@
+"""Dasbor Kinerja Kecamatan: IKI documents in, comparable indicator data out."""

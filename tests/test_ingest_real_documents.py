@@ -1,0 +1,305 @@
+"""The parsers on the four real documents in data/raw. Every count here was made by reading the
+document by hand: position blocks in document order and the indicator rows a person sees in each."""
+
+import pytest
+
+from kinerja.ingest import detect_layout, read_text
+from tests.conftest import BULULAWANG, LUMAJANG, MASAMA, SANGKAPURA, block, indicator, parsed
+
+SANGKAPURA_BLOCKS = [
+    ("SEKRETARIS KECAMATAN (SEKCAM)", 3),
+    ("KEPALA SEKSI KESEJAHTERAAN RAKYAT", 5),
+    ("KEPALA SEKSI PEMERINTAHAN", 3),
+    ("KEPALA SEKSI EKONOMI", 2),
+    ("KASI KETENTRAMAN DAN KETERTIBAN UMUM", 2),
+    ("KEPALA SEKSI PEMBANGUNAN", 1),
+    ("KEPALA SUB BAGIAN UMUM DAN KEPEGAWAIAN", 13),
+    ("KEPALA SUB BAGIAN KEUANGAN, PROGRAM DAN PELAPORAN", 4),
+    ("PENGEVALUASI HASIL BANTUAN SOSIAL KEMASYARAKATAN", 9),
+    ("PENGOLAH BANTUAN SOSIAL DAN HIBAH", 7),
+    ("PENGADMINISTRASI PEMERINTAHAN", 4),
+    ("PENGADMINISTRASI PERTANAHAN", 3),
+    ("PENGOLAH DATA KEBIJAKAN DAN STRATEGI PEMBIAYAAN", 6),
+    ("PENGOLAH DATA HIBAH DAERAH", 6),
+    ("PENGELOLA KEAMANAN DAN KETERTIBAN", 3),
+    ("PENGOLAH DATA KEAMANAN DAN KETERTIBAN", 3),
+    ("PENGADMINISTRASI PERENCANAAN DAN PROGRAM", 3),
+    ("PENGADMINISTRASI KEPEGAWAIAN", 11),
+    ("PENGELOLA BARANG MILIK DAERAH", 5),
+    ("PENGELOLA SARANA DAN PRASARANA KANTOR", 4),
+    ("PENATA KEUANGAN", 6),
+    ("PENGELOLA PROGRAM DAN LAPORAN", 4),
+    ("PENGADMINISTRASI KEUANGAN", 5),
+]
+
+BULULAWANG_BLOCKS = [
+    ("Sekretaris Kecamatan", 3),
+    ("Kasi Pemerintahan", 3),
+    ("Kasi Kesejahteraan Sosial dan Kepemudaan", 3),
+    ("Kasi Keamanan dan ketertiban", 3),
+    ("Kasi Pembangunan dan Pemberdayaan Masyarakat", 3),
+    ("Kasi Pelayanan Publik", 2),
+    ("KASUBAG. PERENCANAAN EVALUASI DAN PELAPORAN", 2),
+    ("KASUBAG UMUM, KEPEGAWAIAN, KEUANGAN dan ASET", 5),
+    ("PENGADMINISTRASI KEPEGAWAIAN", 3),
+    ("PENGURUS BARANG", 1),
+    ("CARAKA", 1),
+    ("PENGADMINISTRASI PELAYANAN PUBLIK", 2),
+    ("PENGADMINISTRASI DATA PEMBANGUNAN", 1),
+    ("CAMAT", 3),
+]
+
+MASAMA_BLOCKS = [
+    ("Camat Masama", 2),
+    ("Kepala Seksi Pembangunan", 1),
+    ("Pengolah Data (Pembinaan Perekonomian Masyarakat dan Penataan Lingkungan)", 1),
+    ("Kepala Seksi Pelayanan, Informasi dan Pengaduan", 5),
+    ("Pengolah Data (Pelayanan Perizinan)", 2),
+    ("Pengolah Data (Pelayanan Informasi dan Pengaduan)", 3),
+    ("Kepala Seksi Pemberdayaan Masyarakat Desa/Kelurahan", 3),
+    ("Pengolah Data (Pemberdayaan Ekonomi Keluarga)", 2),
+    ("Pengolah Data (Pembinaan Masyarakat dan Kelembagaan)", 1),
+    ("Kepala Seksi Ketentraman dan Ketertiban Umum", 2),
+    ("Pengadministrasi Pelayanan (Ketentraman dan Ketertiban Umum )", 1),
+    ("Pengolah Data Ketentraman dan Ketertiban Umum", 1),
+    ("Kepala Seksi Pemerintahan", 2),
+    ("Pengolah Data (Pemerintahan dan Kependudukan)", 1),
+    ("Pengadministrasi Pemerintahan", 1),
+    ("Pengadministrasi Pemerintahan", 1),
+    ("Pengadministrasi Pemerintahan", 1),
+    ("Sekretaris Kecamatan Masama", 6),
+    ("Kepala Sub Bagian Perencanaan, Keuangan & Evaluasi", 6),
+    ("Pengolah Data (Perencanaan dan Penganggaran)", 3),
+    ("Pengolah Data (Program dan Kegiatan)", 1),
+    ("Bendahara Pengeluaran", 1),
+    ("Pengolah Data Laporan Keuangan (Administrator Keuangan dan Perjalanan Dinas)", 2),
+    ("Kepala Sub Bagian Umum, Kepegawaian & Aset", 18),
+    ("Pengolah Data Kepegawaian", 3),
+    ("Pengadministrasi Umum", 8),
+    ("Pengelola Sarana Prasarana Kantor", 8),
+]
+
+LUMAJANG_BLOCKS = [
+    ("SEKRETARIS CAMAT", 1),
+    ("Sub Bagian Umum dan Kepegawaian", 6),
+    ("Sub Bagian Keuangan", 2),
+    ("Seksi Pemerintahan", 5),
+    ("Seksi Pelayanan Umum", 1),
+    ("Seksi Pemberdayaan Masyarakat", 1),
+    ("Pengadministrasi Keuangan", 5),
+    ("Pengadministrasi Persuratan", 4),
+    ("Pengadministrasi Umum", 4),
+    ("Pengadministrasi Umum", 4),
+]
+
+
+@pytest.mark.parametrize(
+    "path, layout, expected",
+    [
+        (SANGKAPURA, "ocr_table", SANGKAPURA_BLOCKS),
+        (BULULAWANG, "markdown_decree", BULULAWANG_BLOCKS),
+        (MASAMA, "markdown_decree", MASAMA_BLOCKS),
+        (LUMAJANG, "numbered_blocks", LUMAJANG_BLOCKS),
+    ],
+    ids=["sangkapura", "bululawang", "masama", "lumajang"],
+)
+def test_blocks_and_indicator_counts_match_hand_count(path, layout, expected):
+    doc = parsed(path)
+    assert layout == detect_layout(read_text(path)).NAME
+    assert [(b.jabatan, len(b.indicators)) for b in doc.blocks] == expected
+
+
+def test_totals():
+    assert [parsed(p).indicator_count for p in (SANGKAPURA, BULULAWANG, MASAMA, LUMAJANG)] == [112, 35, 86, 33]
+
+
+# --- Sangkapura: OCR of a scanned table ------------------------------------------------------------
+
+
+def test_ocr_title_far_from_its_label_and_without_colon():
+    doc = parsed(SANGKAPURA)
+    # "JABATAN / TUGAS / FUNGSI" stacked, title 10 lines further down as ": KEPALA SEKSI PEMERINTAHAN"
+    assert block(doc, "KEPALA SEKSI PEMERINTAHAN").line == 185
+    # title line lost its colon: "KASI KETENTRAMAN DAN KETERTIBAN UMUM"
+    assert (
+        block(doc, "KASI KETENTRAMAN").indicators[0].indikator == "Jumlah pelaksanaan kegiatan pengendalian keamanan lingkungan"
+    )
+
+
+def test_ocr_glued_title_words_are_split():
+    titles = [b.jabatan for b in parsed(SANGKAPURA).blocks]
+    assert "KEPALA SEKSI EKONOMI" in titles  # OCR: "KEPALA SEKSIEKONOMI"
+    assert "KEPALA SEKSI PEMBANGUNAN" in titles  # OCR: ": KEPALA SEKSIPEMBANGUNAN"
+
+
+def test_ocr_cell_paragraph_rows():
+    doc = parsed(SANGKAPURA)
+    row = indicator(doc, "Jumlah Tim Penggerak PKK")
+    assert row.indikator == "Jumlah Tim Penggerak PKK Desa yang dibina"
+    assert row.formula == "Pembinaan PKK dilaksanakan di desa dan Kecamatan sebanyak 26 desa"
+    assert row.sumber_data == "Laporan kegiatan pembinaan PKK"
+    assert row.sasaran == "Meningkatnya Koordinasi Pemberdayaan dan Pembinaan Kemasyarakatan Desa"
+
+
+def test_ocr_sasaran_spanning_several_rows_carries_over():
+    rows = block(parsed(SANGKAPURA), "PENGEVALUASI").indicators
+    assert {r.sasaran for r in rows[:3]} == {"Tersedianya bahan evaluasi bantuan sosial kemasyarakatan"}
+    assert rows[3].sasaran == "Terklasifikasinya jenis bantuan sosial kemasyarakatan"
+
+
+def test_ocr_noise_in_indicator_words_is_repaired():
+    rows = block(parsed(SANGKAPURA), "KASI KETENTRAMAN").indicators
+    assert rows[1].indikator.startswith("Jumlah peserta monev")  # OCR: "Numlah peserta monev"
+    kasubag = block(parsed(SANGKAPURA), "SUB BAGIAN UMUM").indicators
+    assert kasubag[9].indikator.startswith("Jumlah fasilitasi pemeliharaan")  # OCR: "Jumlanh"
+
+
+def test_ocr_formula_that_opens_like_an_indicator_stays_the_formula():
+    rows = block(parsed(SANGKAPURA), "PENGADMINISTRASI PEMERINTAHAN").indicators
+    assert [r.indikator for r in rows] == [
+        "Jumlah berkas pengajuan KK",
+        "Jumlah berkas pengajuan Surat Pindah Masuk dan Pindah Keluar",
+        "Prosentase perekaman e- KTP",
+        "Jumlah Laporan Kependudukan",
+    ]
+    assert rows[2].formula == "Jumlah perekaman e-KTP dibagi jumlah wajib KTP"
+
+
+def test_ocr_flattened_rows_are_split_into_indicators_and_reported():
+    doc = parsed(SANGKAPURA)
+    rows = block(doc, "SUB BAGIAN UMUM").indicators
+    assert rows[1].indikator == "Jumlah jenis bahan bacaan"
+    assert rows[1].formula == "Surat kabar/majalah sebanyak 24 eksemplar"
+    assert rows[1].sumber_data == "DPA-SKPD"
+    assert rows[2].indikator == "Jumlah penyediaan makanan dan"
+    doubted = {n.line for n in doc.notes if n.kind == "diragukan"}
+    assert {445, 449, 451} <= doubted
+
+
+def test_ocr_two_rows_on_consecutive_flattened_lines():
+    rows = block(parsed(SANGKAPURA), "PENGADMINISTRASI KEUANGAN").indicators
+    assert rows[3].sasaran == rows[4].sasaran == "Tercukupinya Laporan"
+    assert rows[3].formula == "LPKM dibuat setiap minggu"
+    assert rows[4].indikator == "Jumlah Rencana Pelaksanaan"
+
+
+def test_ocr_stray_text_outside_cells_is_reported_not_kept():
+    doc = parsed(SANGKAPURA)
+    skipped = [n for n in doc.notes if n.kind == "dilewati"]
+    assert any("arandanPendapatan" in n.text for n in skipped)
+    assert not any("arandanPendapatan" in r.sumber_data for b in doc.blocks for r in b.indicators)
+
+
+# --- Bululawang: markdown decree -------------------------------------------------------------------
+
+
+def test_markdown_latex_fraction_becomes_plain_text():
+    row = indicator(parsed(BULULAWANG), "Persentase Keaktifan Siskamling")
+    assert row.formula == "Keaktifan Siskamling = Σ Kelompok Siskamling Aktif / Σ Kelompok Siskamling Yang Ada × 100 %"
+    assert row.sumber_data == "Data Dari Kasi Tramtib; DPA"
+    nested = indicator(parsed(BULULAWANG), "Persentase Tingkat Kehadiran")
+    assert nested.formula.startswith("(Σ Pegawai × ( Σ Hari kerja efektif - Σ hari tidak masuk kerja)) / (Σ Pegawai")
+
+
+def test_markdown_camat_block_after_the_signature():
+    camat = parsed(BULULAWANG).blocks[-1]
+    assert camat.jabatan == "CAMAT"
+    assert camat.indicators[0].sasaran == "Partisipasi masyarakat/perwakilan masyarakat dalam pelaksanaan Musrenbangcam"
+
+
+def test_markdown_sasaran_cell_spanning_rows():
+    rows = block(parsed(BULULAWANG), "Kasi Pemerintahan").indicators
+    assert rows[0].sasaran == rows[1].sasaran
+    assert rows[1].indikator == "Pelaksanaan Musyawarah Desa (Musdes) tentang RPJMDes, APBDes, ADD/DD"
+    assert rows[2].sasaran == "Tertib administrasi kependudukan"
+
+
+def test_markdown_row_with_only_a_formula_continues_the_indicator():
+    rows = block(parsed(BULULAWANG), "DATA PEMBANGUNAN").indicators
+    assert len(rows) == 1
+    assert "Terealisasi" in rows[0].formula and "direncanakan" in rows[0].formula
+    assert rows[0].sumber_data == "Pengadministrasi Pembangunan"
+
+
+def test_markdown_header_word_variants():
+    # "ASARAN/KINERJA UTAMA" (letter lost) and "INDIKATOR KINERJA UTAMA" headers still open tables
+    assert len(block(parsed(BULULAWANG), "DATA PEMBANGUNAN").indicators) == 1
+    assert len(block(parsed(BULULAWANG), "CAMAT").indicators) == 3
+
+
+# --- Masama: markdown with NO column, HTML, page breaks, signatures ---------------------------------
+
+
+def test_html_list_in_cell_and_italic_formula():
+    row = indicator(parsed(MASAMA), "Nilai Akuntabilitas")
+    assert row.formula == "Hasil evaluasi Tim Evaluator Kabupaten"
+    assert row.sumber_data == "Renstra; Renja; DPA"
+
+
+def test_numbered_sub_indicators_are_one_row_each():
+    rows = block(parsed(MASAMA), "Kepala Seksi Pelayanan").indicators
+    assert [r.indikator for r in rows[1:4]] == [
+        "Jumlah layanan informasi yang dapat dilaksanakan dengan baik",
+        "Jumlah pengaduan masyarakat yang ditindak lanjuti",
+        "Jumlah rekomendasi izin yang diterbitkan tepat waktu",
+    ]
+    assert {r.sasaran for r in rows[1:4]} == {"Terlaksananya layanan informasi dan pengaduan di Kec. Masama"}
+
+
+def test_row_continued_after_a_page_break_is_joined():
+    row = block(parsed(MASAMA), "Pemerintahan dan Kependudukan").indicators[0]
+    assert row.sasaran == "Tersedianya Bahan/data layanan pemerintahan dan kewenangan lainnya yang didelegasika"
+    assert row.indikator == "Jumlah Bahan/Data layanan pemerintahan dan kewenangan lainnya yang didelegasikan"
+    assert row.formula == "Jumlah Bahan/Data layanan pemerintahan dan kewenangan lainnya yang didelegasikan"
+
+
+def test_sub_indicator_after_a_page_break_is_a_new_row():
+    rows = block(parsed(MASAMA), "Kepala Seksi Ketentraman").indicators
+    assert [r.indikator for r in rows] == [
+        "Tingkat penurunan gangguan Trantibun yang diselesaikan",
+        "Persentase penurunan pelanggaran Perda",
+    ]
+    assert rows[1].sasaran == rows[0].sasaran
+
+
+def test_same_title_twice_stays_separate_blocks():
+    titles = [b.jabatan for b in parsed(MASAMA).blocks]
+    assert titles.count("Pengadministrasi Pemerintahan") == 3
+
+
+def test_signature_names_are_not_positions():
+    titles = " ".join(b.jabatan for b in parsed(MASAMA).blocks)
+    assert "KAMALUDDIN" not in titles and "Nip" not in titles and "KEPALA SEKSI PIP" not in titles
+
+
+# --- Lumajang: numbered blocks with RUMUS or TARGET ------------------------------------------------
+
+
+def test_target_column_is_read():
+    rows = block(parsed(LUMAJANG), "Pengadministrasi Keuangan").indicators
+    assert [r.target for r in rows] == ["3 dokumen", "13 laporan", "3 dokumen", "1 dokumen", "12 bulan"]
+    assert all(r.formula == "" for r in rows)
+
+
+def test_rumus_column_is_read_with_latex():
+    row = block(parsed(LUMAJANG), "Seksi Pelayanan Umum").indicators[0]
+    assert row.formula == (
+        "(Jumlah pelayanan paten yang dilaksanakan sesuai SP dan SOP / Jumlah pelayanan yang diajukan oleh masyarakat) × 100"
+    )
+    assert row.target == ""
+
+
+def test_row_broken_over_a_blank_line_is_joined():
+    rows = block(parsed(LUMAJANG), "Pengadministrasi Keuangan").indicators
+    assert rows[0].indikator == "Jumlah dokumen RKA pergeseran dan perubahannya"
+    umum = block(parsed(LUMAJANG), "Pengadministrasi Umum").indicators
+    assert umum[1].sasaran == "Terlaksananya monitoring dan evaluasi pelaksanaan pelayanan administrasi kependudukan"
+    assert umum[1].indikator == (
+        "Jumlah laporan monitoring dan evaluasi yang tersusun dalam pelaksanaan administrasi kependudukan Desa"
+    )
+
+
+def test_indicator_without_sasaran_inherits_it():
+    rows = block(parsed(LUMAJANG), "Seksi Pemerintahan").indicators
+    assert rows[3].indikator == "Persentase Desa yang menetapkan LPPDes Tepat Waktu"
+    assert rows[3].sasaran == rows[2].sasaran == "Terlaksananya Program Pembinaan dan Pengawasan Pemerintahan Desa"
