@@ -4,8 +4,10 @@ import argparse
 import sys
 from pathlib import Path
 
+import pandas as pd
+
 from kinerja import build as builder
-from kinerja.ingest import IngestError, detect_meta, read_text
+from kinerja.ingest import IngestError, detect_meta, parse_text, read_text
 from kinerja.normalise import JENIS_LABELS
 from kinerja.paths import MANIFEST, NORMALISED
 
@@ -15,7 +17,9 @@ def _sources_for_files(args: argparse.Namespace) -> list[builder.Source]:
     sources = []
     for name in args.files:
         path = Path(name)
-        meta = detect_meta(read_text(path))
+        text = read_text(path)
+        parse_text(text, str(path))  # an unusable document says so before anything is asked of it
+        meta = detect_meta(text)
         kecamatan = args.kecamatan or meta.kecamatan
         tahun = args.tahun or meta.tahun
         if not kecamatan:
@@ -76,7 +80,7 @@ def report(dataset: builder.Dataset, detail: bool = False) -> str:
                     (dataset.indikator["berkas"] == doc_row.berkas) & (dataset.indikator["jabatan_urutan"] == pos.jabatan_urutan)
                 ]
                 for r in rows.itertuples():
-                    target = f" | target {r.target:g} {r.target_satuan}" if r.target == r.target else ""
+                    target = f" | target {r.target:g} {r.target_satuan}" if pd.notna(r.target) else ""
                     out.append(f"         - {r.indikator} [{r.kategori_formula}, {r.polaritas}]{target}")
         if parsed.notes:
             out.append(f"  Perlu ditinjau ({len(parsed.notes)} baris):")

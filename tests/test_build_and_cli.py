@@ -1,0 +1,170 @@
+"""`python -m kinerja build | ingest | check` on real files, into temporary folders."""
+
+import shutil
+
+import pandas as pd
+import pytest
+
+from kinerja import build as builder
+from kinerja.__main__ import main
+from kinerja.paths import MANIFEST, RAW
+from tests.conftest import FIXTURES
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("normalised")
+    assert main(["build", "--out", str(out)]) == 0
+    return out
+
+
+def test_build_writes_the_design_columns_in_order(built):
+    parquet = pd.read_parquet(built / "indikator.parquet")
+    csv = pd.read_csv(built / "indikator.csv")
+    assert list(parquet.columns) == builder.COLUMNS
+    assert list(csv.columns) == builder.COLUMNS
+    assert len(parquet) == len(csv) == 266
+    assert parquet["indikator_id"].is_unique
+    assert parquet.groupby("kecamatan").size().to_dict() == {"Bululawang": 35, "Lumajang": 33, "Masama": 86, "Sangkapura": 112}
+
+
+def test_build_writes_position_and_document_tables(built):
+    jabatan = pd.read_parquet(built / "jabatan.parquet")
+    assert len(jabatan) == 23 + 14 + 27 + 10
+    assert jabatan["jumlah_indikator"].sum() == 266
+    dokumen = pd.read_parquet(built / "dokumen.parquet").set_index("kecamatan")
+    assert dokumen.loc["Sangkapura", "tata_letak"] == "ocr_table"
+
+
+def test_targets_and_units_as_stated_in_lumajang(built):
+    frame = pd.read_parquet(built / "indikator.parquet")
+    rows = frame[(frame.kecamatan == "Lumajang") & (frame.jabatan == "Pengadministrasi Keuangan")]
+    assert rows["target"].tolist() == [3, 13, 3, 1, 12]
+    assert rows["target_satuan"].tolist() == ["dokumen", "laporan", "dokumen", "dokumen", "bulan"]
+    assert frame[frame.kecamatan == "Lumajang"]["target"].notna().sum() == 25
+    assert frame[frame.kecamatan != "Lumajang"]["target"].isna().all()  # never invented from an explanation
+
+
+def test_jabatan_normalised(built):
+    frame = pd.read_parquet(built / "indikator.parquet")
+    row = frame[(frame.kecamatan == "Bululawang") & (frame.jabatan == "Kasi Pemerintahan")].iloc[0]
+    assert (row.jabatan_baku, row.jenis_jabatan, row.bidang) == ("Kepala Seksi Pemerintahan", "kepala_seksi", "pemerintahan")
+    jenis = frame.drop_duplicates(["kecamatan", "jabatan_urutan"]).groupby("jenis_jabatan").size().to_dict()
+    assert jenis == {"camat": 2, "sekretaris": 4, "kepala_subbagian": 8, "kepala_seksi": 18, "pelaksana": 42}
+
+
+def test_corrections_file_is_applied(built):
+    frame = pd.read_parquet(built / "indikator.parquet")
+    sekcam = frame[(frame.kecamatan == "Sangkapura") & (frame.jenis_jabatan == "sekretaris")]
+    assert sekcam["sasaran"].tolist()[0] == "Meningkatnya Pelayanan Administrasi Perkantoran"
+    assert sekcam["indikator"].tolist()[1] == "Persentase fasilitasi terhadap sarana dan prasarana Aparatur"
+
+
+def test_rebuild_gives_identical_output_and_ids(built, tmp_path):
+    assert main(["build", "--out", str(tmp_path)]) == 0
+    for name in ("indikator.csv", "jabatan.csv", "dokumen.csv"):
+        assert (tmp_path / name).read_bytes() == (built / name).read_bytes()
+
+
+def test_ids_do_not_depend_on_manifest_order(built, tmp_path):
+    lines = MANIFEST.read_text().splitlines()
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW, raw)
+    (raw / "manifest.csv").write_text("\n".join([lines[0], *reversed(lines[1:])]) + "\n")
+    assert main(["build", "--manifest", str(raw / "manifest.csv"), "--out", str(tmp_path / "out")]) == 0
+    ids = set(pd.read_parquet(tmp_path / "out" / "indikator.parquet")["indikator_id"])
+    assert ids == set(pd.read_parquet(built / "indikator.parquet")["indikator_id"])
+
+
+def test_bad_manifest_row_names_row_and_field_and_writes_nothing(tmp_path, capsys):
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW, raw)
+    text = (
+        (raw / "manifest.csv").read_text().replace("Masama,Banggai,Sulawesi Tengah,2020", "Masama,Banggai,Sulawesi Tengah,20x0")
+    )
+    (raw / "manifest.csv").write_text(text)
+    out = tmp_path / "out"
+    assert main(["build", "--manifest", str(raw / "manifest.csv"), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "baris 4, kolom tahun" in err and "20x0" in err
+    assert not out.exists()
+
+
+def test_ingest_detects_kecamatan_and_year(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert (
+        main(
+            [
+                "ingest",
+                str(FIXTURES / "iki_cibereum_markdown.txt"),
+                str(FIXTURES / "iki_wonorejo_numbered.txt"),
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
+    frame = pd.read_parquet(out / "indikator.parquet")
+    assert list(frame.columns) == builder.COLUMNS
+    assert frame.groupby(["kecamatan", "tahun"]).size().to_dict() == {("Cibereum", 2024): 6, ("Wonorejo", 2024): 5}
+    assert "Cibereum 2024" in capsys.readouterr().out
+
+
+def test_ingest_options_override_detection(tmp_path):
+    out = tmp_path / "out"
+    args = ["ingest", str(FIXTURES / "iki_mekarsari_ocr.txt"), "--kecamatan", "Mekar Sari", "--tahun", "2023"]
+    assert main([*args, "--kabupaten", "Contoh", "--provinsi", "Jawa Barat", "--out", str(out)]) == 0
+    row = pd.read_parquet(out / "indikator.parquet").iloc[0]
+    assert (row.kecamatan, row.tahun, row.kabupaten, row.provinsi) == ("Mekar Sari", 2023, "Contoh", "Jawa Barat")
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (None, "berkas kosong"),
+        ("Laporan tahunan.\nTanpa tabel.\n", "tidak ditemukan blok jabatan"),
+    ],
+)
+def test_ingest_rejects_unusable_files_and_changes_nothing(tmp_path, capsys, content, message):
+    source = FIXTURES / "kosong.txt" if content is None else tmp_path / "x.txt"
+    if content is not None:
+        source.write_text(content)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "indikator.csv").write_text("data lama")
+    assert main(["ingest", str(FIXTURES / "iki_wonorejo_numbered.txt"), str(source), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert str(source) in err and message in err
+    assert (out / "indikator.csv").read_text() == "data lama"  # the good file was not written either
+
+
+def test_ingest_without_detectable_kecamatan_says_which_option(tmp_path, capsys):
+    text = (FIXTURES / "iki_wonorejo_numbered.txt").read_text()
+    anonymous = "\n".join(line for line in text.splitlines() if "WONOREJO" not in line.upper())
+    source = tmp_path / "tanpa_nama.txt"
+    source.write_text(anonymous)
+    assert main(["ingest", str(source), "--out", str(tmp_path / "out")]) == 2
+    assert "--kecamatan" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+    assert main(["ingest", str(source), "--kecamatan", "Wonorejo", "--out", str(tmp_path / "out")]) == 0
+
+
+def test_ingest_of_a_missing_file_names_it(tmp_path, capsys):
+    assert main(["ingest", str(tmp_path / "tidak_ada.txt"), "--out", str(tmp_path / "out")]) == 2
+    assert "tidak_ada.txt" in capsys.readouterr().err
+
+
+def test_check_lists_blocks_and_lines_to_review(capsys):
+    assert main(["check"]) == 0
+    out = capsys.readouterr().out
+    assert "iki_sangkapura_2019.txt — Kecamatan Sangkapura 2019 — tata letak ocr_table: 23 jabatan, 112 indikator" in out
+    assert "Kepala Sub Bagian Umum dan Kepegawaian" in out
+    assert "[diragukan] baris OCR berkolom gabung" in out
+    assert "[dilewati] potongan teks di luar sel tabel: arandanPendapatan" in out
+    assert "iki_lumajang_2023.txt — Kecamatan Lumajang 2023 — tata letak numbered_blocks: 10 jabatan, 33 indikator" in out
+
+
+def test_check_detail_lists_each_indicator(capsys):
+    assert main(["check", str(FIXTURES / "iki_wonorejo_numbered.txt"), "--rinci"]) == 0
+    out = capsys.readouterr().out
+    assert "- Persentase realisasi anggaran [tanpa_formula, naik] | target 87.5 %" in out
