@@ -6,7 +6,7 @@ DATA := data/normalised/indikator.parquet
 SOURCES := $(wildcard data/raw/*) data/corrections.csv $(wildcard kinerja/*.py kinerja/ingest/*.py)
 PORT ?= 8501
 
-.PHONY: run test data check lint clean
+.PHONY: run test data check lint clean browser bench
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -22,10 +22,16 @@ data: $(DATA)
 run: $(DATA)
 	$(PY) -m streamlit run dashboard.py --server.port $(PORT) --server.headless true
 
-test: $(VENV)/.installed
+browser:
+	bash scripts/install-browser.sh
+
+test: $(VENV)/.installed browser
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m pytest -q
+
+bench: $(DATA)
+	$(PY) bench/run.py
 
 check: $(VENV)/.installed
 	$(PY) -m kinerja check

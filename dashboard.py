@@ -1,7 +1,27 @@
-"""Dasbor Kinerja Kecamatan: entry point (`make run`)."""
+"""Dasbor Kinerja Kecamatan: page config, shared sidebar filters, navigation (`make run`)."""
+
+from pathlib import Path
 
 import streamlit as st
 
-st.set_page_config(page_title="Dasbor Kinerja Kecamatan", layout="wide")
-st.title("Dasbor Kinerja Kecamatan")
-st.write("Data indikator kinerja individu (IKI) kecamatan. Halaman analisis sedang disiapkan.")
+from kinerja import ui
+
+HERE = Path(__file__).resolve().parent
+PAGES = [
+    st.Page(HERE / "pages" / "ringkasan.py", title="Ringkasan", icon=":material/dashboard:", default=True, url_path="ringkasan"),
+    st.Page(HERE / "pages" / "cakupan_jabatan.py", title="Cakupan jabatan", icon=":material/groups:", url_path="cakupan"),
+    st.Page(HERE / "pages" / "kategori_formula.py", title="Kategori formula", icon=":material/functions:", url_path="kategori"),
+    st.Page(
+        HERE / "pages" / "perbandingan_kecamatan.py",
+        title="Perbandingan kecamatan",
+        icon=":material/compare_arrows:",
+        url_path="perbandingan",
+    ),
+    st.Page(HERE / "pages" / "jelajah_indikator.py", title="Jelajah indikator", icon=":material/search:", url_path="jelajah"),
+]
+
+st.set_page_config(page_title="Dasbor Kinerja Kecamatan", page_icon=":material/dashboard:", layout="wide")
+page = st.navigation(PAGES)
+if ui.data_available():
+    st.session_state["filters"] = ui.sidebar_filters()
+    page.run()

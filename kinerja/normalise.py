@@ -166,7 +166,7 @@ def formula_category(formula: str, indikator: str) -> str:
         return "komposit"
     if _CHANGE.search(text):
         return "perubahan"
-    ratio = bool(_RATIO.search(text))
+    ratio = bool(_RATIO.search(text)) or (" / " in text and bool(_TIMES_100.search(text)))
     if ratio and (_TIMES_100.search(text) or _PERCENT_NAME.search(indikator)):
         return "persentase"
     if _PERCENT_NAME.match(text):

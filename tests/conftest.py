@@ -34,3 +34,35 @@ def indicator(doc, text_part: str):
 @pytest.fixture
 def fixtures_dir() -> Path:
     return FIXTURES
+
+
+def _build_into(out: Path, sources) -> Path:
+    from kinerja.build import build_dataset, write_dataset
+
+    write_dataset(build_dataset(sources, corrections=[]), out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def fixture_data(tmp_path_factory) -> Path:
+    """A small dataset from the three hand-written documents: 8 positions, 15 indicators."""
+    from kinerja.build import Source
+
+    sources = [
+        Source(FIXTURES / "iki_cibereum_markdown.txt", "Cibereum", "Sukamaju", "Jawa Barat", 2024),
+        Source(FIXTURES / "iki_wonorejo_numbered.txt", "Wonorejo", "Sukamaju", "Jawa Barat", 2024),
+        Source(FIXTURES / "iki_mekarsari_ocr.txt", "Mekarsari", "Purwaraja", "Jawa Barat", 2022),
+    ]
+    return _build_into(tmp_path_factory.mktemp("fixture_data"), sources)
+
+
+@pytest.fixture(scope="session")
+def real_data(tmp_path_factory) -> Path:
+    """The four real documents, built as `make run` builds them."""
+    from kinerja.build import read_corrections, read_manifest
+
+    out = tmp_path_factory.mktemp("real_data")
+    from kinerja.build import build_dataset, write_dataset
+
+    write_dataset(build_dataset(read_manifest(), read_corrections()), out)
+    return out

@@ -76,6 +76,7 @@ def test_field_of_work(canonical, jenis, bidang):
         ("Jumlah PKK Aktif dibagi Jumlah PKK yang Ada dikali 100", "Persentase PKK Aktif", "persentase"),
         ("Jumlah pelaksanaan Tupoksi yang difasilitasi dibagi jumlah pelaksanaan", "Persentase fasilitasi", "persentase"),
         ("Jumlah hari penyelesaian dibagi jumlah pengaduan", "Rata-rata waktu penyelesaian", "rasio"),
+        ("Pos kamling aktif / Pos kamling yang ada × 100%", "Persentase pos kamling aktif", "persentase"),
         ("Jumlah Musdes", "Pelaksanaan Musyawarah Desa", "jumlah"),
         ("Hasil Survey Kepuasan Masyarakat", "Indeks Kepuasan Masyarakat", "indeks"),
         ("Hasil evaluasi Tim Evaluator Kabupaten", "Nilai Akuntabilitas", "indeks"),

@@ -1,0 +1,79 @@
+"""Benchmark: median time of every query, and of every page's rerun after a filter change.
+
+    .venv/bin/python bench/run.py        (or: make bench)
+
+Pages are rerun with streamlit.testing.v1.AppTest, which adds its own overhead: the figures are an
+upper bound of what the server spends. Budget at this data size: page rerun < 250 ms, query < 20 ms.
+"""
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+from kinerja import db  # noqa: E402
+from kinerja.filters import Filters  # noqa: E402
+
+EXTRA = {"batas": 1, "per_kategori": 3, "pilihan_jabatan": "Kepala Seksi Pemerintahan", "pilihan_bidang": "", "cari": "laporan"}
+PAGES = ["ringkasan", "cakupan_jabatan", "kategori_formula", "perbandingan_kecamatan", "jelajah_indikator"]
+FILTER_VALUES = ["pengadministrasi", "seksi", ""]
+
+
+def median_ms(action, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def bench_queries(repeat: int = 30) -> list[tuple[str, float]]:
+    con = db.connect()
+    params = Filters(teks="seksi").params()
+    return [(name, median_ms(lambda n=name: db.run_query(con, n, **params, **EXTRA), repeat)) for name in db.query_names()]
+
+
+def page_run_ms(page: str, teks: str) -> float:
+    """One run of a page whose jabatan filter comes from the URL, as after a filter change."""
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.query_params["jabatan_teks"] = teks
+    if page == "ringkasan":
+        start = time.perf_counter()
+        at.run()
+    else:
+        at.run()
+        start = time.perf_counter()
+        at.switch_page(f"pages/{page}.py").run()
+    elapsed = (time.perf_counter() - start) * 1000
+    if at.exception:
+        raise RuntimeError(f"{page}: {at.exception[0].value}")
+    return elapsed
+
+
+def bench_pages(repeat: int = 6) -> list[tuple[str, float]]:
+    results = []
+    for page in PAGES:
+        page_run_ms(page, "")  # warm-up: imports and caches, as a running server has them
+        times = [page_run_ms(page, FILTER_VALUES[i % len(FILTER_VALUES)]) for i in range(repeat)]
+        results.append((page, statistics.median(times)))
+    return results
+
+
+def main() -> None:
+    print(f"Data: {db.data_dir()}")
+    print(f"\n{'Kueri':<28} {'median (ms)':>12}  anggaran 20 ms")
+    for name, ms in bench_queries():
+        print(f"{name:<28} {ms:>12.2f}  {'ok' if ms < 20 else 'LEWAT'}")
+    print(f"\n{'Halaman (rerun setelah filter)':<32} {'median (ms)':>12}  anggaran 250 ms")
+    for name, ms in bench_pages():
+        print(f"{name:<32} {ms:>12.1f}  {'ok' if ms < 250 else 'LEWAT'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,122 @@
+"""Plotly figures with Indonesian titles and labels, sized for a projector, one colour per kecamatan."""
+
+import pandas as pd
+import plotly.express as px
+import plotly.graph_objects as go
+
+from kinerja.normalise import BIDANG_LABELS, JENIS_LABELS, KATEGORI_LABELS
+
+# Okabe-Ito: distinguishable with the common colour-vision deficiencies.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+KATEGORI_COLOURS = {
+    "persentase": "#0072B2",
+    "rasio": "#56B4E9",
+    "indeks": "#009E73",
+    "komposit": "#CC79A7",
+    "perubahan": "#E69F00",
+    "jumlah": "#999999",
+    "deskriptif": "#D55E00",
+    "tanpa_formula": "#DDDDDD",
+}
+FONT = {"size": 16}
+
+
+def kecamatan_colours(names) -> dict[str, str]:
+    """The same colour for a kecamatan on every chart: assigned in alphabetical order."""
+    return {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(sorted(set(names)))}
+
+
+def _style(fig: go.Figure, title: str, height: int = 460) -> go.Figure:
+    fig.update_layout(
+        title={"text": title, "font": {"size": 22}},
+        font=FONT,
+        height=height,
+        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        # Below the plot, so it never runs into the title.
+        legend={"title": {"text": ""}, "orientation": "h", "yanchor": "top", "y": -0.18, "x": 0},
+        separators=",.",  # Indonesian: 1.234,5
+    )
+    return fig
+
+
+def indicators_per_kecamatan(frame: pd.DataFrame) -> go.Figure:
+    """Stacked bars: measurable versus not, per kecamatan."""
+    long = frame.assign(tidak_terukur=frame["indikator"] - frame["terukur"]).melt(
+        id_vars="kecamatan", value_vars=["terukur", "tidak_terukur"], var_name="jenis", value_name="jumlah"
+    )
+    long["jenis"] = long["jenis"].map({"terukur": "Formula terukur", "tidak_terukur": "Hitungan / deskripsi / tanpa formula"})
+    fig = px.bar(
+        long,
+        x="kecamatan",
+        y="jumlah",
+        color="jenis",
+        text="jumlah",
+        color_discrete_sequence=["#0072B2", "#BBBBBB"],
+        labels={"kecamatan": "Kecamatan", "jumlah": "Jumlah indikator", "jenis": "Cara ukur"},
+    )
+    return _style(fig, "Jumlah indikator per kecamatan, menurut cara pengukurannya")
+
+
+def coverage_heatmap(frame: pd.DataFrame, column: str, labels: dict[str, str], title: str) -> go.Figure:
+    """Kecamatan x category matrix of indicators, positions in the hover text."""
+    table = frame.assign(label=frame[column].map(labels).fillna(frame[column]))
+    values = table.pivot_table(index="kecamatan", columns="label", values="indikator", aggfunc="sum", fill_value=0)
+    positions = table.pivot_table(index="kecamatan", columns="label", values="jumlah_jabatan", aggfunc="sum", fill_value=0)
+    order = [labels[k] for k in labels if labels[k] in values.columns]
+    values, positions = values[order], positions[order]
+    fig = go.Figure(
+        go.Heatmap(
+            z=values.values,
+            x=values.columns,
+            y=values.index,
+            text=values.values,
+            texttemplate="%{text}",
+            customdata=positions.values,
+            hovertemplate="%{y} — %{x}<br>%{z} indikator dari %{customdata} jabatan<extra></extra>",
+            colorscale="Blues",
+            colorbar={"title": {"text": "Indikator"}},
+        )
+    )
+    fig.update_xaxes(title_text="")
+    fig.update_yaxes(title_text="Kecamatan", autorange="reversed")
+    return _style(fig, title, height=120 + 70 * len(values.index))
+
+
+def category_mix(frame: pd.DataFrame, group: str, group_label: str, title: str) -> go.Figure:
+    """100 % stacked bars of formula categories per group (kecamatan or jenis jabatan)."""
+    table = frame.assign(kategori=frame["kategori_formula"].map(KATEGORI_LABELS))
+    if group == "jenis_jabatan":
+        table[group] = table[group].map(JENIS_LABELS)
+    fig = px.bar(
+        table,
+        y=group,
+        x="persen",
+        color="kategori",
+        orientation="h",
+        text="indikator",
+        category_orders={"kategori": [KATEGORI_LABELS[k] for k in KATEGORI_COLOURS]},
+        color_discrete_map={KATEGORI_LABELS[k]: c for k, c in KATEGORI_COLOURS.items()},
+        labels={group: group_label, "persen": "Persen indikator (%)", "kategori": "Kategori formula", "indikator": "Indikator"},
+    )
+    fig.update_layout(xaxis={"range": [0, 100]})
+    order = [JENIS_LABELS[k] for k in JENIS_LABELS] if group == "jenis_jabatan" else sorted(table[group].unique())
+    fig.update_yaxes(categoryorder="array", categoryarray=order, autorange="reversed")
+    return _style(fig, title, height=220 + 60 * table[group].nunique())
+
+
+def indicators_compared(frame: pd.DataFrame, colours: dict[str, str], title: str) -> go.Figure:
+    counts = frame.groupby("kecamatan").size().reset_index(name="indikator")
+    fig = px.bar(
+        counts,
+        x="kecamatan",
+        y="indikator",
+        color="kecamatan",
+        text="indikator",
+        color_discrete_map=colours,
+        labels={"kecamatan": "Kecamatan", "indikator": "Jumlah indikator"},
+    )
+    fig.update_layout(showlegend=False)
+    return _style(fig, title, height=380)
+
+
+LABELS = {"jenis": JENIS_LABELS, "bidang": BIDANG_LABELS, "kategori": KATEGORI_LABELS}

@@ -1,0 +1,39 @@
+"""Files people take away: CSV and Excel of exactly what a page shows, safe to open in a spreadsheet."""
+
+import io
+
+import pandas as pd
+
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def neutralise(value):
+    """A text cell a spreadsheet would run as a formula ('=…', '+…', '-…', '@…') is kept as text."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _safe(frame: pd.DataFrame) -> pd.DataFrame:
+    frame = frame.copy()
+    for column in frame.columns:
+        if frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column]):
+            frame[column] = frame[column].map(neutralise)
+    return frame
+
+
+def to_csv_bytes(frame: pd.DataFrame) -> bytes:
+    return _safe(frame).to_csv(index=False).encode("utf-8-sig")  # BOM: Excel reads the accents right
+
+
+def to_xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
+    """One sheet per table, header row frozen, columns sized to their content."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for name, frame in sheets.items():
+            _safe(frame).to_excel(writer, sheet_name=name[:31], index=False, freeze_panes=(1, 0))
+            sheet = writer.sheets[name[:31]]
+            for index, column in enumerate(frame.columns, start=1):
+                width = max([len(str(column)), *(len(str(v)) for v in frame[column].head(200))])
+                sheet.column_dimensions[sheet.cell(1, index).column_letter].width = min(60, width + 2)
+    return buffer.getvalue()

@@ -1,0 +1,131 @@
+"""Streamlit glue shared by the router and the pages: the cached connection, the sidebar filters
+(kept in the URL), query running and table display with Indonesian headers."""
+
+import pandas as pd
+import streamlit as st
+
+from kinerja import db
+from kinerja.filters import Filters
+from kinerja.normalise import BIDANG_LABELS, JENIS_LABELS, KATEGORI_LABELS
+
+COLUMN_LABELS = {
+    "kecamatan": "Kecamatan",
+    "kabupaten": "Kabupaten",
+    "tahun": "Tahun",
+    "jabatan_urutan": "Urutan",
+    "jabatan": "Jabatan (tertulis)",
+    "jabatan_baku": "Jabatan",
+    "jenis_jabatan": "Jenis jabatan",
+    "bidang": "Bidang",
+    "sasaran": "Sasaran",
+    "indikator": "Indikator",
+    "formula": "Formula / penjelasan",
+    "kategori_formula": "Kategori formula",
+    "satuan": "Satuan",
+    "polaritas": "Polaritas",
+    "target": "Target",
+    "target_satuan": "Satuan target",
+    "sumber_data": "Sumber data",
+    "indikator_id": "ID indikator",
+    "jumlah_indikator": "Jumlah indikator",
+    "jumlah_jabatan": "Jumlah jabatan",
+    "jabatan_berindikator": "Jabatan berindikator",
+    "terukur": "Formula terukur",
+    "bertarget": "Bertarget",
+    "persen_terukur": "% terukur",
+    "persen_bertarget": "% bertarget",
+    "indikator_per_jabatan": "Indikator per jabatan",
+    "kecamatan_sama": "Kecamatan dengan indikator sama",
+}
+VALUE_LABELS = {"jenis_jabatan": JENIS_LABELS, "bidang": BIDANG_LABELS, "kategori_formula": KATEGORI_LABELS}
+
+
+@st.cache_resource(show_spinner=False)
+def _root_connection(directory: str, stamp: float):
+    return db.connect(directory)
+
+
+def connection():
+    """One root connection per dataset version; each query takes its own cursor from it."""
+    directory = db.data_dir()
+    stamp = max((p.stat().st_mtime for p in directory.glob("*.parquet")), default=0.0)
+    return _root_connection(str(directory), stamp)
+
+
+def query(name: str, filters: Filters | None = None, **params) -> pd.DataFrame:
+    values = (filters or Filters()).params()
+    return db.run_query(connection(), name, **values, **params)
+
+
+def _options() -> dict[str, list[str]]:
+    frame = query("pilihan_filter")
+    return {name: group["nilai"].tolist() for name, group in frame.groupby("filter")}
+
+
+def _coded_multiselect(label: str, labels: dict[str, str], present: list[str], key: str) -> list[str]:
+    """A multiselect over codes shown by their Indonesian labels, in the labels' order, bound to the URL."""
+    codes = [code for code in labels if code in present]
+    return st.multiselect(label, codes, format_func=labels.get, key=key, bind="query-params", placeholder="Semua")
+
+
+def sidebar_filters() -> Filters:
+    """The shared filters, each bound to its URL parameter so a copied link opens the same view."""
+    options = _options()
+    with st.sidebar:
+        st.header("Filter")
+        teks = st.text_input(
+            "Cari jabatan (ketik sebagian judul)",
+            key="jabatan_teks",
+            bind="query-params",
+            placeholder="mis. seksi pem, pengadministrasi",
+        )
+        jabatan = st.multiselect(
+            "Jabatan baku", options.get("jabatan", []), key="jabatan", bind="query-params", placeholder="Semua"
+        )
+        jenis = _coded_multiselect("Jenis jabatan", JENIS_LABELS, options.get("jenis", []), "jenis")
+        bidang = _coded_multiselect("Bidang", BIDANG_LABELS, options.get("bidang", []), "bidang")
+        kecamatan = st.multiselect(
+            "Kecamatan", options.get("kecamatan", []), key="kecamatan", bind="query-params", placeholder="Semua"
+        )
+        kabupaten = st.multiselect(
+            "Kabupaten", options.get("kabupaten", []), key="kabupaten", bind="query-params", placeholder="Semua"
+        )
+        tahun = st.multiselect("Tahun", options.get("tahun", []), key="tahun", bind="query-params", placeholder="Semua")
+        st.caption("Filter kosong berarti semua. Salin alamat halaman untuk membagikan tampilan ini.")
+    return Filters(
+        kabupaten=tuple(kabupaten),
+        kecamatan=tuple(kecamatan),
+        tahun=tuple(int(t) for t in tahun),
+        jenis=tuple(jenis),
+        bidang=tuple(bidang),
+        jabatan=tuple(jabatan),
+        teks=teks or "",
+    )
+
+
+def current_filters() -> Filters:
+    return st.session_state.get("filters", Filters())
+
+
+def readable(frame: pd.DataFrame) -> pd.DataFrame:
+    """Codes replaced by their Indonesian labels and columns renamed for people."""
+    frame = frame.copy()
+    for column, labels in VALUE_LABELS.items():
+        if column in frame:
+            frame[column] = frame[column].map(labels).fillna(frame[column])
+    return frame.rename(columns=COLUMN_LABELS)
+
+
+def empty_notice(frame: pd.DataFrame) -> bool:
+    """Say so when the filters leave nothing, instead of drawing an empty chart."""
+    if frame.empty:
+        st.info("Tidak ada data untuk filter ini. Longgarkan filter di sidebar.")
+        return True
+    return False
+
+
+def data_available() -> bool:
+    if all((db.data_dir() / f"{t}.parquet").exists() for t in db.TABLES):
+        return True
+    st.error(f"Data belum dibangun di {db.data_dir()}. Jalankan `make run` (membangun otomatis) atau `python -m kinerja build`.")
+    return False

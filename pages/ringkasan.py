@@ -1,0 +1,40 @@
+"""Ringkasan: per kecamatan, positions with indicators, indicators, measurable and targeted shares."""
+
+import streamlit as st
+
+from kinerja import charts, ui
+
+filters = ui.current_filters()
+st.title("Ringkasan kinerja kecamatan")
+frame = ui.query("ringkasan_kecamatan", filters)
+
+if not ui.empty_notice(frame[frame["indikator"] > 0]):
+    total = int(frame["indikator"].sum())
+    measured = int(frame["terukur"].sum())
+    targeted = int(frame["bertarget"].sum())
+    cols = st.columns(4)
+    cols[0].metric("Kecamatan", f"{frame['kecamatan'].nunique()}")
+    cols[1].metric(
+        "Jabatan berindikator", f"{int(frame['jabatan_berindikator'].sum())} dari {int(frame['jumlah_jabatan'].sum())}"
+    )
+    cols[2].metric("Indikator", f"{total:,}".replace(",", "."))
+    cols[3].metric("Formula terukur", f"{100 * measured / total:.0f}%".replace(".", ","))
+
+    no_target = frame[frame["bertarget"] == 0]["kecamatan"].tolist()
+    best = frame.sort_values("persen_terukur", ascending=False).iloc[0]
+    facts = [
+        f"**{total}** indikator dari **{int(frame['jabatan_berindikator'].sum())}** jabatan di "
+        f"**{frame['kecamatan'].nunique()}** kecamatan.",
+        f"Hanya **{measured}** indikator ({100 * measured / total:.0f}%) punya formula yang menghitung capaian; "
+        "sisanya hitungan, uraian, atau tanpa formula.".replace(".0f", ""),
+        f"Kecamatan dengan porsi formula terukur tertinggi: **{best['kecamatan']}** ({best['persen_terukur']:.0f}%).",
+        f"**{len(no_target)} dari {len(frame)}** kecamatan belum menetapkan target dalam dokumennya"
+        + (f" ({', '.join(no_target)})." if no_target else "."),
+    ]
+    if targeted:
+        facts.append(f"**{targeted}** indikator sudah bertarget.")
+    st.markdown("\n".join(f"- {fact}" for fact in facts))
+
+    st.plotly_chart(charts.indicators_per_kecamatan(frame), width="stretch")
+    st.subheader("Angka per kecamatan")
+    st.dataframe(ui.readable(frame), hide_index=True, width="stretch")

@@ -1,0 +1,13 @@
+-- Examples of each formula category drawn from the data: up to $per_kategori indicators per category,
+-- taking kecamatan in turn so examples are spread. Parameters: the shared filters ($kabupaten, $kecamatan, $tahun, $jenis, $bidang, $jabatan, $teks), $per_kategori (INTEGER).
+WITH urut_kecamatan AS (
+    SELECT *, row_number() OVER (PARTITION BY kategori_formula, kecamatan ORDER BY urutan_baris) AS giliran
+    FROM indikator_terfilter($kabupaten, $kecamatan, $tahun, $jenis, $bidang, $jabatan, $teks)
+), urut AS (
+    SELECT *, row_number() OVER (PARTITION BY kategori_formula ORDER BY giliran, kecamatan) AS nomor
+    FROM urut_kecamatan
+)
+SELECT kategori_formula, kecamatan, jabatan_baku, indikator, formula
+FROM urut
+WHERE nomor <= $per_kategori
+ORDER BY kategori_formula, nomor

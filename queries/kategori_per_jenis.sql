@@ -1,0 +1,11 @@
+-- The mix of formula categories per position type, over the filtered kecamatan.
+-- Parameters: the shared filters ($kabupaten, $kecamatan, $tahun, $jenis, $bidang, $jabatan, $teks).
+WITH hitung AS (
+    SELECT jenis_jabatan, kategori_formula, count(*) AS indikator
+    FROM indikator_terfilter($kabupaten, $kecamatan, $tahun, $jenis, $bidang, $jabatan, $teks)
+    GROUP BY ALL
+)
+SELECT jenis_jabatan, kategori_formula, indikator,
+       round(100.0 * indikator / sum(indikator) OVER (PARTITION BY jenis_jabatan), 1) AS persen
+FROM hitung
+ORDER BY jenis_jabatan, kategori_formula

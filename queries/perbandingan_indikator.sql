@@ -1,0 +1,13 @@
+-- The indicators of one canonical position ($pilihan_jabatan) or one field ($pilihan_bidang) side by side
+-- across kecamatan, each with how many of the compared kecamatan state the same indicator (case-insensitive).
+-- Parameters: the shared filters ($kabupaten, $kecamatan, $tahun, $jenis, $bidang, $jabatan, $teks), $pilihan_jabatan, $pilihan_bidang (VARCHAR; empty = not used).
+WITH dipilih AS (
+    SELECT * FROM indikator_terfilter($kabupaten, $kecamatan, $tahun, $jenis, $bidang, $jabatan, $teks)
+    WHERE ($pilihan_jabatan = '' OR jabatan_baku = $pilihan_jabatan)
+      AND ($pilihan_bidang = '' OR bidang = $pilihan_bidang)
+)
+SELECT kecamatan, tahun, jabatan_baku, indikator, kategori_formula, formula, target, target_satuan,
+       count(DISTINCT kecamatan) OVER (PARTITION BY lower(trim(indikator))) AS kecamatan_sama,
+       count(DISTINCT kecamatan) OVER () AS kecamatan_dibandingkan
+FROM dipilih
+ORDER BY kecamatan, urutan_baris

@@ -1,0 +1,23 @@
+-- Per kecamatan: how many positions have indicators, how many indicators, and what share of them
+-- has a computable formula (persentase, rasio, indeks, komposit, perubahan) or a stated target.
+-- Parameters: the shared filters ($kabupaten, $kecamatan, $tahun, $jenis, $bidang, $jabatan, $teks).
+WITH posisi AS (
+    SELECT kecamatan, tahun, count(*) AS jumlah_jabatan, count(*) FILTER (WHERE jumlah_indikator > 0) AS jabatan_berindikator
+    FROM jabatan_terfilter($kabupaten, $kecamatan, $tahun, $jenis, $bidang, $jabatan, $teks)
+    GROUP BY ALL
+), ind AS (
+    SELECT kecamatan, tahun,
+           count(*) AS indikator,
+           count(*) FILTER (WHERE kategori_formula IN ('persentase', 'rasio', 'indeks', 'komposit', 'perubahan')) AS terukur,
+           count(*) FILTER (WHERE target IS NOT NULL) AS bertarget
+    FROM indikator_terfilter($kabupaten, $kecamatan, $tahun, $jenis, $bidang, $jabatan, $teks)
+    GROUP BY ALL
+)
+SELECT p.kecamatan, p.tahun, p.jumlah_jabatan, p.jabatan_berindikator,
+       coalesce(i.indikator, 0) AS indikator,
+       coalesce(i.terukur, 0) AS terukur,
+       coalesce(i.bertarget, 0) AS bertarget,
+       round(100.0 * coalesce(i.terukur, 0) / nullif(i.indikator, 0), 1) AS persen_terukur,
+       round(100.0 * coalesce(i.bertarget, 0) / nullif(i.indikator, 0), 1) AS persen_bertarget
+FROM posisi p LEFT JOIN ind i USING (kecamatan, tahun)
+ORDER BY p.kecamatan, p.tahun

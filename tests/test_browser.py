@@ -1,0 +1,89 @@
+"""The real app in Debian's Chromium: every page opens, and a filter set through the URL shows."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from kinerja.paths import ROOT
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PAGES = {
+    "ringkasan": "Ringkasan kinerja kecamatan",
+    "cakupan": "Cakupan jabatan",
+    "kategori": "Kategori formula",
+    "perbandingan": "Perbandingan kecamatan",
+    "jelajah": "Jelajah indikator",
+}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(real_data):
+    port = _free_port()
+    env = {**os.environ, "KINERJA_DATA_DIR": str(real_data)}
+    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.headless", "true",
+               "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]  # fmt: skip
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        process.kill()
+        pytest.fail(f"streamlit did not start: {process.stderr.read().decode()[-2000:]}")
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def page(server):
+    assert CHROMIUM.exists(), "Chromium tidak ada: jalankan scripts/install-browser.sh (make test memanggilnya)"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        tab = browser.new_page(viewport={"width": 1280, "height": 720})
+        tab.goto(server)  # the home page first, as an officer opening the tool would
+        expect(tab.get_by_role("heading", name=PAGES["ringkasan"])).to_be_visible(timeout=30000)
+        yield tab
+        browser.close()
+
+
+@pytest.mark.parametrize("path, title", PAGES.items())
+def test_each_page_opens_without_errors(server, page, path, title):
+    page.goto(f"{server}/{path}")
+    expect(page.get_by_role("heading", name=title)).to_be_visible(timeout=30000)
+    page.wait_for_timeout(1500)
+    assert page.locator("[data-testid='stException']").count() == 0
+    if path != "jelajah":
+        expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=20000)
+
+
+def test_filter_set_through_the_url_is_shown(server, page, tmp_path):
+    page.goto(f"{server}/jelajah?kecamatan=Lumajang&jabatan_teks=pengadministrasi")  # 5 + 4 + 4 + 4 indicators
+    expect(page.get_by_text("17 indikator ditampilkan.")).to_be_visible(timeout=30000)
+    expect(page.locator("[data-testid='stSidebar']").get_by_text("Lumajang").first).to_be_visible()
+    assert page.locator("[data-testid='stSidebar'] input").first.input_value() == "pengadministrasi"
+    page.screenshot(path=str(tmp_path / "jelajah_lumajang.png"))

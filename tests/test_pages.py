@@ -1,0 +1,101 @@
+"""Every page under streamlit.testing.v1.AppTest, from the absolute path of dashboard.py, on the real data."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from kinerja.paths import ROOT
+
+DASHBOARD = str(ROOT / "dashboard.py")
+PAGES = ["ringkasan", "cakupan_jabatan", "kategori_formula", "perbandingan_kecamatan", "jelajah_indikator"]
+
+
+@pytest.fixture
+def app(real_data, monkeypatch):
+    monkeypatch.setenv("KINERJA_DATA_DIR", str(real_data))
+
+    def open_page(page: str, **query) -> AppTest:
+        at = AppTest.from_file(DASHBOARD, default_timeout=30)
+        for key, value in query.items():
+            at.query_params[key] = value
+        at.run()
+        if page != "ringkasan":
+            at.switch_page(f"pages/{page}.py").run()
+        assert not at.exception, [e.value for e in at.exception]
+        return at
+
+    return open_page
+
+
+def _texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [str(m.value) for m in at.metric] + [c.value for c in at.caption]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_runs_without_errors_and_with_indonesian_title(app, page):
+    at = app(page)
+    assert not at.error
+    assert at.title[0].value in {
+        "Ringkasan kinerja kecamatan",
+        "Cakupan jabatan",
+        "Kategori formula",
+        "Perbandingan kecamatan",
+        "Jelajah indikator",
+    }
+
+
+def test_ringkasan_states_the_key_facts(app):
+    at = app("ringkasan")
+    text = _texts(at)
+    assert "266" in text and "3 dari 4" in text
+
+
+def _set_jabatan_text(at: AppTest, text: str) -> AppTest:
+    at.sidebar.text_input(key="jabatan_teks").input(text).run()
+    assert not at.exception
+    return at
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_typed_jabatan_fragment_changes_every_page(app, page):
+    at = app(page)
+    before = _texts(at) + "".join(str(df.value.shape) for df in at.dataframe)
+    _set_jabatan_text(at, "pengadministrasi")
+    after = _texts(at) + "".join(str(df.value.shape) for df in at.dataframe)
+    assert after != before
+
+
+def test_jelajah_filter_narrows_the_table(app):
+    at = app("jelajah_indikator")
+    assert at.dataframe[0].value.shape[0] == 266
+    _set_jabatan_text(at, "seksi pem")
+    table = at.dataframe[0].value
+    assert len(table) == 25
+    assert set(table["Jabatan"]) == {
+        "Kepala Seksi Pemerintahan",
+        "Kepala Seksi Pemberdayaan Masyarakat",
+        "Kepala Seksi Pembangunan",
+        "Kepala Seksi Pembangunan dan Pemberdayaan Masyarakat",
+        "Kepala Seksi Pemberdayaan Masyarakat Desa/Kelurahan",
+        "Kepala Seksi Kesejahteraan Sosial dan Kepemudaan",
+    }  # "pem" is in "Kepemudaan"; fmt: skip
+
+
+def test_filters_come_from_the_url(app):
+    at = app("jelajah_indikator", kecamatan="Lumajang")
+    assert set(at.dataframe[0].value["Kecamatan"]) == {"Lumajang"}
+    assert len(at.dataframe[0].value) == 33
+
+
+def test_search_box_filters_the_table(app):
+    at = app("jelajah_indikator")
+    at.text_input(key="cari").input("laporan keuangan").run()
+    table = at.dataframe[0].value
+    assert 0 < len(table) < 266
+    assert table["Indikator"].str.lower().str.contains("laporan keuangan").any()
+
+
+def test_empty_result_says_so_instead_of_empty_chart(app):
+    at = app("kategori_formula")
+    _set_jabatan_text(at, "jabatan yang tidak ada")
+    assert any("Tidak ada data" in i.value for i in at.info)

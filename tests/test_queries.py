@@ -1,0 +1,191 @@
+"""Every file in queries/ against the fixture dataset, on real DuckDB. Expected rows are counted by
+hand from the three fixture documents (Cibereum 3 positions / 6 indicators, Wonorejo 3 / 5,
+Mekarsari 2 / 4)."""
+
+import re
+
+import pytest
+
+from kinerja import db
+from kinerja.filters import Filters
+from kinerja.paths import ROOT
+
+TESTED = set()
+
+
+@pytest.fixture(scope="module")
+def con(fixture_data):
+    return db.connect(fixture_data)
+
+
+ALL = Filters()
+
+
+def run(con, name, filters=ALL, **extra):
+    TESTED.add(name)
+    return db.run_query(con, name, **filters.params(), **extra)
+
+
+def test_ringkasan_kecamatan(con):
+    rows = run(con, "ringkasan_kecamatan").to_dict("records")
+    assert [tuple(r.values()) for r in rows] == [
+        ("Cibereum", 2024, 3, 3, 6, 4, 0, 66.7, 0.0),
+        ("Mekarsari", 2022, 2, 2, 4, 1, 0, 25.0, 0.0),
+        ("Wonorejo", 2024, 3, 3, 5, 1, 3, 20.0, 60.0),
+    ]
+
+
+@pytest.mark.parametrize(
+    "filters, expected",
+    [
+        (Filters(teks="pengadministrasi"), [("Mekarsari", 2), ("Wonorejo", 1)]),
+        (Filters(teks="seksi pel"), [("Mekarsari", 2)]),
+        (Filters(teks="  SEKSI   pel "), [("Mekarsari", 2)]),
+        (Filters(jenis=("camat",)), [("Cibereum", 1), ("Wonorejo", 1)]),
+        (Filters(kecamatan=("Wonorejo",), bidang=("keuangan_perencanaan",)), [("Wonorejo", 3)]),
+        (Filters(kabupaten=("Purwaraja",)), [("Mekarsari", 4)]),
+        (Filters(tahun=(2024,)), [("Cibereum", 6), ("Wonorejo", 5)]),
+        (Filters(jabatan=("Pengadministrasi Umum",)), [("Mekarsari", 2), ("Wonorejo", 1)]),
+        (Filters(teks="tidak ada jabatan ini"), []),
+    ],
+)
+def test_filters_narrow_consistently(con, filters, expected):
+    rows = run(con, "ringkasan_kecamatan", filters)
+    assert list(zip(rows["kecamatan"], rows["indikator"], strict=True)) == expected
+    positions = run(con, "cakupan_jenis", filters)
+    assert positions.groupby("kecamatan")["indikator"].sum().to_dict() == dict(expected)
+
+
+def test_cakupan_jenis(con):
+    rows = run(con, "cakupan_jenis")
+    assert list(zip(rows["kecamatan"], rows["jenis_jabatan"], rows["indikator"], strict=True)) == [
+        ("Cibereum", "camat", 1),
+        ("Cibereum", "kepala_seksi", 3),
+        ("Cibereum", "pelaksana", 2),
+        ("Mekarsari", "kepala_seksi", 2),
+        ("Mekarsari", "pelaksana", 2),
+        ("Wonorejo", "camat", 1),
+        ("Wonorejo", "kepala_subbagian", 3),
+        ("Wonorejo", "pelaksana", 1),
+    ]
+
+
+def test_cakupan_bidang(con):
+    rows = run(con, "cakupan_bidang", Filters(kecamatan=("Cibereum",)))
+    assert dict(zip(rows["bidang"], rows["indikator"], strict=True)) == {
+        "ketentraman_ketertiban": 3,
+        "pelayanan": 2,
+        "pimpinan": 1,
+    }
+
+
+def test_jabatan_tipis(con):
+    rows = run(con, "jabatan_tipis", batas=1)
+    assert sorted(zip(rows["kecamatan"], rows["jabatan_baku"], strict=True)) == [
+        ("Cibereum", "Camat"),
+        ("Wonorejo", "Camat"),
+        ("Wonorejo", "Pengadministrasi Umum"),
+    ]
+    assert run(con, "jabatan_tipis", batas=0).empty
+
+
+def test_kategori_per_kecamatan(con):
+    rows = run(con, "kategori_per_kecamatan", Filters(kecamatan=("Cibereum",)))
+    assert dict(zip(rows["kategori_formula"], rows["indikator"], strict=True)) == {
+        "indeks": 1,
+        "jumlah": 2,
+        "komposit": 1,
+        "persentase": 1,
+        "rasio": 1,
+    }
+    assert rows.set_index("kategori_formula").loc["jumlah", "persen"] == 33.3
+
+
+def test_kategori_per_jenis(con):
+    rows = run(con, "kategori_per_jenis", Filters(jenis=("camat",)))
+    assert dict(zip(rows["kategori_formula"], rows["indikator"], strict=True)) == {"indeks": 1, "komposit": 1}
+    assert rows["persen"].tolist() == [50.0, 50.0]
+
+
+def test_kategori_contoh(con):
+    rows = run(con, "kategori_contoh", per_kategori=1)
+    assert rows["kategori_formula"].tolist() == [
+        "deskriptif", "indeks", "jumlah", "komposit", "persentase", "rasio", "tanpa_formula",
+    ]  # fmt: skip
+    assert run(con, "kategori_contoh", per_kategori=10).groupby("kategori_formula").size()["deskriptif"] == 3
+
+
+def test_perbandingan_indikator_by_jabatan_and_by_bidang(con):
+    camat = run(con, "perbandingan_indikator", pilihan_jabatan="Camat", pilihan_bidang="")
+    assert list(zip(camat["kecamatan"], camat["indikator"], strict=True)) == [
+        ("Cibereum", "Nilai SAKIP Kecamatan"),
+        ("Wonorejo", "Indeks Kepuasan Masyarakat"),
+    ]
+    assert camat["kecamatan_dibandingkan"].tolist() == [2, 2]
+    umum = run(con, "perbandingan_indikator", pilihan_jabatan="", pilihan_bidang="umum_kepegawaian")
+    assert umum.groupby("kecamatan").size().to_dict() == {"Mekarsari": 2, "Wonorejo": 1}
+
+
+def test_shared_indicator_is_counted_across_kecamatan(con):
+    rows = run(con, "perbandingan_indikator", pilihan_jabatan="", pilihan_bidang="")
+    shared = rows[rows["kecamatan_sama"] > 1]
+    assert sorted(zip(shared["kecamatan"], shared["indikator"], strict=True)) == [
+        ("Cibereum", "Indeks Kepuasan Masyarakat"),
+        ("Wonorejo", "Indeks Kepuasan Masyarakat"),
+    ]
+
+
+def test_perbandingan_pilihan(con):
+    rows = run(con, "perbandingan_pilihan").set_index("jabatan_baku")
+    assert rows.loc["Camat", "kecamatan"] == 2
+    assert rows.loc["Pengadministrasi Umum", "kecamatan"] == 2
+    assert rows.loc["Kepala Sub Bagian Perencanaan dan Keuangan", "indikator"] == 3
+
+
+def test_jelajah_indikator_search(con):
+    assert len(run(con, "jelajah_indikator", cari="")) == 15
+    found = run(con, "jelajah_indikator", cari="surat keluar")
+    assert found["indikator"].tolist() == ["Jumlah surat keluar"]
+    assert run(con, "jelajah_indikator", cari="DIBAGI pengaduan")["kecamatan"].tolist() == ["Cibereum", "Mekarsari"]
+    targets = run(con, "jelajah_indikator", Filters(kecamatan=("Wonorejo",)), cari="")
+    assert targets["target"].dropna().tolist() == [12.0, 87.5, 1250.0]
+
+
+def test_pilihan_filter(con):
+    rows = run(con, "pilihan_filter")
+    values = rows.groupby("filter")["nilai"].apply(list).to_dict()
+    assert values["kecamatan"] == ["Cibereum", "Mekarsari", "Wonorejo"]
+    assert values["tahun"] == ["2022", "2024"]
+    assert values["jenis"] == ["camat", "kepala_seksi", "kepala_subbagian", "pelaksana"]
+
+
+def test_parameters_are_bound_never_formatted(con):
+    hostile = Filters(teks="'; DROP TABLE indikator; --")
+    assert run(con, "ringkasan_kecamatan", hostile).empty
+    assert len(run(con, "jelajah_indikator", cari="")) == 15
+
+
+def test_missing_parameter_is_named(con):
+    with pytest.raises(TypeError, match="batas"):
+        db.run_query(con, "jabatan_tipis", **Filters().params())
+
+
+def test_every_query_file_is_tested():
+    # Runs last in this module (pytest keeps file order).
+    assert set(db.query_names()) == TESTED
+
+
+def test_no_sql_outside_queries():
+    sql = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE)\b\s.*\bFROM\b|\bCREATE (VIEW|TABLE|MACRO)\b", re.I)
+    offenders = [
+        str(path.relative_to(ROOT))
+        for folder in ("kinerja", "pages")
+        for path in (ROOT / folder).rglob("*.py")
+        if sql.search(path.read_text())
+    ] + ([] if not sql.search((ROOT / "dashboard.py").read_text()) else ["dashboard.py"])
+    assert offenders == []
+
+
+def test_each_query_file_says_its_question():
+    for path in (ROOT / "queries").glob("*.sql"):
+        assert path.read_text().startswith("-- "), path.name
