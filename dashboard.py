@@ -17,6 +17,7 @@ PAGES = [
         icon=":material/compare_arrows:",
         url_path="perbandingan",
     ),
+    st.Page(HERE / "pages" / "target_realisasi.py", title="Target vs realisasi", icon=":material/target:", url_path="capaian"),
     st.Page(HERE / "pages" / "jelajah_indikator.py", title="Jelajah indikator", icon=":material/search:", url_path="jelajah"),
 ]
 

@@ -101,6 +101,102 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _realisasi_indicators():
+    from kinerja import capaian, db
+
+    con = db.connect()
+    return con, capaian.indicators(con)
+
+
+def cmd_realisasi_template(args: argparse.Namespace) -> int:
+    from kinerja import capaian, realisasi
+
+    con, rows = _realisasi_indicators()
+    rows = rows[(rows["kecamatan"].str.lower() == args.kecamatan.lower()) & (rows["tahun"] == args.tahun)]
+    if rows.empty:
+        raise IngestError(f"tidak ada indikator untuk kecamatan {args.kecamatan} tahun {args.tahun}")
+    realisasi.write_template(realisasi.template_frame(rows, capaian.stored_values(con)), Path(args.out))
+    print(f"Templat {len(rows)} indikator ditulis ke {args.out}.")
+    return 0
+
+
+def cmd_realisasi_import(args: argparse.Namespace) -> int:
+    from kinerja import realisasi
+
+    _, rows = _realisasi_indicators()
+    path = Path(args.file)
+    try:
+        content = path.read_bytes()
+    except OSError as error:
+        raise IngestError(f"{path}: tidak dapat dibaca ({error.strerror})") from error
+    try:
+        import_id, checked = realisasi.import_bytes(path.name, content, rows, "baris perintah", args.izinkan_lebih_100)
+    except realisasi.ImportRejected as error:
+        print(f"GAGAL: {error}", file=sys.stderr)
+        return 2
+    print(f"Diimpor sebagai {import_id}: {checked.rows} baris, {len(checked.values)} nilai.")
+    for warning in checked.warnings:
+        print(f"PERINGATAN: {warning}", file=sys.stderr)
+    return 0
+
+
+def cmd_realisasi_daftar(args: argparse.Namespace) -> int:
+    from kinerja import realisasi
+
+    imports = realisasi.list_imports()
+    if imports.empty:
+        print("Belum ada impor.")
+    for row in imports.itertuples():
+        state = " (dibatalkan)" if row.dibatalkan else ""
+        print(f"{row.impor_id}  {row.diimpor_pada[:19]}  {row.berkas}  {row.nilai} nilai  [{row.sumber}]{state}")
+    return 0
+
+
+def cmd_realisasi_batal(args: argparse.Namespace) -> int:
+    from kinerja import realisasi
+
+    try:
+        realisasi.undo(args.impor_id)
+    except (KeyError, ValueError) as error:
+        raise IngestError(str(error).strip("'\"")) from None
+    print(f"Impor {args.impor_id} dibatalkan; nilainya tidak lagi dihitung (berkasnya tetap disimpan).")
+    return 0
+
+
+def cmd_realisasi_contoh(args: argparse.Namespace) -> int:
+    from kinerja import capaian
+
+    _, rows = _realisasi_indicators()
+    frame = capaian.example_table(rows)
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    frame.to_csv(args.out, index=False)
+    print(f"Data contoh ilustratif ({len(frame)} indikator) ditulis ke {args.out}.")
+    return 0
+
+
+def _realisasi_parser(commands) -> None:
+    from kinerja.capaian import EXAMPLE_FILE
+
+    realisasi = commands.add_parser("realisasi", help="target dan realisasi: templat, impor, daftar, batal")
+    sub = realisasi.add_subparsers(dest="realisasi_command", required=True)
+    template = sub.add_parser("template", help="tulis templat realisasi (.xlsx atau .csv)")
+    template.add_argument("--kecamatan", required=True)
+    template.add_argument("--tahun", type=int, required=True)
+    template.add_argument("--out", required=True)
+    template.set_defaults(run=cmd_realisasi_template)
+    imp = sub.add_parser("import", help="periksa seluruh berkas, lalu simpan sekaligus")
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--izinkan-lebih-100", action="store_true", help="terima persentase di atas 100")
+    imp.set_defaults(run=cmd_realisasi_import)
+    sub.add_parser("daftar", help="daftar impor").set_defaults(run=cmd_realisasi_daftar)
+    batal = sub.add_parser("batal", help="batalkan satu impor")
+    batal.add_argument("impor_id")
+    batal.set_defaults(run=cmd_realisasi_batal)
+    contoh = sub.add_parser("contoh", help="tulis data contoh ilustratif")
+    contoh.add_argument("--out", default=str(EXAMPLE_FILE))
+    contoh.set_defaults(run=cmd_realisasi_contoh)
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="python -m kinerja", description="Dasbor Kinerja Kecamatan: data IKI")
     commands = main.add_subparsers(dest="command", required=True)
@@ -126,6 +222,7 @@ def parser() -> argparse.ArgumentParser:
             command.add_argument("--manifest", default=str(MANIFEST))
             command.add_argument("--rinci", action="store_true", help="tampilkan setiap indikator")
         command.set_defaults(run=run)
+    _realisasi_parser(commands)
     return main
 
 
@@ -133,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.run(args)
-    except IngestError as error:
+    except (IngestError, FileNotFoundError) as error:
         print(f"GAGAL: {error}", file=sys.stderr)
         print("Tidak ada berkas yang ditulis.", file=sys.stderr)
         return 2

@@ -33,7 +33,7 @@ def _style(fig: go.Figure, title: str, height: int = 460) -> go.Figure:
         height=height,
         margin={"l": 10, "r": 10, "t": 60, "b": 10},
         # Below the plot, so it never runs into the title.
-        legend={"title": {"text": ""}, "orientation": "h", "yanchor": "top", "y": -0.18, "x": 0},
+        legend={"title": {"text": ""}, "orientation": "h", "yanchor": "top", "y": -90 / height, "x": 0},
         separators=",.",  # Indonesian: 1.234,5
     )
     return fig
@@ -120,3 +120,67 @@ def indicators_compared(frame: pd.DataFrame, colours: dict[str, str], title: str
 
 
 LABELS = {"jenis": JENIS_LABELS, "bidang": BIDANG_LABELS, "kategori": KATEGORI_LABELS}
+
+
+BAND_COLOURS = {
+    "Sangat Tinggi": "#009E73",
+    "Tinggi": "#56B4E9",
+    "Sedang": "#F0E442",
+    "Rendah": "#E69F00",
+    "Sangat Rendah": "#D55E00",
+    "Belum dapat dinilai": "#BBBBBB",
+}
+
+
+def band_distribution(table: pd.DataFrame, title: str) -> go.Figure:
+    counts = table.groupby(["kecamatan", "predikat"]).size().reset_index(name="indikator")
+    fig = px.bar(
+        counts,
+        y="kecamatan",
+        x="indikator",
+        color="predikat",
+        orientation="h",
+        text="indikator",
+        category_orders={"predikat": list(BAND_COLOURS)},
+        color_discrete_map=BAND_COLOURS,
+        labels={"kecamatan": "Kecamatan", "indikator": "Jumlah indikator", "predikat": "Predikat"},
+    )
+    fig.update_yaxes(categoryorder="category descending")
+    return _style(fig, title, height=220 + 60 * counts["kecamatan"].nunique())
+
+
+def capaian_bars(table: pd.DataFrame, title: str) -> go.Figure:
+    """Capaian per indicator against the target line at 100 %, lowest first."""
+    rated = table.dropna(subset=["capaian"]).sort_values("capaian")
+    labels = rated["indikator"].str.slice(0, 60) + " · " + rated["jabatan_baku"].str.slice(0, 25)
+    fig = go.Figure(
+        go.Bar(
+            x=rated["capaian"],
+            y=labels,
+            orientation="h",
+            marker_color=rated["predikat"].map(BAND_COLOURS),
+            text=rated["capaian"].map(lambda v: f"{v:.0f}%"),
+            customdata=rated[["target", "realisasi", "predikat"]].values,
+            hovertemplate="%{y}<br>Capaian %{x:.1f}%<br>Target %{customdata[0]:,.1f} · Realisasi %{customdata[1]:,.1f}"
+            "<br>%{customdata[2]}<extra></extra>",
+        )
+    )
+    fig.add_vline(x=100, line_dash="dash", line_color="#333333", annotation_text="Target (100%)")
+    fig.update_xaxes(title_text="Capaian (%)")
+    fig.update_yaxes(title_text="", autorange="reversed")
+    return _style(fig, title, height=160 + 26 * len(rated))
+
+
+def quarterly_lines(progress: pd.DataFrame, colours: dict[str, str], title: str) -> go.Figure:
+    fig = px.line(
+        progress,
+        x="triwulan",
+        y="progres",
+        color="kecamatan",
+        markers=True,
+        color_discrete_map=colours,
+        labels={"triwulan": "Triwulan", "progres": "Median capaian sampai triwulan (%)", "kecamatan": "Kecamatan"},
+        category_orders={"triwulan": ["TW I", "TW II", "TW III", "TW IV"]},
+    )
+    fig.add_hline(y=100, line_dash="dash", line_color="#333333")
+    return _style(fig, title, height=440)

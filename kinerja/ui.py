@@ -4,7 +4,7 @@
 import pandas as pd
 import streamlit as st
 
-from kinerja import db
+from kinerja import db, export, realisasi
 from kinerja.filters import Filters
 from kinerja.normalise import BIDANG_LABELS, JENIS_LABELS, KATEGORI_LABELS
 
@@ -36,6 +36,10 @@ COLUMN_LABELS = {
     "persen_bertarget": "% bertarget",
     "indikator_per_jabatan": "Indikator per jabatan",
     "kecamatan_sama": "Kecamatan dengan indikator sama",
+    "capaian": "Capaian (%)",
+    "predikat": "Predikat",
+    "realisasi": "Realisasi",
+    "alasan": "Alasan",
 }
 VALUE_LABELS = {"jenis_jabatan": JENIS_LABELS, "bidang": BIDANG_LABELS, "kategori_formula": KATEGORI_LABELS}
 
@@ -129,3 +133,77 @@ def data_available() -> bool:
         return True
     st.error(f"Data belum dibangun di {db.data_dir()}. Jalankan `make run` (membangun otomatis) atau `python -m kinerja build`.")
     return False
+
+
+def _import_form(name: str, content: bytes, everything: pd.DataFrame, stored: pd.DataFrame, key: str) -> None:
+    """Validate, preview what changes, and store only after the officer confirms."""
+    allow = st.checkbox("Izinkan persentase di atas 100", key=f"{key}_lebih100")
+    try:
+        checked = realisasi.validate(name, realisasi.read_table(name, content), everything, allow)
+    except realisasi.ImportRejected as error:
+        st.error(f"**{name}**: {len(error.problems)} masalah; tidak ada yang disimpan. Perbaiki lalu unggah lagi.")
+        st.dataframe(
+            pd.DataFrame([{"Baris": p.row, "Kolom": p.column, "Masalah": p.message} for p in error.problems]),
+            hide_index=True,
+            width="stretch",
+        )
+        return
+    preview = realisasi.changes(checked.values, stored)
+    st.write(f"**{name}**: {checked.rows} baris terbaca, {len(preview)} nilai akan berubah.")
+    st.dataframe(
+        preview.rename(columns={"indikator_id": "ID indikator", "kolom": "Kolom", "lama": "Lama", "baru": "Baru"}),
+        hide_index=True,
+    )
+    if st.button("Simpan", key=f"{key}_simpan", type="primary", disabled=preview.empty):
+        try:
+            import_id = realisasi.store(checked, name, content, "aplikasi")
+        except realisasi.ImportRejected as error:
+            st.error(str(error))
+            return
+        st.success(f"Disimpan sebagai impor {import_id}.")
+        st.rerun()
+
+
+def realisation_input(everything: pd.DataFrame, stored: pd.DataFrame) -> None:
+    """Template download, upload with preview, the table editor, and the import history with undo."""
+    pairs = everything[["kecamatan", "tahun"]].drop_duplicates().sort_values(["kecamatan", "tahun"])
+    choice = st.selectbox("Kecamatan dan tahun", [f"{k} {t}" for k, t in pairs.itertuples(index=False)], key="isi_kecamatan")
+    kecamatan, tahun = choice.rsplit(" ", 1)
+    own = everything[(everything["kecamatan"] == kecamatan) & (everything["tahun"] == int(tahun))]
+    template = realisasi.template_frame(own, stored)
+    st.download_button(
+        "Unduh templat (XLSX)",
+        export.to_xlsx_bytes({"Realisasi": template, "Petunjuk": realisasi.instructions()}),
+        f"templat_realisasi_{kecamatan.lower()}_{tahun}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="unduh_templat",
+    )
+    upload, editor, history = st.tabs(["Unggah berkas", "Ubah di tabel", "Riwayat impor"])
+    with upload:
+        uploaded = st.file_uploader("Templat yang sudah diisi (.xlsx atau .csv)", type=["xlsx", "csv"], key="unggah")
+        if uploaded is not None:
+            _import_form(uploaded.name, uploaded.getvalue(), everything, stored, "unggah")
+    with editor:
+        editable = ["polaritas", "metode", *realisasi.VALUE_COLUMNS]
+        edited = st.data_editor(
+            template.astype({c: "object" for c in editable}),
+            disabled=[c for c in template.columns if c not in editable],
+            hide_index=True,
+            key="editor",
+        )
+        if not edited.equals(template.astype({c: "object" for c in editable})):
+            content = edited.fillna("").to_csv(index=False).encode()
+            _import_form(f"editor_{kecamatan.lower()}_{tahun}.csv", content, everything, stored, "editor")
+    with history:
+        imports = realisasi.list_imports()
+        if imports.empty:
+            st.info("Belum ada impor.")
+            return
+        st.dataframe(imports.drop(columns="sha256"), hide_index=True, width="stretch")
+        active = imports[~imports["dibatalkan"]]["impor_id"].tolist()
+        if active:
+            target = st.selectbox("Impor yang dibatalkan", active, key="batal_pilih")
+            if st.button("Batalkan impor", key="batal"):
+                realisasi.undo(target)
+                st.success(f"Impor {target} dibatalkan; berkasnya tetap tersimpan.")
+                st.rerun()

@@ -26,6 +26,7 @@ PAGES = {
     "cakupan": "Cakupan jabatan",
     "kategori": "Kategori formula",
     "perbandingan": "Perbandingan kecamatan",
+    "capaian": "Target vs realisasi",
     "jelajah": "Jelajah indikator",
 }
 
@@ -37,9 +38,10 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(real_data):
+def server(real_data, tmp_path_factory):
     port = _free_port()
-    env = {**os.environ, "KINERJA_DATA_DIR": str(real_data)}
+    store = tmp_path_factory.mktemp("realisasi")
+    env = {**os.environ, "KINERJA_DATA_DIR": str(real_data), "KINERJA_REALISASI_DIR": str(store)}
     command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.headless", "true",
                "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]  # fmt: skip
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

@@ -6,12 +6,13 @@ from streamlit.testing.v1 import AppTest
 from kinerja.paths import ROOT
 
 DASHBOARD = str(ROOT / "dashboard.py")
-PAGES = ["ringkasan", "cakupan_jabatan", "kategori_formula", "perbandingan_kecamatan", "jelajah_indikator"]
+PAGES = ["ringkasan", "cakupan_jabatan", "kategori_formula", "perbandingan_kecamatan", "target_realisasi", "jelajah_indikator"]
 
 
 @pytest.fixture
-def app(real_data, monkeypatch):
+def app(real_data, monkeypatch, tmp_path):
     monkeypatch.setenv("KINERJA_DATA_DIR", str(real_data))
+    monkeypatch.setenv("KINERJA_REALISASI_DIR", str(tmp_path / "realisasi"))
 
     def open_page(page: str, **query) -> AppTest:
         at = AppTest.from_file(DASHBOARD, default_timeout=30)
@@ -41,6 +42,7 @@ def test_page_runs_without_errors_and_with_indonesian_title(app, page):
         "Kategori formula",
         "Perbandingan kecamatan",
         "Jelajah indikator",
+        "Target vs realisasi",
     }
 
 
@@ -99,3 +101,22 @@ def test_empty_result_says_so_instead_of_empty_chart(app):
     at = app("kategori_formula")
     _set_jabatan_text(at, "jabatan yang tidak ada")
     assert any("Tidak ada data" in i.value for i in at.info)
+
+
+def test_target_page_marks_example_data_everywhere(app):
+    at = app("target_realisasi")
+    assert at.toggle(key="contoh").value is True  # nothing imported yet: the example is shown, and said so
+    assert any("data contoh ilustratif" in w.value for w in at.warning)
+    assert "dari 266" in " ".join(str(m.value) for m in at.metric)
+
+
+def test_target_page_without_example_counts_what_cannot_be_rated(app):
+    at = app("target_realisasi")
+    at.toggle(key="contoh").set_value(False).run()
+    assert not at.exception
+    assert not at.warning
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Belum dapat dinilai"] == "266"  # targets in Lumajang only, and no realisation anywhere
+    assert metrics["Indikator dinilai"] == "0 dari 266"
+    unrated = next(df.value for df in at.dataframe if "Alasan" in df.value.columns)
+    assert unrated["Alasan"].value_counts().to_dict() == {"tanpa target": 241, "belum ada realisasi": 25}

@@ -170,6 +170,33 @@ def test_missing_parameter_is_named(con):
         db.run_query(con, "jabatan_tipis", **Filters().params())
 
 
+def test_indikator_untuk_capaian(con):
+    rows = run(con, "indikator_untuk_capaian", Filters(kecamatan=("Wonorejo",)))
+    assert rows["indikator"].tolist() == [
+        "Indeks Kepuasan Masyarakat",
+        "Jumlah laporan keuangan bulanan",
+        "Persentase realisasi anggaran",
+        "Jumlah SPJ yang diverifikasi",
+        "Jumlah surat yang diarsipkan",
+    ]
+    assert rows["target"].tolist()[1:4] == [12.0, 87.5, 1250.0]
+
+
+def test_realisasi_terkini_takes_the_latest_import_that_was_not_undone(con, tmp_path):
+    import pandas as pd
+
+    def write(name, values, when):
+        frame = pd.DataFrame(values, columns=["indikator_id", "kolom", "nilai"]).assign(impor_id=name, diimpor_pada=when)
+        frame.to_parquet(tmp_path / f"{name}.parquet", index=False)
+        return str(tmp_path / f"{name}.parquet")
+
+    first = write("a", [("x", "tw1", "1.0"), ("x", "tw2", "2.0")], "2026-01-01T00:00:00")
+    second = write("b", [("x", "tw1", "5.0")], "2026-02-01T00:00:00")
+    third = write("c", [("x", "tw2", "9.0")], "2026-03-01T00:00:00")
+    rows = run(con, "realisasi_terkini", berkas=[first, second, third], dibatalkan=["c"])
+    assert rows[["indikator_id", "kolom", "nilai"]].values.tolist() == [["x", "tw1", "5.0"], ["x", "tw2", "2.0"]]
+
+
 def test_every_query_file_is_tested():
     # Runs last in this module (pytest keeps file order).
     assert set(db.query_names()) == TESTED

@@ -1,0 +1,124 @@
+"""Capaian per indicator: the document's indicators, the officers' stored (or example) values, and the
+rules of kinerja.achievement, put together for the page, the command line and exports."""
+
+import hashlib
+import random
+
+import pandas as pd
+
+from kinerja import db
+from kinerja.achievement import QUARTERS, achievement, default_method, rating, roll_up
+from kinerja.filters import Filters
+from kinerja.paths import DATA
+from kinerja.realisasi import active_files
+
+EXAMPLE_FILE = DATA / "contoh" / "realisasi_contoh_ILUSTRASI.csv"
+RESULT_COLUMNS = ["target", "sumber_target", "polaritas", "metode", *QUARTERS, "tahunan", "realisasi", "capaian", "predikat"]
+
+
+def indicators(con, filters: Filters | None = None) -> pd.DataFrame:
+    return db.run_query(con, "indikator_untuk_capaian", **(filters or Filters()).params())
+
+
+def stored_values(con) -> pd.DataFrame:
+    """The current stored value of every indicator/column (empty when nothing was imported)."""
+    files, undone = active_files()
+    if not files:
+        return pd.DataFrame(columns=["indikator_id", "kolom", "nilai", "diimpor_pada"])
+    return db.run_query(con, "realisasi_terkini", berkas=files, dibatalkan=undone)
+
+
+def _number(value) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)
+
+
+def capaian_table(indicator_rows: pd.DataFrame, values: pd.DataFrame, bands) -> pd.DataFrame:
+    """One row per indicator with target, quarters, rolled-up realisation, capaian and band."""
+    wide = values.pivot(index="indikator_id", columns="kolom", values="nilai") if not values.empty else pd.DataFrame()
+    out = []
+    for row in indicator_rows.itertuples(index=False):
+        given = wide.loc[row.indikator_id] if row.indikator_id in wide.index else pd.Series(dtype=object)
+        stored_target = _number(given.get("target"))
+        target = stored_target if stored_target is not None else _number(row.target)
+        polaritas = given.get("polaritas") if isinstance(given.get("polaritas"), str) else row.polaritas
+        metode = given.get("metode") if isinstance(given.get("metode"), str) else default_method(row.kategori_formula, row.satuan)
+        quarters = {q: _number(given.get(q)) for q in QUARTERS}
+        annual = _number(given.get("tahunan"))
+        realisasi = roll_up(quarters, metode, annual)
+        capaian = achievement(target, realisasi, polaritas)
+        out.append(
+            {
+                **row._asdict(),
+                "target": target,
+                "sumber_target": "diisi" if stored_target is not None else ("dokumen" if target is not None else ""),
+                "polaritas": polaritas,
+                "metode": metode,
+                **quarters,
+                "tahunan": annual,
+                "realisasi": realisasi,
+                "capaian": capaian,
+                "predikat": rating(capaian, bands),
+            }
+        )
+    frame = pd.DataFrame(out, columns=[*indicator_rows.columns, *[c for c in RESULT_COLUMNS if c not in indicator_rows.columns]])
+    numeric = ["target", *QUARTERS, "tahunan", "realisasi", "capaian"]
+    frame[numeric] = frame[numeric].apply(pd.to_numeric).astype("float64")  # all-missing stays a number column
+    return frame
+
+
+def detached_values(values: pd.DataFrame, all_ids: set[str]) -> pd.DataFrame:
+    """Stored values whose indicator no longer exists in the data (reported, never silently dropped)."""
+    return values[~values["indikator_id"].isin(all_ids)]
+
+
+def example_table(all_indicators: pd.DataFrame) -> pd.DataFrame:
+    """Illustrative targets and quarterly realisation for every indicator, the same on every run."""
+    rows = []
+    for row in all_indicators.itertuples(index=False):
+        rng = random.Random(int(hashlib.sha1(row.indikator_id.encode()).hexdigest()[:8], 16))
+        method = default_method(row.kategori_formula, row.satuan)
+        percent = row.kategori_formula == "persentase" or row.satuan == "%"
+        target = row.target if pd.notna(row.target) else (100.0 if percent else float(rng.choice([4, 6, 12, 12, 24, 26])))
+        values = {"indikator_id": row.indikator_id, "target": "" if pd.notna(row.target) else _fmt(target)}
+        if rng.random() < 0.1:  # some indicators not reported yet: "belum dapat dinilai"
+            rows.append(values)
+            continue
+        level = rng.uniform(0.45, 1.1)
+        for i, quarter in enumerate(QUARTERS, start=1):
+            if method == "kumulatif":
+                value = round(target / 4 * rng.uniform(0.6, 1.2) * level / 0.85)
+            elif method == "posisi":
+                value = round(target * level * i / 4, 1)
+            else:
+                value = round(target * level, 1) if i == 4 else None
+            if percent and value is not None:
+                value = min(value, 100.0)
+            values[quarter] = "" if value is None else _fmt(value)
+        rows.append(values)
+    frame = pd.DataFrame(rows).fillna("")
+    meta = all_indicators.set_index("indikator_id")
+    frame.insert(1, "kecamatan", frame["indikator_id"].map(meta["kecamatan"]))
+    frame.insert(2, "indikator", frame["indikator_id"].map(meta["indikator"]))
+    frame["polaritas"] = ""
+    frame["metode"] = ""
+    frame["tahunan"] = ""
+    return frame
+
+
+def _fmt(value: float) -> str:
+    return f"{value:g}"
+
+
+def quarterly_progress(table: pd.DataFrame) -> pd.DataFrame:
+    """Median progress towards the year's target after each quarter, per kecamatan."""
+    rows = []
+    for row in table.itertuples(index=False):
+        if row.target is None or pd.isna(row.target) or row.target == 0:
+            continue
+        for i in range(1, len(QUARTERS) + 1):
+            so_far = {q: getattr(row, q) for q in QUARTERS[:i]}
+            value = achievement(row.target, roll_up(so_far, row.metode), row.polaritas)
+            if value is not None:
+                rows.append({"kecamatan": row.kecamatan, "triwulan": f"TW {'I' * i if i < 4 else 'IV'}", "progres": value})
+    frame = pd.DataFrame(rows, columns=["kecamatan", "triwulan", "progres"])
+    return frame.groupby(["kecamatan", "triwulan"], as_index=False)["progres"].median()

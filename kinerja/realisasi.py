@@ -1,0 +1,316 @@
+"""Targets and realisation supplied by officers: template, validation, and a store that never loses data.
+
+The store is a folder of immutable files, so the app and the command line can both write at the same
+time without a database lock:
+
+    data/realisasi/impor/<impor_id>.parquet   the values of one accepted import (long form)
+    data/realisasi/impor/<impor_id>.json      its record: file name, sha256, time, counts; written last,
+                                              so an import without it was never completed and is ignored
+    data/realisasi/batal/<impor_id>.json      an undo; the import's values stop counting, nothing is deleted
+
+The current value of an indicator/column is the one from the latest import that was not undone.
+A blank cell in a file means "not reported": it never erases an earlier value.
+"""
+
+import hashlib
+import io
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+
+from kinerja.achievement import METHODS, POLARITIES, QUARTERS, default_method
+from kinerja.normalise import parse_number
+from kinerja.paths import DATA
+
+VALUE_COLUMNS = ("target", *QUARTERS, "tahunan")
+CHOICE_COLUMNS = {"polaritas": POLARITIES, "metode": METHODS}
+TEMPLATE_COLUMNS = [
+    "indikator_id", "kecamatan", "tahun", "jabatan", "indikator", "satuan", "kategori_formula",
+    "polaritas", "metode", "target_dokumen", "target", *QUARTERS, "tahunan",
+]  # fmt: skip
+REQUIRED_COLUMNS = ["indikator_id", "polaritas", "metode", *VALUE_COLUMNS]
+_PERIOD = re.compile(r"^(?:tw|triwulan)(\d+)$")
+
+
+def store_dir() -> Path:
+    return Path(os.environ.get("KINERJA_REALISASI_DIR") or DATA / "realisasi")
+
+
+@dataclass
+class Problem:
+    row: int | None  # spreadsheet row (header is row 1); None for the whole file
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = ", ".join(
+            part for part in (f"baris {self.row}" if self.row else "", f"kolom {self.column}" if self.column else "") if part
+        )
+        return f"{where}: {self.message}" if where else self.message
+
+
+class ImportRejected(Exception):
+    def __init__(self, source: str, problems: list[Problem]):
+        self.source = source
+        self.problems = problems
+        lines = "\n".join(f"  - {p}" for p in problems)
+        super().__init__(f"{source}: {len(problems)} masalah, tidak ada yang disimpan:\n{lines}")
+
+
+@dataclass
+class Checked:
+    """A file that passed validation: its values in long form, ready to store."""
+
+    values: pd.DataFrame  # indikator_id, kolom, nilai (text)
+    rows: int
+    warnings: list[str] = field(default_factory=list)
+
+
+# --- template ------------------------------------------------------------------------------------
+
+
+def template_frame(indicators: pd.DataFrame, current: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per indicator with its document target and empty (or current) value columns."""
+    frame = pd.DataFrame(
+        {
+            "indikator_id": indicators["indikator_id"],
+            "kecamatan": indicators["kecamatan"],
+            "tahun": indicators["tahun"],
+            "jabatan": indicators["jabatan_baku"],
+            "indikator": indicators["indikator"],
+            "satuan": indicators["satuan"],
+            "kategori_formula": indicators["kategori_formula"],
+            "polaritas": indicators["polaritas"],
+            "metode": [default_method(k, s) for k, s in zip(indicators["kategori_formula"], indicators["satuan"], strict=True)],
+            "target_dokumen": indicators["target"],
+        }
+    )
+    for column in VALUE_COLUMNS:
+        frame[column] = pd.Series([None] * len(frame), dtype="object")
+    if current is not None and not current.empty:
+        wide = current.pivot(index="indikator_id", columns="kolom", values="nilai")
+        for column in ("polaritas", "metode", *VALUE_COLUMNS):
+            if column in wide:
+                stored = frame["indikator_id"].map(wide[column])
+                frame[column] = stored.where(stored.notna(), frame[column])
+    return frame[TEMPLATE_COLUMNS].reset_index(drop=True)
+
+
+def write_template(frame: pd.DataFrame, out: Path) -> None:
+    """CSV or XLSX by the file's ending; XLSX gets a frozen header and a sheet of instructions."""
+    from kinerja.export import to_xlsx_bytes
+
+    out = Path(out)
+    if out.suffix.lower() == ".xlsx":
+        data = to_xlsx_bytes({"Realisasi": frame, "Petunjuk": instructions()})
+    elif out.suffix.lower() == ".csv":
+        data = frame.to_csv(index=False).encode("utf-8")
+    else:
+        raise ValueError(f"{out}: gunakan akhiran .xlsx atau .csv")
+    _atomic_write(out, data)
+
+
+def instructions() -> pd.DataFrame:
+    lines = [
+        "Isi kolom target (bila dokumen tidak menyebut target atau target berubah), tw1-tw4 dan/atau tahunan.",
+        "Angka boleh format Indonesia: 1.250 = seribu dua ratus lima puluh; 87,5 = delapan puluh tujuh koma lima.",
+        "Sel kosong berarti belum dilaporkan; sel kosong tidak menghapus nilai yang sudah tersimpan.",
+        "polaritas: naik (makin tinggi makin baik) atau turun (makin rendah makin baik).",
+        "metode: kumulatif (jumlah triwulan), posisi (triwulan terakhir), rilis (satu nilai terbit).",
+        "tahunan: bila diisi, dipakai sebagai realisasi setahun apa adanya.",
+        "Jangan mengubah kolom indikator_id; kolom lain selain di atas hanya keterangan.",
+        "Indikator persentase di atas 100 ditolak kecuali impor dikonfirmasi (--izinkan-lebih-100).",
+    ]
+    return pd.DataFrame({"Petunjuk": lines})
+
+
+# --- reading and validation ----------------------------------------------------------------------
+
+
+def read_table(name: str, content: bytes) -> pd.DataFrame:
+    """A CSV (comma or semicolon) or XLSX file as text cells; a file that is neither is refused."""
+    if not content.strip():
+        raise ImportRejected(name, [Problem(None, None, "berkas kosong")])
+    try:
+        if name.lower().endswith(".xlsx"):
+            return pd.read_excel(io.BytesIO(content), sheet_name=0, dtype=str, keep_default_na=False)
+        text = content.decode("utf-8-sig")
+        header = text.splitlines()[0]
+        sep = ";" if header.count(";") > header.count(",") else ","
+        return pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
+    except (ValueError, UnicodeDecodeError, pd.errors.ParserError) as error:
+        raise ImportRejected(name, [Problem(None, None, f"bukan berkas CSV/XLSX yang terbaca ({error})")]) from None
+
+
+def _normalise_header(column: str) -> str:
+    key = re.sub(r"[\s_\-]+", "", str(column).strip().lower())
+    period = _PERIOD.match(key)
+    return f"tw{period.group(1)}" if period else {"indikatorid": "indikator_id", "targetdokumen": "target_dokumen"}.get(key, key)
+
+
+def validate(name: str, table: pd.DataFrame, indicators: pd.DataFrame, allow_over_100: bool = False) -> Checked:
+    """Every problem of the file at once, or its values; raises ImportRejected with all of them."""
+    table = table.rename(columns=_normalise_header)
+    problems: list[Problem] = []
+    for column in table.columns:
+        period = re.match(r"^tw(\d+)$", column)
+        if period and column not in QUARTERS:
+            problems.append(Problem(None, column, f"periode tidak ada (triwulan hanya tw1-tw4), ditemukan '{column}'"))
+    missing = [c for c in REQUIRED_COLUMNS if c not in table.columns]
+    if missing:
+        problems.append(
+            Problem(
+                None,
+                None,
+                f"bukan templat realisasi: kolom {', '.join(missing)} tidak ada (buat templat dengan `realisasi template`)",
+            )
+        )
+        raise ImportRejected(name, problems)
+    if table.empty:
+        raise ImportRejected(name, [*problems, Problem(None, None, "templat tanpa baris")])
+
+    known = indicators.set_index("indikator_id")
+    seen: dict[str, int] = {}
+    values = []
+    for index, row in table.iterrows():
+        number = index + 2
+        indicator_id = str(row["indikator_id"]).strip()
+        if not indicator_id:
+            if any(str(row[c]).strip() for c in VALUE_COLUMNS):
+                problems.append(Problem(number, "indikator_id", "kosong, padahal baris berisi nilai"))
+            continue
+        if indicator_id not in known.index:
+            problems.append(Problem(number, "indikator_id", f"'{indicator_id}' tidak dikenal (bukan dari templat data ini?)"))
+            continue
+        if indicator_id in seen:
+            problems.append(Problem(number, "indikator_id", f"'{indicator_id}' ganda (juga di baris {seen[indicator_id]})"))
+            continue
+        seen[indicator_id] = number
+        meta = known.loc[indicator_id]
+        is_percent = meta["kategori_formula"] == "persentase" or meta["satuan"] == "%"
+        for column, allowed in CHOICE_COLUMNS.items():
+            text = str(row[column]).strip().lower()
+            if text and text not in allowed:
+                problems.append(Problem(number, column, f"'{row[column]}' tidak dikenal (pilih: {', '.join(allowed)})"))
+            elif text and text != _default(column, meta):
+                values.append((indicator_id, column, text))
+        for column in VALUE_COLUMNS:
+            text = str(row[column]).strip()
+            if not text:
+                continue
+            number_value = parse_number(text.replace("%", ""))
+            if number_value is None:
+                problems.append(Problem(number, column, f"'{text}' bukan angka (contoh: 1.250 atau 87,5)"))
+            elif number_value < 0:
+                problems.append(Problem(number, column, f"{text} negatif; nilai tidak boleh di bawah 0"))
+            elif is_percent and number_value > 100 and not allow_over_100:
+                problems.append(
+                    Problem(
+                        number, column, f"{text} melebihi 100 pada indikator persentase; konfirmasi dengan --izinkan-lebih-100"
+                    )
+                )
+            else:
+                values.append((indicator_id, column, repr(float(number_value))))
+    if problems:
+        raise ImportRejected(name, problems)
+    frame = pd.DataFrame(values, columns=["indikator_id", "kolom", "nilai"])
+    warnings = [] if not frame.empty else ["berkas tidak berisi nilai apa pun"]
+    return Checked(values=frame, rows=len(seen), warnings=warnings)
+
+
+def _default(column: str, meta: pd.Series) -> str:
+    return meta["polaritas"] if column == "polaritas" else default_method(meta["kategori_formula"], meta["satuan"])
+
+
+# --- the store -----------------------------------------------------------------------------------
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def list_imports(directory: Path | None = None) -> pd.DataFrame:
+    """Every completed import, newest first, with whether it was undone."""
+    directory = Path(directory or store_dir())
+    records = [json.loads(p.read_text()) for p in sorted((directory / "impor").glob("*.json"))]
+    undone = {p.stem for p in (directory / "batal").glob("*.json")}
+    frame = pd.DataFrame(records, columns=["impor_id", "berkas", "sha256", "diimpor_pada", "baris", "nilai", "sumber"])
+    frame["dibatalkan"] = frame["impor_id"].isin(undone)
+    return frame.sort_values("diimpor_pada", ascending=False).reset_index(drop=True)
+
+
+def store(checked: Checked, name: str, content: bytes, source: str, directory: Path | None = None) -> str:
+    """Keep one accepted import: its values first, then its record. Returns the import id."""
+    directory = Path(directory or store_dir())
+    digest = hashlib.sha256(content).hexdigest()
+    previous = list_imports(directory)
+    again = previous[(previous["sha256"] == digest) & ~previous["dibatalkan"]]
+    if not again.empty:
+        first = again.iloc[-1]
+        raise ImportRejected(
+            name, [Problem(None, None, f"isi berkas ini sudah diimpor ({first['impor_id']}, {first['diimpor_pada']})")]
+        )
+    now = datetime.now(UTC)
+    import_id = f"{now:%Y%m%dT%H%M%S%f}-{digest[:8]}"
+    values = checked.values.assign(impor_id=import_id, diimpor_pada=now.isoformat())
+    buffer = io.BytesIO()
+    values.to_parquet(buffer, index=False)
+    _atomic_write(directory / "impor" / f"{import_id}.parquet", buffer.getvalue())
+    record = {
+        "impor_id": import_id, "berkas": Path(name).name, "sha256": digest, "diimpor_pada": now.isoformat(),
+        "baris": checked.rows, "nilai": len(values), "sumber": source,
+    }  # fmt: skip
+    _atomic_write(directory / "impor" / f"{import_id}.json", json.dumps(record, ensure_ascii=False, indent=1).encode())
+    return import_id
+
+
+def undo(import_id: str, directory: Path | None = None) -> None:
+    """Stop counting an import's values. Nothing is deleted; the undo is itself a record."""
+    directory = Path(directory or store_dir())
+    imports = list_imports(directory)
+    match = imports[imports["impor_id"] == import_id]
+    if match.empty:
+        raise KeyError(f"impor '{import_id}' tidak ada")
+    if bool(match.iloc[0]["dibatalkan"]):
+        raise ValueError(f"impor '{import_id}' sudah dibatalkan")
+    record = {"impor_id": import_id, "dibatalkan_pada": datetime.now(UTC).isoformat()}
+    _atomic_write(directory / "batal" / f"{import_id}.json", json.dumps(record).encode())
+
+
+def active_files(directory: Path | None = None) -> tuple[list[str], list[str]]:
+    """The parquet files of completed imports and the ids of undone ones, for the current-value query."""
+    imports = list_imports(directory)
+    directory = Path(directory or store_dir())
+    files = [str(directory / "impor" / f"{i}.parquet") for i in imports["impor_id"]]
+    return files, imports[imports["dibatalkan"]]["impor_id"].tolist()
+
+
+def import_bytes(
+    name: str, content: bytes, indicators: pd.DataFrame, source: str, allow_over_100: bool = False
+) -> tuple[str, Checked]:
+    """Validate the whole file, then store it at once; any problem stores nothing."""
+    checked = validate(name, read_table(name, content), indicators, allow_over_100)
+    return store(checked, name, content, source), checked
+
+
+def changes(new_values: pd.DataFrame, current: pd.DataFrame) -> pd.DataFrame:
+    """What an import would change: each indicator/column whose value differs from the stored one."""
+    old = current.set_index(["indikator_id", "kolom"])["nilai"] if not current.empty else pd.Series(dtype=object)
+    frame = new_values.copy()
+    frame["lama"] = [old.get((i, k)) for i, k in zip(frame["indikator_id"], frame["kolom"], strict=True)]
+    frame = frame.rename(columns={"nilai": "baru"})
+    return frame[frame["lama"].astype(str) != frame["baru"].astype(str)].reset_index(drop=True)
