@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from kinerja import ui
+from kinerja import ui, ui_presentasi
 
 HERE = Path(__file__).resolve().parent
 PAGES = [
@@ -22,7 +22,14 @@ PAGES = [
 ]
 
 st.set_page_config(page_title="Dasbor Kinerja Kecamatan", page_icon=":material/dashboard:", layout="wide")
-page = st.navigation(PAGES)
-if ui.data_available():
-    st.session_state["filters"] = ui.sidebar_filters()
+presenting = ui.presenting()
+page = st.navigation(PAGES, position="hidden" if presenting else "sidebar")
+if not ui.data_available():
+    st.stop()
+if presenting:
+    ui_presentasi.render(ui.connection(), ui.filters_from_url())
+else:
+    filters = ui.sidebar_filters()
+    st.session_state["filters"] = filters
+    ui.sidebar_exports(filters)
     page.run()

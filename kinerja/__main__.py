@@ -174,6 +174,28 @@ def cmd_realisasi_contoh(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from kinerja import db, export, slides, views
+    from kinerja.filters import Filters
+
+    filters = Filters(kecamatan=tuple(args.kecamatan or ()), tahun=(args.tahun,) if args.tahun else (), teks=args.jabatan or "")
+    shown = views.key_views(db.connect(), filters)
+    if not shown:
+        raise IngestError(f"tidak ada indikator untuk filter ini ({views.describe(filters)})")
+    if args.format == "pptx":
+        try:
+            data = slides.deck(shown, filters)
+        except export.ImageExportUnavailable as error:
+            raise IngestError(str(error)) from None
+    else:
+        data = export.workbook({v.judul[:31]: v.tabel for v in shown})
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(data)
+    print(f"{args.format.upper()} {len(shown)} tampilan ({views.describe(filters)}) ditulis ke {out}.")
+    return 0
+
+
 def _realisasi_parser(commands) -> None:
     from kinerja.capaian import EXAMPLE_FILE
 
@@ -223,6 +245,13 @@ def parser() -> argparse.ArgumentParser:
             command.add_argument("--rinci", action="store_true", help="tampilkan setiap indikator")
         command.set_defaults(run=run)
     _realisasi_parser(commands)
+    export = commands.add_parser("export", help="paparan PPTX atau buku kerja XLSX dari tampilan utama")
+    export.add_argument("--format", choices=["pptx", "xlsx"], required=True)
+    export.add_argument("--out", required=True)
+    export.add_argument("--kecamatan", action="append", help="boleh diulang")
+    export.add_argument("--tahun", type=int)
+    export.add_argument("--jabatan", help="teks yang harus ada di judul jabatan, mis. 'seksi pem'")
+    export.set_defaults(run=cmd_export)
     return main
 
 

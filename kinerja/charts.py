@@ -35,6 +35,7 @@ def _style(fig: go.Figure, title: str, height: int = 460) -> go.Figure:
         # Below the plot, so it never runs into the title.
         legend={"title": {"text": ""}, "orientation": "h", "yanchor": "top", "y": -90 / height, "x": 0},
         separators=",.",  # Indonesian: 1.234,5
+        template="plotly_white",  # the same look on screen, in images and in the deck
     )
     return fig
 

@@ -37,3 +37,44 @@ def to_xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
                 width = max([len(str(column)), *(len(str(v)) for v in frame[column].head(200))])
                 sheet.column_dimensions[sheet.cell(1, index).column_letter].width = min(60, width + 2)
     return buffer.getvalue()
+
+
+def browser_available() -> bool:
+    """Whether a Chromium is on this machine for kaleido to render with."""
+    import shutil
+
+    return any(shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome", "chrome"))
+
+
+class ImageExportUnavailable(RuntimeError):
+    """Charts cannot be rendered to images here (no Chromium); the message says what to install."""
+
+
+def render_images(figures: list, fmt: str = "png", width: int = 1280, height: int = 720) -> list[bytes]:
+    """Each figure as PNG or SVG through kaleido and the system's Chromium, one browser for the batch."""
+    import kaleido
+    import plotly.io as pio
+
+    if not browser_available():
+        raise ImageExportUnavailable(
+            "Grafik tidak dapat diekspor sebagai gambar: Chromium tidak ditemukan. "
+            "Pasang paket Debian 'chromium' (scripts/install-browser.sh), lalu coba lagi."
+        )
+    try:
+        kaleido.start_sync_server(silence_warnings=True)
+    except Exception as error:  # kaleido raises its own error types when no browser is found
+        raise ImageExportUnavailable(
+            "Grafik tidak dapat diekspor sebagai gambar: Chromium tidak ditemukan. "
+            "Pasang paket Debian 'chromium' (scripts/install-browser.sh), lalu coba lagi."
+        ) from error
+    try:
+        return [pio.to_image(fig, format=fmt, width=width, height=height, scale=1 if fmt == "svg" else 2) for fig in figures]
+    except Exception as error:
+        raise ImageExportUnavailable(f"Grafik gagal dirender ({error}).") from error
+    finally:
+        kaleido.stop_sync_server()
+
+
+def workbook(sheets: dict[str, pd.DataFrame]) -> bytes:
+    """The workbook handed out after a meeting: one sheet per table shown."""
+    return to_xlsx_bytes(sheets)

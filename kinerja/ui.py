@@ -4,44 +4,11 @@
 import pandas as pd
 import streamlit as st
 
-from kinerja import db, export, realisasi
+from kinerja import db, export, realisasi, slides, views
 from kinerja.filters import Filters
-from kinerja.normalise import BIDANG_LABELS, JENIS_LABELS, KATEGORI_LABELS
+from kinerja.normalise import BIDANG_LABELS, JENIS_LABELS
 
-COLUMN_LABELS = {
-    "kecamatan": "Kecamatan",
-    "kabupaten": "Kabupaten",
-    "tahun": "Tahun",
-    "jabatan_urutan": "Urutan",
-    "jabatan": "Jabatan (tertulis)",
-    "jabatan_baku": "Jabatan",
-    "jenis_jabatan": "Jenis jabatan",
-    "bidang": "Bidang",
-    "sasaran": "Sasaran",
-    "indikator": "Indikator",
-    "formula": "Formula / penjelasan",
-    "kategori_formula": "Kategori formula",
-    "satuan": "Satuan",
-    "polaritas": "Polaritas",
-    "target": "Target",
-    "target_satuan": "Satuan target",
-    "sumber_data": "Sumber data",
-    "indikator_id": "ID indikator",
-    "jumlah_indikator": "Jumlah indikator",
-    "jumlah_jabatan": "Jumlah jabatan",
-    "jabatan_berindikator": "Jabatan berindikator",
-    "terukur": "Formula terukur",
-    "bertarget": "Bertarget",
-    "persen_terukur": "% terukur",
-    "persen_bertarget": "% bertarget",
-    "indikator_per_jabatan": "Indikator per jabatan",
-    "kecamatan_sama": "Kecamatan dengan indikator sama",
-    "capaian": "Capaian (%)",
-    "predikat": "Predikat",
-    "realisasi": "Realisasi",
-    "alasan": "Alasan",
-}
-VALUE_LABELS = {"jenis_jabatan": JENIS_LABELS, "bidang": BIDANG_LABELS, "kategori_formula": KATEGORI_LABELS}
+PRESENTING = "presentasi"
 
 
 @st.cache_resource(show_spinner=False)
@@ -109,15 +76,6 @@ def sidebar_filters() -> Filters:
 
 def current_filters() -> Filters:
     return st.session_state.get("filters", Filters())
-
-
-def readable(frame: pd.DataFrame) -> pd.DataFrame:
-    """Codes replaced by their Indonesian labels and columns renamed for people."""
-    frame = frame.copy()
-    for column, labels in VALUE_LABELS.items():
-        if column in frame:
-            frame[column] = frame[column].map(labels).fillna(frame[column])
-    return frame.rename(columns=COLUMN_LABELS)
 
 
 def empty_notice(frame: pd.DataFrame) -> bool:
@@ -207,3 +165,85 @@ def realisation_input(everything: pd.DataFrame, stored: pd.DataFrame) -> None:
                 realisasi.undo(target)
                 st.success(f"Impor {target} dibatalkan; berkasnya tetap tersimpan.")
                 st.rerun()
+
+
+def presenting() -> bool:
+    return st.query_params.get("mode") == PRESENTING
+
+
+def _codes(values: list[str], labels: dict[str, str]) -> tuple[str, ...]:
+    """URL values of a coded filter (its label or its code) back to codes."""
+    by_label = {label: code for code, label in labels.items()}
+    return tuple(by_label.get(v, v) for v in values if v in labels or v in by_label)
+
+
+def filters_from_url() -> Filters:
+    """The shared filters read straight from the URL, for views that draw no sidebar."""
+    url = st.query_params
+    tahun = tuple(int(t) for t in url.get_all("tahun") if t.isdigit())
+    return Filters(
+        kabupaten=tuple(url.get_all("kabupaten")),
+        kecamatan=tuple(url.get_all("kecamatan")),
+        tahun=tahun,
+        jenis=_codes(url.get_all("jenis"), JENIS_LABELS),
+        bidang=_codes(url.get_all("bidang"), BIDANG_LABELS),
+        jabatan=tuple(url.get_all("jabatan")),
+        teks=url.get("jabatan_teks", ""),
+    )
+
+
+def _start_presenting() -> None:
+    st.query_params["mode"] = PRESENTING
+
+
+def sidebar_exports(filters: Filters) -> None:
+    """Start presenting, and the deck and workbook of the current view, built only when clicked."""
+    with st.sidebar:
+        st.divider()
+        st.button(
+            "Mode presentasi", on_click=_start_presenting, icon=":material/slideshow:", key="mulai_presentasi", width="stretch"
+        )
+
+        def deck() -> bytes:
+            return slides.deck(views.key_views(connection(), filters), filters)
+
+        def book() -> bytes:
+            return export.workbook({v.judul[:31]: v.tabel for v in views.key_views(connection(), filters)})
+
+        st.download_button(
+            "Unduh paparan (PPTX)",
+            deck,
+            "paparan_kinerja_kecamatan.pptx",
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            key="unduh_pptx",
+            width="stretch",
+        )
+        st.download_button(
+            "Unduh buku kerja (XLSX)",
+            book,
+            "kinerja_kecamatan.xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key="unduh_buku",
+            width="stretch",
+        )
+
+
+def chart(figure, key: str) -> None:
+    """A chart, with PNG and SVG downloads rendered only when asked for."""
+    st.plotly_chart(figure, width="stretch", key=key)
+    if not export.browser_available():
+        st.caption("Unduh grafik sebagai gambar membutuhkan Chromium di server (scripts/install-browser.sh).")
+        return
+    with st.popover("Unduh grafik", icon=":material/download:"):
+        for fmt, mime in (("png", "image/png"), ("svg", "image/svg+xml")):
+            st.download_button(
+                fmt.upper(),
+                lambda fmt=fmt: _image(figure, fmt),
+                f"{key}.{fmt}",
+                mime,
+                key=f"{key}_{fmt}",
+            )
+
+
+def _image(figure, fmt: str) -> bytes:
+    return export.render_images([figure], fmt)[0]

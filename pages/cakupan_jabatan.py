@@ -4,7 +4,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from kinerja import charts, ui
+from kinerja import charts, labels, ui
 from kinerja.normalise import BIDANG_LABELS, JENIS_LABELS
 
 filters = ui.current_filters()
@@ -12,18 +12,18 @@ st.title("Cakupan jabatan")
 per_jenis = ui.query("cakupan_jenis", filters)
 
 if not ui.empty_notice(per_jenis):
-    st.plotly_chart(
+    ui.chart(
         charts.coverage_heatmap(per_jenis, "jenis_jabatan", JENIS_LABELS, "Indikator per kecamatan dan jenis jabatan"),
-        width="stretch",
+        key="cakupan_jabatan_1",
     )
     per_bidang = ui.query("cakupan_bidang", filters)
-    st.plotly_chart(
+    ui.chart(
         charts.coverage_heatmap(per_bidang, "bidang", BIDANG_LABELS, "Indikator per kecamatan dan bidang"),
-        width="stretch",
+        key="cakupan_jabatan_2",
     )
 
     st.subheader("Indikator per jabatan")
-    st.dataframe(ui.readable(per_jenis), hide_index=True, width="stretch")
+    st.dataframe(labels.readable(per_jenis), hide_index=True, width="stretch")
 
     st.subheader("Jabatan dengan tabel kosong atau tipis")
     limit = st.slider("Paling banyak … indikator", 0, 5, 1, key="batas")
@@ -31,7 +31,7 @@ if not ui.empty_notice(per_jenis):
     if thin.empty:
         st.success(f"Tidak ada jabatan dengan {limit} indikator atau kurang.")
     else:
-        st.dataframe(ui.readable(thin), hide_index=True, width="stretch")
+        st.dataframe(labels.readable(thin), hide_index=True, width="stretch")
 
     st.subheader("Lihat indikator di balik satu sel")
     left, right = st.columns(2)
@@ -45,5 +45,5 @@ if not ui.empty_notice(per_jenis):
     cell = ui.query("jelajah_indikator", replace(filters, kecamatan=(kecamatan,), jenis=(jenis,)), cari="")
     st.caption(f"{len(cell)} indikator — {kecamatan}, {JENIS_LABELS[jenis]}")
     st.dataframe(
-        ui.readable(cell[["jabatan_baku", "indikator", "formula", "kategori_formula"]]), hide_index=True, width="stretch"
+        labels.readable(cell[["jabatan_baku", "indikator", "formula", "kategori_formula"]]), hide_index=True, width="stretch"
     )

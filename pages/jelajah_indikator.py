@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from kinerja import export, ui
+from kinerja import export, labels, ui
 
 filters = ui.current_filters()
 st.title("Jelajah indikator")
@@ -13,7 +13,7 @@ rows = ui.query("jelajah_indikator", filters, cari=cari or "")
 st.caption(f"{len(rows)} indikator ditampilkan.")
 
 if not ui.empty_notice(rows):
-    shown = ui.readable(rows)
+    shown = labels.readable(rows)
     st.dataframe(shown, hide_index=True, width="stretch", height=520)
     left, right = st.columns(2)
     left.download_button("Unduh CSV", export.to_csv_bytes(shown), "indikator.csv", "text/csv", key="unduh_csv")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from kinerja import charts, ui
+from kinerja import charts, labels, ui
 from kinerja.normalise import KATEGORI_LABELS, MEASURABLE
 
 filters = ui.current_filters()
@@ -16,18 +16,18 @@ if not ui.empty_notice(per_kecamatan):
         f"**{measurable} dari {total}** indikator ({100 * measurable / total:.0f}%) dapat dihitung capaiannya "
         "(persentase, rasio, indeks, komposit, perubahan); sisanya hitungan, uraian, atau tanpa formula."
     )
-    st.plotly_chart(
+    ui.chart(
         charts.category_mix(per_kecamatan, "kecamatan", "Kecamatan", "Campuran kategori formula per kecamatan"),
-        width="stretch",
+        key="kategori_formula_1",
     )
     per_jenis = ui.query("kategori_per_jenis", filters)
-    st.plotly_chart(
+    ui.chart(
         charts.category_mix(per_jenis, "jenis_jabatan", "Jenis jabatan", "Campuran kategori formula per jenis jabatan"),
-        width="stretch",
+        key="kategori_formula_2",
     )
     st.subheader("Contoh dari data")
     examples = ui.query("kategori_contoh", filters, per_kategori=3)
     for kategori in [k for k in KATEGORI_LABELS if k in set(examples["kategori_formula"])]:
         rows = examples[examples["kategori_formula"] == kategori]
         with st.expander(f"{KATEGORI_LABELS[kategori]} — {len(rows)} contoh"):
-            st.dataframe(ui.readable(rows.drop(columns="kategori_formula")), hide_index=True, width="stretch")
+            st.dataframe(labels.readable(rows.drop(columns="kategori_formula")), hide_index=True, width="stretch")

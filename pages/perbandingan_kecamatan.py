@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from kinerja import charts, ui
+from kinerja import charts, labels, ui
 from kinerja.normalise import BIDANG_LABELS, KATEGORI_LABELS
 
 filters = ui.current_filters()
@@ -30,7 +30,7 @@ if not ui.empty_notice(choices):
             f"**{label}**: {len(rows)} indikator di {compared} kecamatan; "
             f"**{shared}** indikator dirumuskan sama di lebih dari satu kecamatan."
         )
-        st.plotly_chart(charts.indicators_compared(rows, colours, f"Jumlah indikator — {label}"), width="stretch")
+        ui.chart(charts.indicators_compared(rows, colours, f"Jumlah indikator — {label}"), key="perbandingan_kecamatan_1")
         kecamatan = sorted(rows["kecamatan"].unique())
         for column, name in zip(st.columns(len(kecamatan)), kecamatan, strict=True):
             own = rows[rows["kecamatan"] == name]
@@ -42,4 +42,4 @@ if not ui.empty_notice(choices):
                     unsafe_allow_html=True,
                 )
         st.subheader("Tabel perbandingan")
-        st.dataframe(ui.readable(rows.drop(columns="kecamatan_dibandingkan")), hide_index=True, width="stretch")
+        st.dataframe(labels.readable(rows.drop(columns="kecamatan_dibandingkan")), hide_index=True, width="stretch")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from kinerja import charts, ui
+from kinerja import charts, labels, ui
 
 filters = ui.current_filters()
 st.title("Ringkasan kinerja kecamatan")
@@ -35,6 +35,6 @@ if not ui.empty_notice(frame[frame["indikator"] > 0]):
         facts.append(f"**{targeted}** indikator sudah bertarget.")
     st.markdown("\n".join(f"- {fact}" for fact in facts))
 
-    st.plotly_chart(charts.indicators_per_kecamatan(frame), width="stretch")
+    ui.chart(charts.indicators_per_kecamatan(frame), key="ringkasan_1")
     st.subheader("Angka per kecamatan")
-    st.dataframe(ui.readable(frame), hide_index=True, width="stretch")
+    st.dataframe(labels.readable(frame), hide_index=True, width="stretch")

@@ -4,7 +4,7 @@ and the officers' own targets and realisation coming in (template, upload, edito
 import pandas as pd
 import streamlit as st
 
-from kinerja import capaian, charts, realisasi, ui
+from kinerja import capaian, charts, labels, realisasi, ui
 from kinerja.achievement import NOT_RATED, load_bands
 
 filters = ui.current_filters()
@@ -41,22 +41,22 @@ if not ui.empty_notice(table):
     cols[1].metric("Belum dapat dinilai", f"{len(table) - len(rated)}")
     cols[2].metric("Median capaian", f"{rated['capaian'].median():.1f}%".replace(".", ",") if len(rated) else "–")
 
-    st.plotly_chart(charts.band_distribution(table, f"Predikat capaian per kecamatan{suffix}"), width="stretch")
+    ui.chart(charts.band_distribution(table, f"Predikat capaian per kecamatan{suffix}"), key="target_realisasi_1")
     progress = capaian.quarterly_progress(table)
     if not progress.empty:
         colours = charts.kecamatan_colours(everything["kecamatan"])
-        st.plotly_chart(charts.quarterly_lines(progress, colours, f"Progres per triwulan{suffix}"), width="stretch")
+        ui.chart(charts.quarterly_lines(progress, colours, f"Progres per triwulan{suffix}"), key="target_realisasi_2")
 
     kecamatan = st.selectbox("Kecamatan untuk rincian capaian", sorted(table["kecamatan"].unique()), key="rinci_kecamatan")
     own = table[table["kecamatan"] == kecamatan]
     if own["capaian"].notna().any():
-        st.plotly_chart(charts.capaian_bars(own, f"Capaian per indikator — {kecamatan}{suffix}"), width="stretch")
+        ui.chart(charts.capaian_bars(own, f"Capaian per indikator — {kecamatan}{suffix}"), key="target_realisasi_3")
     else:
         st.info(f"Belum ada indikator {kecamatan} yang dapat dinilai: isi target dan realisasi di bawah.")
 
     shown = ["kecamatan", "capaian", "predikat", "indikator", "jabatan_baku", "target", "realisasi"]
     st.subheader("Perlu perhatian: capaian terendah")
-    st.dataframe(ui.readable(rated.nsmallest(10, "capaian")[shown].round({"capaian": 1})), hide_index=True, width="stretch")
+    st.dataframe(labels.readable(rated.nsmallest(10, "capaian")[shown].round({"capaian": 1})), hide_index=True, width="stretch")
     st.subheader(f"Belum dapat dinilai ({len(table) - len(rated)})")
     unrated = table[table["predikat"] == NOT_RATED].assign(
         alasan=lambda t: t.apply(
@@ -66,7 +66,9 @@ if not ui.empty_notice(table):
     if unrated.empty:
         st.success("Semua indikator dapat dinilai.")
     else:
-        st.dataframe(ui.readable(unrated[["kecamatan", "jabatan_baku", "indikator", "alasan"]]), hide_index=True, width="stretch")
+        st.dataframe(
+            labels.readable(unrated[["kecamatan", "jabatan_baku", "indikator", "alasan"]]), hide_index=True, width="stretch"
+        )
 
 st.divider()
 st.header("Isi target dan realisasi")

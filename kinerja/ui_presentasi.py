@@ -1,0 +1,60 @@
+"""Presentation mode (`?mode=presentasi`): no sidebar or controls, larger type, one key view per
+screen with its title and takeaway, and next / previous between the views of the current filters."""
+
+import streamlit as st
+
+from kinerja import views
+from kinerja.filters import Filters
+
+_HIDE_CHROME = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
+[data-testid="stMainBlockContainer"] { padding-top: 1.2rem; max-width: 100%; }
+.pesan { font-size: 1.9rem; font-weight: 600; line-height: 1.3; margin: 0 0 0.4rem 0; }
+.konteks { font-size: 1.05rem; color: #555; }
+h1 { font-size: 2.6rem !important; }
+</style>
+"""
+
+
+def _slide_number(count: int) -> int:
+    try:
+        number = int(st.query_params.get("slide", "1"))
+    except ValueError:
+        number = 1
+    return min(max(number, 1), count)
+
+
+def _go(number: int) -> None:
+    st.query_params["slide"] = str(number)
+
+
+def _leave() -> None:
+    for key in ("mode", "slide"):
+        if key in st.query_params:
+            del st.query_params[key]
+
+
+def render(con, filters: Filters) -> None:
+    st.markdown(_HIDE_CHROME, unsafe_allow_html=True)
+    shown = views.key_views(con, filters)
+    if not shown:
+        st.title("Paparan Kinerja Kecamatan")
+        st.info("Tidak ada data untuk filter ini.")
+        st.button("Keluar dari presentasi", on_click=_leave, key="keluar")
+        return
+    number = _slide_number(len(shown))
+    view = shown[number - 1]
+    st.title(view.judul)
+    st.markdown(f"<p class='pesan'>{view.pesan}</p>", unsafe_allow_html=True)
+    st.markdown(f"<p class='konteks'>{views.describe(filters)} · {number} / {len(shown)}</p>", unsafe_allow_html=True)
+    figure = view.figure
+    figure.update_layout(height=520, font={"size": 20}, title={"text": ""})
+    st.plotly_chart(figure, width="stretch", config={"displayModeBar": False})
+    back, _, forward, leave = st.columns([1, 3, 1, 1])
+    back.button("◀ Sebelumnya", on_click=_go, args=(number - 1,), disabled=number == 1, key="sebelumnya", width="stretch")
+    forward.button(
+        "Berikutnya ▶", on_click=_go, args=(number + 1,), disabled=number == len(shown), key="berikutnya", width="stretch"
+    )
+    leave.button("Keluar", on_click=_leave, key="keluar", width="stretch")
