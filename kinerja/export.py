@@ -1,6 +1,7 @@
 """Files people take away: CSV and Excel of exactly what a page shows, safe to open in a spreadsheet."""
 
 import io
+import warnings
 
 import pandas as pd
 
@@ -68,7 +69,10 @@ def render_images(figures: list, fmt: str = "png", width: int = 1280, height: in
             "Pasang paket Debian 'chromium' (scripts/install-browser.sh), lalu coba lagi."
         ) from error
     try:
-        return [pio.to_image(fig, format=fmt, width=width, height=height, scale=1 if fmt == "svg" else 2) for fig in figures]
+        with warnings.catch_warnings():
+            # plotly passes kaleido options that a running kaleido server does not need
+            warnings.filterwarnings("ignore", message="The kopts argument is ignored")
+            return [pio.to_image(fig, format=fmt, width=width, height=height, scale=1 if fmt == "svg" else 2) for fig in figures]
     except Exception as error:
         raise ImageExportUnavailable(f"Grafik gagal dirender ({error}).") from error
     finally:

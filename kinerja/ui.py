@@ -168,7 +168,10 @@ def realisation_input(everything: pd.DataFrame, stored: pd.DataFrame) -> None:
 
 
 def presenting() -> bool:
-    return st.query_params.get("mode") == PRESENTING
+    """Presentation mode, from ?mode=presentasi or from this session having started it."""
+    if st.query_params.get("mode") == PRESENTING:
+        st.session_state["presentasi"] = True
+    return st.session_state.get("presentasi", False)
 
 
 def _codes(values: list[str], labels: dict[str, str]) -> tuple[str, ...]:
@@ -194,6 +197,7 @@ def filters_from_url() -> Filters:
 
 def _start_presenting() -> None:
     st.query_params["mode"] = PRESENTING
+    st.session_state["presentasi"] = True
 
 
 def sidebar_exports(filters: Filters) -> None:
@@ -208,7 +212,7 @@ def sidebar_exports(filters: Filters) -> None:
             return slides.deck(views.key_views(connection(), filters), filters)
 
         def book() -> bytes:
-            return export.workbook({v.judul[:31]: v.tabel for v in views.key_views(connection(), filters)})
+            return export.workbook({v.lembar: v.tabel for v in views.key_views(connection(), filters)})
 
         st.download_button(
             "Unduh paparan (PPTX)",

@@ -10,27 +10,30 @@ _HIDE_CHROME = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
 [data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
-[data-testid="stMainBlockContainer"] { padding-top: 1.2rem; max-width: 100%; }
-.pesan { font-size: 1.9rem; font-weight: 600; line-height: 1.3; margin: 0 0 0.4rem 0; }
-.konteks { font-size: 1.05rem; color: #555; }
+[data-testid="stMainBlockContainer"] { padding-top: 0.8rem; padding-bottom: 0.5rem; max-width: 100%; }
+.pesan { font-size: 1.9rem !important; font-weight: 600; line-height: 1.3 !important; margin: 0 0 0.4rem 0; }
+.konteks { font-size: 1.05rem !important; color: #555; }
 h1 { font-size: 2.6rem !important; }
 </style>
 """
 
 
 def _slide_number(count: int) -> int:
-    try:
-        number = int(st.query_params.get("slide", "1"))
-    except ValueError:
-        number = 1
-    return min(max(number, 1), count)
+    """The view on screen: this session's, else the link's ?slide=N, else the first."""
+    if "slide" not in st.session_state:
+        text = st.query_params.get("slide", "1")
+        st.session_state["slide"] = int(text) if text.isdigit() else 1
+    return min(max(st.session_state["slide"], 1), count)
 
 
 def _go(number: int) -> None:
-    st.query_params["slide"] = str(number)
+    st.session_state["slide"] = number
+    st.query_params["slide"] = str(number)  # so a copied link opens this view
 
 
 def _leave() -> None:
+    st.session_state["presentasi"] = False
+    st.session_state.pop("slide", None)
     for key in ("mode", "slide"):
         if key in st.query_params:
             del st.query_params[key]
@@ -50,8 +53,9 @@ def render(con, filters: Filters) -> None:
     st.markdown(f"<p class='pesan'>{view.pesan}</p>", unsafe_allow_html=True)
     st.markdown(f"<p class='konteks'>{views.describe(filters)} · {number} / {len(shown)}</p>", unsafe_allow_html=True)
     figure = view.figure
-    figure.update_layout(height=520, font={"size": 20}, title={"text": ""})
-    st.plotly_chart(figure, width="stretch", config={"displayModeBar": False})
+    # Fits one 1280x720 screen with the title and takeaway; our own large type, not the app theme's.
+    figure.update_layout(height=400, font={"size": 20}, title={"text": ""}, margin={"t": 10})
+    st.plotly_chart(figure, width="stretch", theme=None, config={"displayModeBar": False})
     back, _, forward, leave = st.columns([1, 3, 1, 1])
     back.button("◀ Sebelumnya", on_click=_go, args=(number - 1,), disabled=number == 1, key="sebelumnya", width="stretch")
     forward.button(

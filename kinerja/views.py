@@ -38,6 +38,11 @@ class View:
     figure: go.Figure
     tabel: pd.DataFrame
 
+    @property
+    def lembar(self) -> str:
+        """The workbook sheet name: the title, within Excel's 31 characters."""
+        return self.judul.replace("Target vs realisasi (DATA CONTOH ILUSTRATIF)", "Capaian (CONTOH ILUSTRATIF)")[:31]
+
 
 def describe(filters: Filters) -> str:
     """The filters in words, for slide titles and file headers."""

@@ -89,3 +89,21 @@ def test_filter_set_through_the_url_is_shown(server, page, tmp_path):
     expect(page.locator("[data-testid='stSidebar']").get_by_text("Lumajang").first).to_be_visible()
     assert page.locator("[data-testid='stSidebar'] input").first.input_value() == "pengadministrasi"
     page.screenshot(path=str(tmp_path / "jelajah_lumajang.png"))
+
+
+def test_presentation_mode_in_the_browser(server, page, tmp_path):
+    page.goto(f"{server}/?mode=presentasi&kecamatan=Lumajang")
+    expect(page.get_by_role("heading", name="Indikator per kecamatan")).to_be_visible(timeout=30000)
+    expect(page.get_by_text("8 dari 33 indikator (24%) punya formula yang menghitung capaian.")).to_be_visible()
+    expect(page.locator("[data-testid='stSidebar']")).to_be_hidden()
+    expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=20000)
+    page.screenshot(path=str(tmp_path / "presentasi_1.png"))
+    page.get_by_role("button", name="Berikutnya ▶").click()
+    expect(page.get_by_role("heading", name="Cakupan jabatan")).to_be_visible(timeout=20000)
+    expect(page.get_by_text("0 dari 1 kecamatan belum menetapkan target untuk jabatan pelaksana.")).to_be_visible()
+    assert "slide=2" in page.url
+    page.get_by_role("button", name="◀ Sebelumnya").click()
+    expect(page.get_by_role("heading", name="Indikator per kecamatan")).to_be_visible(timeout=20000)
+    page.get_by_role("button", name="Keluar").click()
+    expect(page.get_by_role("heading", name="Ringkasan kinerja kecamatan")).to_be_visible(timeout=20000)
+    expect(page.locator("[data-testid='stSidebar']")).to_be_visible()

@@ -120,3 +120,34 @@ def test_target_page_without_example_counts_what_cannot_be_rated(app):
     assert metrics["Indikator dinilai"] == "0 dari 266"
     unrated = next(df.value for df in at.dataframe if "Alasan" in df.value.columns)
     assert unrated["Alasan"].value_counts().to_dict() == {"tanpa target": 241, "belum ada realisasi": 25}
+
+
+def test_presentation_mode_hides_controls(app):
+    at = app("ringkasan", mode="presentasi", kecamatan="Lumajang")
+    assert not at.text_input and not at.multiselect and not at.sidebar.button  # no filters, no sidebar controls
+    assert at.title[0].value == "Indikator per kecamatan"
+    assert any("8 dari 33 indikator" in m.value for m in at.markdown)
+    assert at.button(key="sebelumnya").disabled and not at.button(key="berikutnya").disabled
+
+
+# Clicking through the views is tested in the real browser (test_browser.py): AppTest reruns a page
+# file on its own after a click when the router draws no page, which a browser never does.
+@pytest.mark.parametrize(
+    "slide, title, takeaway",
+    [
+        ("2", "Cakupan jabatan", "0 dari 1 kecamatan belum menetapkan target untuk jabatan pelaksana."),
+        ("3", "Kategori formula", "24% indikator Lumajang dapat diukur capaiannya."),
+        ("4", "Target vs realisasi (DATA CONTOH ILUSTRATIF)", "belum dapat dinilai"),
+        ("9", "Target vs realisasi (DATA CONTOH ILUSTRATIF)", "belum dapat dinilai"),  # past the end: the last
+    ],
+)
+def test_each_view_of_the_presentation_from_its_link(app, slide, title, takeaway):
+    at = app("ringkasan", mode="presentasi", kecamatan="Lumajang", slide=slide)
+    assert at.title[0].value == title
+    assert any(takeaway in m.value for m in at.markdown)
+    assert at.button(key="berikutnya").disabled == (slide in ("4", "9"))
+
+
+def test_presentation_reads_coded_filters_from_their_labels_in_the_url(app):
+    at = app("ringkasan", mode="presentasi", jenis="Camat")
+    assert any("5 dari 5 indikator" in m.value for m in at.markdown)  # Bululawang 3 + Masama 2, all computable
