@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from kinerja import db, export, realisasi, slides, views
+from kinerja.achievement import METHODS, POLARITIES, QUARTERS
 from kinerja.filters import Filters
 from kinerja.normalise import BIDANG_LABELS, JENIS_LABELS
 
@@ -118,12 +119,35 @@ def _import_form(name: str, content: bytes, everything: pd.DataFrame, stored: pd
         except realisasi.ImportRejected as error:
             st.error(str(error))
             return
-        st.success(f"Disimpan sebagai impor {import_id}.")
+        st.session_state["pesan_impor"] = f"Disimpan sebagai impor {import_id}: {len(checked.values)} nilai."
         st.rerun()
+
+
+def _editor_columns() -> dict:
+    """Indonesian headers for the editor; values stay text so '87,5' and '1.250' are typed as in Excel."""
+    text = st.column_config.TextColumn
+    columns = {
+        "indikator_id": text("ID indikator"),
+        "kecamatan": text("Kecamatan"),
+        "tahun": st.column_config.NumberColumn("Tahun", format="%d"),
+        "jabatan": text("Jabatan"),
+        "indikator": text("Indikator", width="large"),
+        "satuan": text("Satuan"),
+        "kategori_formula": text("Kategori formula"),
+        "polaritas": st.column_config.SelectboxColumn("Polaritas", options=list(POLARITIES)),
+        "metode": st.column_config.SelectboxColumn("Metode", options=list(METHODS)),
+        "target_dokumen": st.column_config.NumberColumn("Target di dokumen"),
+        "target": text("Target (isi/ubah)"),
+        "tahunan": text("Realisasi tahunan"),
+    }
+    columns.update({q: text(f"Realisasi TW{i}") for i, q in enumerate(QUARTERS, start=1)})
+    return columns
 
 
 def realisation_input(everything: pd.DataFrame, stored: pd.DataFrame) -> None:
     """Template download, upload with preview, the table editor, and the import history with undo."""
+    if "pesan_impor" in st.session_state:  # what the last save or undo did, kept across its rerun
+        st.success(st.session_state.pop("pesan_impor"))
     pairs = everything[["kecamatan", "tahun"]].drop_duplicates().sort_values(["kecamatan", "tahun"])
     choice = st.selectbox("Kecamatan dan tahun", [f"{k} {t}" for k, t in pairs.itertuples(index=False)], key="isi_kecamatan")
     kecamatan, tahun = choice.rsplit(" ", 1)
@@ -143,14 +167,17 @@ def realisation_input(everything: pd.DataFrame, stored: pd.DataFrame) -> None:
             _import_form(uploaded.name, uploaded.getvalue(), everything, stored, "unggah")
     with editor:
         editable = ["polaritas", "metode", *realisasi.VALUE_COLUMNS]
+        shown = template.copy()
+        shown[editable] = shown[editable].astype("object").where(shown[editable].notna(), "").astype(str)
         edited = st.data_editor(
-            template.astype({c: "object" for c in editable}),
+            shown,
             disabled=[c for c in template.columns if c not in editable],
+            column_config=_editor_columns(),
             hide_index=True,
             key="editor",
         )
-        if not edited.equals(template.astype({c: "object" for c in editable})):
-            content = edited.fillna("").to_csv(index=False).encode()
+        if not edited.equals(shown):
+            content = edited.to_csv(index=False).encode()
             _import_form(f"editor_{kecamatan.lower()}_{tahun}.csv", content, everything, stored, "editor")
     with history:
         imports = realisasi.list_imports()
@@ -163,7 +190,7 @@ def realisation_input(everything: pd.DataFrame, stored: pd.DataFrame) -> None:
             target = st.selectbox("Impor yang dibatalkan", active, key="batal_pilih")
             if st.button("Batalkan impor", key="batal"):
                 realisasi.undo(target)
-                st.success(f"Impor {target} dibatalkan; berkasnya tetap tersimpan.")
+                st.session_state["pesan_impor"] = f"Impor {target} dibatalkan; berkasnya tetap tersimpan."
                 st.rerun()
 
 

@@ -59,6 +59,7 @@ def server(real_data, tmp_path_factory):
     yield url
     process.terminate()
     process.wait(timeout=10)
+    process.stderr.close()
 
 
 @pytest.fixture(scope="module")

@@ -145,7 +145,8 @@ def test_cli_template_import_list_and_undo(env, tmp_path, capsys):
     assert list(frame.columns) == realisasi.TEMPLATE_COLUMNS
     assert frame["indikator_id"].tolist() == [IKM, LAPORAN, ANGGARAN, SPJ, SURAT]
     assert frame.set_index("indikator_id").loc[ANGGARAN, "target_dokumen"] == "87.5"
-    assert "Petunjuk" in pd.ExcelFile(template).sheet_names
+    with pd.ExcelFile(template) as book:
+        assert "Petunjuk" in book.sheet_names
 
     assert main(["realisasi", "import", str(FILES / "bukan_angka.csv")]) == 2
     assert "baris 3, kolom tw1: 'tiga' bukan angka" in capsys.readouterr().err
