@@ -134,20 +134,21 @@ BAND_COLOURS = {
 
 
 def band_distribution(table: pd.DataFrame, title: str) -> go.Figure:
-    counts = table.groupby(["kecamatan", "predikat"]).size().reset_index(name="indikator")
-    fig = px.bar(
-        counts,
-        y="kecamatan",
-        x="indikator",
-        color="predikat",
-        orientation="h",
-        text="indikator",
-        category_orders={"predikat": list(BAND_COLOURS)},
-        color_discrete_map=BAND_COLOURS,
-        labels={"kecamatan": "Kecamatan", "indikator": "Jumlah indikator", "predikat": "Predikat"},
-    )
-    fig.update_yaxes(categoryorder="category descending")
-    return _style(fig, title, height=220 + 60 * counts["kecamatan"].nunique())
+    """Indicators per rating band, stacked per kecamatan (graph_objects: plotly.express is slow here)."""
+    counts = table.groupby(["kecamatan", "predikat"]).size().unstack(fill_value=0)
+    kecamatan = sorted(counts.index, reverse=True)
+    fig = go.Figure()
+    for band, colour in BAND_COLOURS.items():
+        if band in counts:
+            values = counts.loc[kecamatan, band]
+            fig.add_bar(
+                y=kecamatan, x=values, name=band, orientation="h", marker_color=colour,
+                text=values.where(values > 0, None), hovertemplate="%{y} — " + band + ": %{x} indikator<extra></extra>",
+            )  # fmt: skip
+    fig.update_layout(barmode="stack")
+    fig.update_xaxes(title_text="Jumlah indikator")
+    fig.update_yaxes(title_text="Kecamatan")
+    return _style(fig, title, height=220 + 60 * len(kecamatan))
 
 
 def capaian_bars(table: pd.DataFrame, title: str) -> go.Figure:
@@ -173,15 +174,15 @@ def capaian_bars(table: pd.DataFrame, title: str) -> go.Figure:
 
 
 def quarterly_lines(progress: pd.DataFrame, colours: dict[str, str], title: str) -> go.Figure:
-    fig = px.line(
-        progress,
-        x="triwulan",
-        y="progres",
-        color="kecamatan",
-        markers=True,
-        color_discrete_map=colours,
-        labels={"triwulan": "Triwulan", "progres": "Median capaian sampai triwulan (%)", "kecamatan": "Kecamatan"},
-        category_orders={"triwulan": ["TW I", "TW II", "TW III", "TW IV"]},
-    )
+    order = ["TW I", "TW II", "TW III", "TW IV"]
+    fig = go.Figure()
+    for kecamatan, rows in progress.groupby("kecamatan"):
+        rows = rows.set_index("triwulan").reindex([q for q in order if q in set(rows["triwulan"])])
+        fig.add_scatter(
+            x=rows.index, y=rows["progres"], name=kecamatan, mode="lines+markers", line_color=colours.get(kecamatan),
+            hovertemplate=f"{kecamatan} — %{{x}}: %{{y:.1f}}%<extra></extra>",
+        )  # fmt: skip
     fig.add_hline(y=100, line_dash="dash", line_color="#333333")
+    fig.update_xaxes(title_text="Triwulan", categoryorder="array", categoryarray=order)
+    fig.update_yaxes(title_text="Median capaian sampai triwulan (%)")
     return _style(fig, title, height=440)

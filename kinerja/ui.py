@@ -17,11 +17,30 @@ def _root_connection(directory: str, stamp: float):
     return db.connect(directory)
 
 
+def _stamp() -> tuple[str, float]:
+    directory = db.data_dir()
+    return str(directory), max((p.stat().st_mtime for p in directory.glob("*.parquet")), default=0.0)
+
+
 def connection():
     """One root connection per dataset version; each query takes its own cursor from it."""
-    directory = db.data_dir()
-    stamp = max((p.stat().st_mtime for p in directory.glob("*.parquet")), default=0.0)
-    return _root_connection(str(directory), stamp)
+    return _root_connection(*_stamp())
+
+
+@st.cache_data(show_spinner=False)
+def _example_values(stamp: tuple[str, float], example_mtime: float) -> pd.DataFrame:
+    from kinerja import capaian
+
+    example = capaian.EXAMPLE_FILE
+    everything = capaian.indicators(connection())
+    return realisasi.validate(example.name, realisasi.read_table(example.name, example.read_bytes()), everything).values
+
+
+def example_values() -> pd.DataFrame:
+    """The illustrative values, validated once per dataset and example-file version."""
+    from kinerja import capaian
+
+    return _example_values(_stamp(), capaian.EXAMPLE_FILE.stat().st_mtime)
 
 
 def query(name: str, filters: Filters | None = None, **params) -> pd.DataFrame:
@@ -155,7 +174,7 @@ def realisation_input(everything: pd.DataFrame, stored: pd.DataFrame) -> None:
     template = realisasi.template_frame(own, stored)
     st.download_button(
         "Unduh templat (XLSX)",
-        export.to_xlsx_bytes({"Realisasi": template, "Petunjuk": realisasi.instructions()}),
+        lambda: export.to_xlsx_bytes({"Realisasi": template, "Petunjuk": realisasi.instructions()}),  # built on click
         f"templat_realisasi_{kecamatan.lower()}_{tahun}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="unduh_templat",

@@ -19,7 +19,7 @@ if not ui.empty_notice(rows):
     left.download_button("Unduh CSV", export.to_csv_bytes(shown), "indikator.csv", "text/csv", key="unduh_csv")
     right.download_button(
         "Unduh XLSX",
-        export.to_xlsx_bytes({"Indikator": shown}),
+        lambda: export.to_xlsx_bytes({"Indikator": shown}),  # built on click
         "indikator.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="unduh_xlsx",

@@ -4,7 +4,7 @@ and the officers' own targets and realisation coming in (template, upload, edito
 import pandas as pd
 import streamlit as st
 
-from kinerja import capaian, charts, labels, realisasi, ui
+from kinerja import capaian, charts, labels, ui
 from kinerja.achievement import NOT_RATED, load_bands
 
 filters = ui.current_filters()
@@ -21,8 +21,7 @@ use_example = st.toggle(
     help="Data contoh bukan data resmi dan tidak pernah dicampur dengan data yang diimpor.",
 )
 if use_example:
-    example = capaian.EXAMPLE_FILE
-    values = realisasi.validate(example.name, realisasi.read_table(example.name, example.read_bytes()), everything).values
+    values = ui.example_values()
     suffix = " (DATA CONTOH ILUSTRATIF)"
     st.warning("Yang tampil adalah **data contoh ilustratif**, bukan realisasi resmi. Matikan sakelar untuk melihat data impor.")
 else:
