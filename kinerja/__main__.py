@@ -188,7 +188,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         except export.ImageExportUnavailable as error:
             raise IngestError(str(error)) from None
     else:
-        data = export.workbook({v.lembar: v.tabel for v in shown})
+        data = export.to_xlsx_bytes({v.lembar: v.tabel for v in shown})
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(data)

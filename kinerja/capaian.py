@@ -6,13 +6,14 @@ import random
 
 import pandas as pd
 
-from kinerja import db
+from kinerja import db, realisasi
 from kinerja.achievement import QUARTERS, achievement, default_method, rating, roll_up
 from kinerja.filters import Filters
 from kinerja.paths import DATA
 from kinerja.realisasi import active_files
 
 EXAMPLE_FILE = DATA / "contoh" / "realisasi_contoh_ILUSTRASI.csv"
+EXAMPLE_SUFFIX = " (DATA CONTOH ILUSTRATIF)"  # on every title that shows the example data
 RESULT_COLUMNS = ["target", "sumber_target", "polaritas", "metode", *QUARTERS, "tahunan", "realisasi", "capaian", "predikat"]
 
 
@@ -26,6 +27,12 @@ def stored_values(con) -> pd.DataFrame:
     if not files:
         return pd.DataFrame(columns=["indikator_id", "kolom", "nilai", "diimpor_pada"])
     return db.run_query(con, "realisasi_terkini", berkas=files, dibatalkan=undone)
+
+
+def example_values(all_indicators: pd.DataFrame) -> pd.DataFrame:
+    """The illustrative file's values, through the same validation as an officer's import."""
+    content = EXAMPLE_FILE.read_bytes()
+    return realisasi.validate(EXAMPLE_FILE.name, realisasi.read_table(EXAMPLE_FILE.name, content), all_indicators).values
 
 
 def _number(value) -> float | None:

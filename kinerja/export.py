@@ -77,8 +77,3 @@ def render_images(figures: list, fmt: str = "png", width: int = 1280, height: in
         raise ImageExportUnavailable(f"Grafik gagal dirender ({error}).") from error
     finally:
         kaleido.stop_sync_server()
-
-
-def workbook(sheets: dict[str, pd.DataFrame]) -> bytes:
-    """The workbook handed out after a meeting: one sheet per table shown."""
-    return to_xlsx_bytes(sheets)

@@ -17,6 +17,3 @@ class Filters:
         """The query parameters: lists for the multi-value filters, the fragment as text."""
         values = asdict(self)
         return {k: (list(v) if isinstance(v, tuple) else v.strip()) for k, v in values.items()}
-
-    def is_empty(self) -> bool:
-        return not any(self.params().values())

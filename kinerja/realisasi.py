@@ -102,13 +102,18 @@ def template_frame(indicators: pd.DataFrame, current: pd.DataFrame | None = None
     return frame[TEMPLATE_COLUMNS].reset_index(drop=True)
 
 
-def write_template(frame: pd.DataFrame, out: Path) -> None:
-    """CSV or XLSX by the file's ending; XLSX gets a frozen header and a sheet of instructions."""
+def template_xlsx(frame: pd.DataFrame) -> bytes:
+    """The template workbook: the rows to fill, header frozen, and a sheet of instructions."""
     from kinerja.export import to_xlsx_bytes
 
+    return to_xlsx_bytes({"Realisasi": frame, "Petunjuk": instructions()})
+
+
+def write_template(frame: pd.DataFrame, out: Path) -> None:
+    """CSV or XLSX by the file's ending."""
     out = Path(out)
     if out.suffix.lower() == ".xlsx":
-        data = to_xlsx_bytes({"Realisasi": frame, "Petunjuk": instructions()})
+        data = template_xlsx(frame)
     elif out.suffix.lower() == ".csv":
         data = frame.to_csv(index=False).encode("utf-8")
     else:

@@ -31,9 +31,7 @@ def connection():
 def _example_values(stamp: tuple[str, float], example_mtime: float) -> pd.DataFrame:
     from kinerja import capaian
 
-    example = capaian.EXAMPLE_FILE
-    everything = capaian.indicators(connection())
-    return realisasi.validate(example.name, realisasi.read_table(example.name, example.read_bytes()), everything).values
+    return capaian.example_values(capaian.indicators(connection()))
 
 
 def example_values() -> pd.DataFrame:
@@ -174,7 +172,7 @@ def realisation_input(everything: pd.DataFrame, stored: pd.DataFrame) -> None:
     template = realisasi.template_frame(own, stored)
     st.download_button(
         "Unduh templat (XLSX)",
-        lambda: export.to_xlsx_bytes({"Realisasi": template, "Petunjuk": realisasi.instructions()}),  # built on click
+        lambda: realisasi.template_xlsx(template),  # built on click
         f"templat_realisasi_{kecamatan.lower()}_{tahun}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="unduh_templat",
@@ -258,7 +256,7 @@ def sidebar_exports(filters: Filters) -> None:
             return slides.deck(views.key_views(connection(), filters), filters)
 
         def book() -> bytes:
-            return export.workbook({v.lembar: v.tabel for v in views.key_views(connection(), filters)})
+            return export.to_xlsx_bytes({v.lembar: v.tabel for v in views.key_views(connection(), filters)})
 
         st.download_button(
             "Unduh paparan (PPTX)",

@@ -121,11 +121,7 @@ def _capaian(con, filters: Filters) -> View:
     rows = capaian.indicators(con, filters)
     stored = capaian.stored_values(con)
     if stored.empty:
-        from kinerja import realisasi
-
-        example = capaian.EXAMPLE_FILE
-        values = realisasi.validate(example.name, realisasi.read_table(example.name, example.read_bytes()), everything).values
-        suffix = " (DATA CONTOH ILUSTRATIF)"
+        values, suffix = capaian.example_values(everything), capaian.EXAMPLE_SUFFIX
     else:
         values, suffix = stored, ""
     table = capaian.capaian_table(rows, values, load_bands())

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from kinerja import charts, labels, ui
+from kinerja.labels import persen
 from kinerja.normalise import KATEGORI_LABELS, MEASURABLE
 
 filters = ui.current_filters()
@@ -13,7 +14,7 @@ if not ui.empty_notice(per_kecamatan):
     total = int(per_kecamatan["indikator"].sum())
     measurable = int(per_kecamatan[per_kecamatan["kategori_formula"].isin(MEASURABLE)]["indikator"].sum())
     st.markdown(
-        f"**{measurable} dari {total}** indikator ({100 * measurable / total:.0f}%) dapat dihitung capaiannya "
+        f"**{measurable} dari {total}** indikator ({persen(measurable, total)}) dapat dihitung capaiannya "
         "(persentase, rasio, indeks, komposit, perubahan); sisanya hitungan, uraian, atau tanpa formula."
     )
     ui.chart(

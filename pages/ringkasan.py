@@ -3,6 +3,7 @@
 import streamlit as st
 
 from kinerja import charts, labels, ui
+from kinerja.labels import angka, persen
 
 filters = ui.current_filters()
 st.title("Ringkasan kinerja kecamatan")
@@ -17,17 +18,17 @@ if not ui.empty_notice(frame[frame["indikator"] > 0]):
     cols[1].metric(
         "Jabatan berindikator", f"{int(frame['jabatan_berindikator'].sum())} dari {int(frame['jumlah_jabatan'].sum())}"
     )
-    cols[2].metric("Indikator", f"{total:,}".replace(",", "."))
-    cols[3].metric("Formula terukur", f"{100 * measured / total:.0f}%".replace(".", ","))
+    cols[2].metric("Indikator", angka(total))
+    cols[3].metric("Formula terukur", persen(measured, total))
 
     no_target = frame[frame["bertarget"] == 0]["kecamatan"].tolist()
     best = frame.sort_values("persen_terukur", ascending=False).iloc[0]
     facts = [
         f"**{total}** indikator dari **{int(frame['jabatan_berindikator'].sum())}** jabatan di "
         f"**{frame['kecamatan'].nunique()}** kecamatan.",
-        f"Hanya **{measured}** indikator ({100 * measured / total:.0f}%) punya formula yang menghitung capaian; "
-        "sisanya hitungan, uraian, atau tanpa formula.".replace(".0f", ""),
-        f"Kecamatan dengan porsi formula terukur tertinggi: **{best['kecamatan']}** ({best['persen_terukur']:.0f}%).",
+        f"Hanya **{measured}** indikator ({persen(measured, total)}) punya formula yang menghitung capaian; "
+        "sisanya hitungan, uraian, atau tanpa formula.",
+        f"Kecamatan dengan porsi formula terukur tertinggi: **{best['kecamatan']}** ({angka(best['persen_terukur'])}%).",
         f"**{len(no_target)} dari {len(frame)}** kecamatan belum menetapkan target dalam dokumennya"
         + (f" ({', '.join(no_target)})." if no_target else "."),
     ]

@@ -22,7 +22,7 @@ use_example = st.toggle(
 )
 if use_example:
     values = ui.example_values()
-    suffix = " (DATA CONTOH ILUSTRATIF)"
+    suffix = capaian.EXAMPLE_SUFFIX
     st.warning("Yang tampil adalah **data contoh ilustratif**, bukan realisasi resmi. Matikan sakelar untuk melihat data impor.")
 else:
     values, suffix = stored, ""
@@ -38,7 +38,7 @@ if not ui.empty_notice(table):
     cols = st.columns(3)
     cols[0].metric("Indikator dinilai", f"{len(rated)} dari {len(table)}")
     cols[1].metric("Belum dapat dinilai", f"{len(table) - len(rated)}")
-    cols[2].metric("Median capaian", f"{rated['capaian'].median():.1f}%".replace(".", ",") if len(rated) else "–")
+    cols[2].metric("Median capaian", f"{labels.angka(rated['capaian'].median(), 1)}%" if len(rated) else "–")
 
     ui.chart(charts.band_distribution(table, f"Predikat capaian per kecamatan{suffix}"), key="target_realisasi_1")
     progress = capaian.quarterly_progress(table)

@@ -65,7 +65,7 @@ def test_deck_opens_with_the_expected_slides_and_titles(con):
 
 def test_workbook_has_one_sheet_per_table_frozen_headers_and_no_formulas(con):
     shown = views.key_views(con, Filters())
-    book = openpyxl.load_workbook(io.BytesIO(export.workbook({v.lembar: v.tabel for v in shown})))
+    book = openpyxl.load_workbook(io.BytesIO(export.to_xlsx_bytes({v.lembar: v.tabel for v in shown})))
     assert book.sheetnames == ["Indikator per kecamatan", "Cakupan jabatan", "Kategori formula", "Capaian (CONTOH ILUSTRATIF)"]
     for sheet in book.worksheets:
         assert sheet.freeze_panes == "A2"
@@ -75,7 +75,7 @@ def test_workbook_has_one_sheet_per_table_frozen_headers_and_no_formulas(con):
 
 def test_text_that_a_spreadsheet_would_run_is_kept_as_text():
     hostile = pd.DataFrame({"Indikator": ['=HYPERLINK("http://x","klik")', "+1+1", "-2", "@SUM(A1)", "Jumlah laporan"]})
-    book = openpyxl.load_workbook(io.BytesIO(export.workbook({"Uji": hostile})))
+    book = openpyxl.load_workbook(io.BytesIO(export.to_xlsx_bytes({"Uji": hostile})))
     cells = [row[0] for row in book["Uji"].iter_rows(min_row=2)]
     assert all(cell.data_type == "s" for cell in cells)
     assert [c.value for c in cells] == ['\'=HYPERLINK("http://x","klik")', "'+1+1", "'-2", "'@SUM(A1)", "Jumlah laporan"]
