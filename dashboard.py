@@ -8,7 +8,7 @@ from kinerja import ui, ui_presentasi
 
 HERE = Path(__file__).resolve().parent
 PAGES = [
-    st.Page(HERE / "pages" / "ringkasan.py", title="Ringkasan", icon=":material/dashboard:", default=True, url_path="ringkasan"),
+    st.Page(HERE / "pages" / "ringkasan.py", title="Ringkasan", icon=":material/dashboard:", default=True),
     st.Page(HERE / "pages" / "cakupan_jabatan.py", title="Cakupan jabatan", icon=":material/groups:", url_path="cakupan"),
     st.Page(HERE / "pages" / "kategori_formula.py", title="Kategori formula", icon=":material/functions:", url_path="kategori"),
     st.Page(

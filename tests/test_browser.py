@@ -22,7 +22,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 PAGES = {
-    "ringkasan": "Ringkasan kinerja kecamatan",
+    "": "Ringkasan kinerja kecamatan",  # the default page lives at the root
     "cakupan": "Cakupan jabatan",
     "kategori": "Kategori formula",
     "perbandingan": "Perbandingan kecamatan",
@@ -69,7 +69,7 @@ def page(server):
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         tab = browser.new_page(viewport={"width": 1280, "height": 720})
         tab.goto(server)  # the home page first, as an officer opening the tool would
-        expect(tab.get_by_role("heading", name=PAGES["ringkasan"])).to_be_visible(timeout=30000)
+        expect(tab.get_by_role("heading", name=PAGES[""])).to_be_visible(timeout=30000)
         yield tab
         browser.close()
 
@@ -80,6 +80,7 @@ def test_each_page_opens_without_errors(server, page, path, title):
     expect(page.get_by_role("heading", name=title)).to_be_visible(timeout=30000)
     page.wait_for_timeout(1500)
     assert page.locator("[data-testid='stException']").count() == 0
+    assert page.get_by_text("Page not found").count() == 0
     if path != "jelajah":
         expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=20000)
 
