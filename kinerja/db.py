@@ -8,6 +8,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from kinerja.errors import DataNotBuilt
 from kinerja.paths import NORMALISED, QUERIES
 
 TABLES = ("indikator", "jabatan", "dokumen")
@@ -37,7 +38,7 @@ def connect(directory: Path | None = None) -> duckdb.DuckDBPyConnection:
     directory = Path(directory or data_dir())
     missing = [t for t in TABLES if not (directory / f"{t}.parquet").exists()]
     if missing:
-        raise FileNotFoundError(f"{directory}: {', '.join(missing)}.parquet tidak ada; jalankan `python -m kinerja build`")
+        raise DataNotBuilt(f"{directory}: {', '.join(missing)}.parquet tidak ada; jalankan `python -m kinerja build`")
     con = duckdb.connect()
     for table in TABLES:
         con.read_parquet(str(directory / f"{table}.parquet")).create(table)

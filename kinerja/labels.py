@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from kinerja.normalise import BIDANG_LABELS, JENIS_LABELS, KATEGORI_LABELS
+from kinerja.vocab import BIDANG_LABELS, JENIS_LABELS, KATEGORI_LABELS
 
 COLUMN_LABELS = {
     "kecamatan": "Kecamatan",

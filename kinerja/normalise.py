@@ -3,6 +3,8 @@ formula categories, polarity, units and numeric targets. Each rule is a small re
 
 import re
 
+from kinerja.indonesian import parse_number
+
 SMALL_WORDS = {"dan", "di", "ke", "atau", "yang", "dari", "pada", "untuk", "se"}
 ACRONYMS = {"PIP", "PMD", "BMD", "SKPD", "OPD", "UMKM", "PATEN", "PBB", "SPJ", "ASN", "PNS", "RT", "RW"}
 
@@ -34,39 +36,6 @@ BIDANG_KEYWORDS = (
     ("keuangan_perencanaan", r"keuangan|perencanaan|program|pelaporan|bendahara|penganggaran|evaluasi"),
     ("umum_kepegawaian", r"umum|kepegawaian|persuratan|barang|aset|sarana|caraka"),
 )
-
-BIDANG_LABELS = {
-    "pimpinan": "Pimpinan",
-    "pemerintahan": "Pemerintahan",
-    "ketentraman_ketertiban": "Ketentraman & Ketertiban",
-    "kesejahteraan_sosial": "Kesejahteraan Sosial",
-    "ekonomi_pembangunan": "Ekonomi, Pembangunan & Pemberdayaan",
-    "pelayanan": "Pelayanan",
-    "umum_kepegawaian": "Umum & Kepegawaian",
-    "keuangan_perencanaan": "Keuangan & Perencanaan",
-    "lainnya": "Lainnya",
-}
-
-JENIS_LABELS = {
-    "camat": "Camat",
-    "sekretaris": "Sekretaris",
-    "kepala_subbagian": "Kepala Sub Bagian",
-    "kepala_seksi": "Kepala Seksi",
-    "pelaksana": "Pelaksana",
-}
-
-KATEGORI_LABELS = {
-    "persentase": "Persentase",
-    "rasio": "Rasio",
-    "jumlah": "Jumlah",
-    "indeks": "Indeks / Survei",
-    "komposit": "Komposit",
-    "perubahan": "Perubahan",
-    "deskriptif": "Deskriptif",
-    "tanpa_formula": "Tanpa formula",
-}
-
-MEASURABLE = ("persentase", "rasio", "indeks", "komposit", "perubahan")
 
 # A ratio divides one quantity by another: "dibagi", "÷", or " / " before a quantity
 # (not the "/" of "Listrik / Penerangan").
@@ -185,23 +154,6 @@ def polarity(indikator: str) -> str:
     if _TURUN.search(indikator) and not _TURUN_EXCEPT.search(indikator):
         return "turun"
     return "naik"
-
-
-def parse_number(text: str) -> float | None:
-    """Indonesian number: '1.250' -> 1250, '2,5' -> 2.5, '1.234,5' -> 1234.5; None if not a number."""
-    text = str(text).strip().replace(" ", "")
-    if not text:
-        return None
-    if not re.fullmatch(r"[-+]?\d[\d.,]*", text):
-        return None
-    if "," in text:
-        text = text.replace(".", "").replace(",", ".")
-    elif re.fullmatch(r"[-+]?\d{1,3}(?:\.\d{3})+", text):
-        text = text.replace(".", "")
-    try:
-        return float(text)
-    except ValueError:
-        return None
 
 
 def parse_target(text: str) -> tuple[float | None, str]:

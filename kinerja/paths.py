@@ -1,11 +1,31 @@
-"""Project paths, resolved from the package so nothing depends on the working directory."""
+"""Every location the project reads or writes, and the environment variables that move them.
 
+Paths resolve from the package, never from the working directory. Two folders can be moved:
+
+    KINERJA_DATA_DIR        the normalised tables the dashboard reads (tests, other datasets)
+    KINERJA_REALISASI_DIR   the officers' imported targets and realisation
+"""
+
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 RAW = DATA / "raw"
-NORMALISED = DATA / "normalised"
 MANIFEST = RAW / "manifest.csv"
 CORRECTIONS = DATA / "corrections.csv"
+NORMALISED = DATA / "normalised"
+BANDS_FILE = DATA / "config" / "pita_penilaian.csv"
+EXAMPLE_FILE = DATA / "contoh" / "realisasi_contoh_ILUSTRASI.csv"
 QUERIES = ROOT / "queries"
+PAGES = ROOT / "pages"
+
+
+def normalised_dir() -> Path:
+    """Where the dashboard reads the normalised tables: KINERJA_DATA_DIR, else data/normalised."""
+    return Path(os.environ.get("KINERJA_DATA_DIR") or NORMALISED)
+
+
+def realisasi_dir() -> Path:
+    """Where imported targets and realisation are kept: KINERJA_REALISASI_DIR, else data/realisasi."""
+    return Path(os.environ.get("KINERJA_REALISASI_DIR") or DATA / "realisasi")

@@ -25,7 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from kinerja.achievement import METHODS, POLARITIES, QUARTERS, default_method
-from kinerja.normalise import parse_number
+from kinerja.indonesian import parse_number
 from kinerja.paths import DATA
 
 VALUE_COLUMNS = ("target", *QUARTERS, "tahunan")

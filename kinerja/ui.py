@@ -7,7 +7,7 @@ import streamlit as st
 from kinerja import db, export, realisasi, slides, views
 from kinerja.achievement import METHODS, POLARITIES, QUARTERS
 from kinerja.filters import Filters
-from kinerja.normalise import BIDANG_LABELS, JENIS_LABELS
+from kinerja.vocab import BIDANG_LABELS, JENIS_LABELS
 
 PRESENTING = "presentasi"
 

@@ -12,7 +12,8 @@ from kinerja import capaian, charts, db
 from kinerja.achievement import NOT_RATED, load_bands
 from kinerja.filters import Filters
 from kinerja.labels import angka, persen, readable
-from kinerja.normalise import BIDANG_LABELS, JENIS_LABELS, MEASURABLE
+from kinerja.vocab import BIDANG_LABELS, JENIS_LABELS
+from kinerja.vocab import TERUKUR as MEASURABLE
 
 MONTHS = [
     "Januari",

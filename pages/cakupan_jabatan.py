@@ -5,7 +5,7 @@ from dataclasses import replace
 import streamlit as st
 
 from kinerja import charts, labels, ui
-from kinerja.normalise import BIDANG_LABELS, JENIS_LABELS
+from kinerja.vocab import BIDANG_LABELS, JENIS_LABELS
 
 filters = ui.current_filters()
 st.title("Cakupan jabatan")

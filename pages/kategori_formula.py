@@ -4,7 +4,8 @@ import streamlit as st
 
 from kinerja import charts, labels, ui
 from kinerja.labels import persen
-from kinerja.normalise import KATEGORI_LABELS, MEASURABLE
+from kinerja.vocab import KATEGORI_LABELS
+from kinerja.vocab import TERUKUR as MEASURABLE
 
 filters = ui.current_filters()
 st.title("Kategori formula")

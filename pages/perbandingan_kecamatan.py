@@ -3,7 +3,7 @@
 import streamlit as st
 
 from kinerja import charts, labels, ui
-from kinerja.normalise import BIDANG_LABELS, KATEGORI_LABELS
+from kinerja.vocab import BIDANG_LABELS, KATEGORI_LABELS
 
 filters = ui.current_filters()
 st.title("Perbandingan kecamatan")

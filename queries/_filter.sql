@@ -1,24 +1,22 @@
--- Filter macros, loaded once per connection. Every question starts FROM one of these.
--- Parameters (all lists; an empty list means "all"): kabupaten, kecamatan, tahun, jenis (jenis_jabatan),
--- bidang, jabatan (canonical titles); teks: words that must all appear in the title (as written or canonical).
-CREATE OR REPLACE MACRO cocok_jabatan(kab, kec, thn, jns, bdg, jab, teks,
-                                      r_kabupaten, r_kecamatan, r_tahun, r_jenis, r_bidang, r_baku, r_jabatan) AS
-    (len(kab::VARCHAR[]) = 0 OR list_contains(kab::VARCHAR[], r_kabupaten))
-    AND (len(kec::VARCHAR[]) = 0 OR list_contains(kec::VARCHAR[], r_kecamatan))
-    AND (len(thn::INTEGER[]) = 0 OR list_contains(thn::INTEGER[], r_tahun))
-    AND (len(jns::VARCHAR[]) = 0 OR list_contains(jns::VARCHAR[], r_jenis))
-    AND (len(bdg::VARCHAR[]) = 0 OR list_contains(bdg::VARCHAR[], r_bidang))
-    AND (len(jab::VARCHAR[]) = 0 OR list_contains(jab::VARCHAR[], r_baku))
-    AND list_bool_and(list_transform(string_split(lower(trim(teks)), ' '),
+-- Filter macros, loaded once per connection. Every question starts FROM one of these, passing its
+-- $filter parameter: a struct built by kinerja/filters.py with one member per filter. The lists
+-- (kabupaten, kecamatan, tahun, jenis = jenis_jabatan, bidang, jabatan = canonical titles) are empty
+-- for "all"; teks holds words that must all appear in the title (as written or canonical).
+CREATE OR REPLACE MACRO cocok_jabatan(f, r_kabupaten, r_kecamatan, r_tahun, r_jenis, r_bidang, r_baku, r_jabatan) AS
+    (len(f['kabupaten']::VARCHAR[]) = 0 OR list_contains(f['kabupaten']::VARCHAR[], r_kabupaten))
+    AND (len(f['kecamatan']::VARCHAR[]) = 0 OR list_contains(f['kecamatan']::VARCHAR[], r_kecamatan))
+    AND (len(f['tahun']::INTEGER[]) = 0 OR list_contains(f['tahun']::INTEGER[], r_tahun))
+    AND (len(f['jenis']::VARCHAR[]) = 0 OR list_contains(f['jenis']::VARCHAR[], r_jenis))
+    AND (len(f['bidang']::VARCHAR[]) = 0 OR list_contains(f['bidang']::VARCHAR[], r_bidang))
+    AND (len(f['jabatan']::VARCHAR[]) = 0 OR list_contains(f['jabatan']::VARCHAR[], r_baku))
+    AND list_bool_and(list_transform(string_split(lower(trim(f['teks']::VARCHAR)), ' '),
                                      lambda w: contains(lower(r_baku || ' ' || r_jabatan), w)));
 
 -- urutan_baris keeps the documents' own order (the table is loaded in build order).
-CREATE OR REPLACE MACRO indikator_terfilter(kab, kec, thn, jns, bdg, jab, teks) AS TABLE
+CREATE OR REPLACE MACRO indikator_terfilter(f) AS TABLE
     SELECT *, i.rowid AS urutan_baris FROM indikator i
-    WHERE cocok_jabatan(kab, kec, thn, jns, bdg, jab, teks,
-                        i.kabupaten, i.kecamatan, i.tahun, i.jenis_jabatan, i.bidang, i.jabatan_baku, i.jabatan);
+    WHERE cocok_jabatan(f, i.kabupaten, i.kecamatan, i.tahun, i.jenis_jabatan, i.bidang, i.jabatan_baku, i.jabatan);
 
-CREATE OR REPLACE MACRO jabatan_terfilter(kab, kec, thn, jns, bdg, jab, teks) AS TABLE
+CREATE OR REPLACE MACRO jabatan_terfilter(f) AS TABLE
     SELECT * FROM jabatan j
-    WHERE cocok_jabatan(kab, kec, thn, jns, bdg, jab, teks,
-                        j.kabupaten, j.kecamatan, j.tahun, j.jenis_jabatan, j.bidang, j.jabatan_baku, j.jabatan);
+    WHERE cocok_jabatan(f, j.kabupaten, j.kecamatan, j.tahun, j.jenis_jabatan, j.bidang, j.jabatan_baku, j.jabatan);

@@ -1,6 +1,6 @@
 -- The filtered indicators with what capaian needs: document target, unit, category, polarity.
--- Parameters: the shared filters ($kabupaten, $kecamatan, $tahun, $jenis, $bidang, $jabatan, $teks).
+-- Parameters: the shared filters ($filter).
 SELECT indikator_id, kecamatan, kabupaten, tahun, jabatan_baku, jenis_jabatan, bidang, indikator, kategori_formula,
        satuan, polaritas, target, target_satuan
-FROM indikator_terfilter($kabupaten, $kecamatan, $tahun, $jenis, $bidang, $jabatan, $teks)
+FROM indikator_terfilter($filter)
 ORDER BY kecamatan, tahun, urutan_baris

@@ -1,8 +1,8 @@
 -- The mix of formula categories per kecamatan: indicators per kategori_formula and the share of the kecamatan.
--- Parameters: the shared filters ($kabupaten, $kecamatan, $tahun, $jenis, $bidang, $jabatan, $teks).
+-- Parameters: the shared filters ($filter).
 WITH hitung AS (
     SELECT kecamatan, kategori_formula, count(*) AS indikator
-    FROM indikator_terfilter($kabupaten, $kecamatan, $tahun, $jenis, $bidang, $jabatan, $teks)
+    FROM indikator_terfilter($filter)
     GROUP BY ALL
 )
 SELECT kecamatan, kategori_formula, indikator,

@@ -1,8 +1,8 @@
 -- The indicators of one canonical position ($pilihan_jabatan) or one field ($pilihan_bidang) side by side
 -- across kecamatan, each with how many of the compared kecamatan state the same indicator (case-insensitive).
--- Parameters: the shared filters ($kabupaten, $kecamatan, $tahun, $jenis, $bidang, $jabatan, $teks), $pilihan_jabatan, $pilihan_bidang (VARCHAR; empty = not used).
+-- Parameters: the shared filters ($filter), $pilihan_jabatan, $pilihan_bidang (VARCHAR; empty = not used).
 WITH dipilih AS (
-    SELECT * FROM indikator_terfilter($kabupaten, $kecamatan, $tahun, $jenis, $bidang, $jabatan, $teks)
+    SELECT * FROM indikator_terfilter($filter)
     WHERE ($pilihan_jabatan = '' OR jabatan_baku = $pilihan_jabatan)
       AND ($pilihan_bidang = '' OR bidang = $pilihan_bidang)
 )

@@ -1,16 +1,16 @@
 -- Per kecamatan: how many positions have indicators, how many indicators, and what share of them
 -- has a computable formula (persentase, rasio, indeks, komposit, perubahan) or a stated target.
--- Parameters: the shared filters ($kabupaten, $kecamatan, $tahun, $jenis, $bidang, $jabatan, $teks).
+-- Parameters: the shared filters ($filter).
 WITH posisi AS (
     SELECT kecamatan, tahun, count(*) AS jumlah_jabatan, count(*) FILTER (WHERE jumlah_indikator > 0) AS jabatan_berindikator
-    FROM jabatan_terfilter($kabupaten, $kecamatan, $tahun, $jenis, $bidang, $jabatan, $teks)
+    FROM jabatan_terfilter($filter)
     GROUP BY ALL
 ), ind AS (
     SELECT kecamatan, tahun,
            count(*) AS indikator,
            count(*) FILTER (WHERE kategori_formula IN ('persentase', 'rasio', 'indeks', 'komposit', 'perubahan')) AS terukur,
            count(*) FILTER (WHERE target IS NOT NULL) AS bertarget
-    FROM indikator_terfilter($kabupaten, $kecamatan, $tahun, $jenis, $bidang, $jabatan, $teks)
+    FROM indikator_terfilter($filter)
     GROUP BY ALL
 )
 SELECT p.kecamatan, p.tahun, p.jumlah_jabatan, p.jabatan_berindikator,

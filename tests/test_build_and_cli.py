@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from kinerja import build as builder
-from kinerja.__main__ import main
+from kinerja.cli import main
 from kinerja.paths import MANIFEST, RAW
 from tests.conftest import FIXTURES
 

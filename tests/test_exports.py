@@ -8,7 +8,7 @@ import pytest
 from pptx import Presentation
 
 from kinerja import db, export, slides, views
-from kinerja.__main__ import main
+from kinerja.cli import main
 from kinerja.filters import Filters
 
 

@@ -5,8 +5,8 @@ import pandas as pd
 import pytest
 
 from kinerja import capaian, db, realisasi
-from kinerja.__main__ import main
 from kinerja.achievement import load_bands
+from kinerja.cli import main
 from tests.conftest import FIXTURES
 
 FILES = FIXTURES / "realisasi"

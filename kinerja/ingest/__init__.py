@@ -5,15 +5,12 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from kinerja.errors import IngestError
 from kinerja.ingest import markdown_decree, numbered_blocks, ocr_table
 from kinerja.ingest.records import Block, Note, ParsedDocument, RawIndicator
 
 # Most specific first: a numbered-block document also has `Jabatan :` lines.
 LAYOUTS = (numbered_blocks, markdown_decree, ocr_table)
-
-
-class IngestError(Exception):
-    """A document that cannot be ingested; the message names the file and what to do."""
 
 
 def detect_layout(text: str):

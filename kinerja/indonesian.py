@@ -1,0 +1,65 @@
+"""Indonesian numbers and dates, both ways: '1.234,5' and '3 Januari 2023' in and out."""
+
+import re
+from datetime import date
+
+MONTHS = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)  # fmt: skip
+_MONTH_NUMBER = {name.lower(): number for number, name in enumerate(MONTHS, start=1)}
+_MONTH_NUMBER.update({name[:3].lower(): number for name, number in list(_MONTH_NUMBER.items())})
+_MONTH_NUMBER["agust"] = 8
+_NUMBER = re.compile(r"[-+]?\d[\d.,]*")
+_THOUSANDS_ONLY = re.compile(r"[-+]?\d{1,3}(?:\.\d{3})+")
+_WORDS_DATE = re.compile(r"^(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})$")
+_DIGITS_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+
+
+def parse_number(text) -> float | None:
+    """'1.250' -> 1250, '2,5' -> 2.5, '1.234,5' -> 1234.5; None when the text is not a number."""
+    text = str(text).strip().replace(" ", "")
+    if not text or not _NUMBER.fullmatch(text):
+        return None
+    if "," in text:
+        text = text.replace(".", "").replace(",", ".")
+    elif _THOUSANDS_ONLY.fullmatch(text):
+        text = text.replace(".", "")
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def format_number(value: float, decimals: int = 0) -> str:
+    """1234.5 -> '1.234,5' (with decimals=1): dots group thousands, a comma marks decimals."""
+    text = f"{value:,.{decimals}f}"
+    if text.startswith("-") and not text.strip("-0.,"):
+        text = text[1:]  # no "-0" for a value that rounds to zero
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def format_percent(part: float, whole: float, decimals: int = 0) -> str:
+    """The share of part in whole as '13%'; '–' when there is no whole to share."""
+    return f"{format_number(100 * part / whole, decimals)}%" if whole else "–"
+
+
+def format_date(day: date | None = None) -> str:
+    """date(2026, 11, 24) -> '24 November 2026'; today when no date is given."""
+    day = day or date.today()
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def parse_date(text: str) -> date | None:
+    """'3 Januari 2023', '3 Jan. 2023', '03-01-2023' or '3/1/2023' -> date(2023, 1, 3); None otherwise."""
+    text = re.sub(r"\s+", " ", str(text)).strip()
+    words = _WORDS_DATE.match(text)
+    digits = _DIGITS_DATE.match(text)
+    try:
+        if words and words.group(2).lower() in _MONTH_NUMBER:
+            return date(int(words.group(3)), _MONTH_NUMBER[words.group(2).lower()], int(words.group(1)))
+        if digits:
+            return date(int(digits.group(3)), int(digits.group(2)), int(digits.group(1)))
+    except ValueError:  # 31 Februari
+        return None
+    return None

@@ -1,0 +1,110 @@
+"""The domain vocabulary, defined once: codes in their reading order with their Indonesian labels,
+the measures built on them, and the names columns have for people.
+
+The query layer loads the code lists as small reference tables, so SQL and Python share one
+definition of, for example, which formula categories are 'terukur'.
+"""
+
+import pandas as pd
+
+JENIS_LABELS = {
+    "camat": "Camat",
+    "sekretaris": "Sekretaris",
+    "kepala_subbagian": "Kepala Sub Bagian",
+    "kepala_seksi": "Kepala Seksi",
+    "pelaksana": "Pelaksana",
+}
+
+BIDANG_LABELS = {
+    "pimpinan": "Pimpinan",
+    "pemerintahan": "Pemerintahan",
+    "ketentraman_ketertiban": "Ketentraman & Ketertiban",
+    "kesejahteraan_sosial": "Kesejahteraan Sosial",
+    "ekonomi_pembangunan": "Ekonomi, Pembangunan & Pemberdayaan",
+    "pelayanan": "Pelayanan",
+    "umum_kepegawaian": "Umum & Kepegawaian",
+    "keuangan_perencanaan": "Keuangan & Perencanaan",
+    "lainnya": "Lainnya",
+}
+
+KATEGORI_LABELS = {
+    "persentase": "Persentase",
+    "rasio": "Rasio",
+    "jumlah": "Jumlah",
+    "indeks": "Indeks / Survei",
+    "komposit": "Komposit",
+    "perubahan": "Perubahan",
+    "deskriptif": "Deskriptif",
+    "tanpa_formula": "Tanpa formula",
+}
+
+# Terukur: the formula computes a value that capaian can be measured against (not a count, an
+# explanation, or nothing). The query layer reads this through the kategori_formula reference table.
+TERUKUR = ("persentase", "rasio", "indeks", "komposit", "perubahan")
+
+QUARTERS = ("tw1", "tw2", "tw3", "tw4")
+QUARTER_LABELS = {"tw1": "TW I", "tw2": "TW II", "tw3": "TW III", "tw4": "TW IV"}
+METHODS = ("kumulatif", "posisi", "rilis")
+POLARITIES = ("naik", "turun")
+NOT_RATED = "Belum dapat dinilai"
+
+COLUMN_LABELS = {
+    "kecamatan": "Kecamatan",
+    "kabupaten": "Kabupaten",
+    "tahun": "Tahun",
+    "jabatan_urutan": "Urutan",
+    "jabatan": "Jabatan (tertulis)",
+    "jabatan_baku": "Jabatan",
+    "jenis_jabatan": "Jenis jabatan",
+    "bidang": "Bidang",
+    "sasaran": "Sasaran",
+    "indikator": "Indikator",
+    "formula": "Formula / penjelasan",
+    "kategori_formula": "Kategori formula",
+    "satuan": "Satuan",
+    "polaritas": "Polaritas",
+    "target": "Target",
+    "target_satuan": "Satuan target",
+    "sumber_data": "Sumber data",
+    "indikator_id": "ID indikator",
+    "jumlah_indikator": "Jumlah indikator",
+    "jumlah_jabatan": "Jumlah jabatan",
+    "jabatan_berindikator": "Jabatan berindikator",
+    "terukur": "Formula terukur",
+    "bertarget": "Bertarget",
+    "persen_terukur": "% terukur",
+    "persen_bertarget": "% bertarget",
+    "persen": "% indikator",
+    "indikator_per_jabatan": "Indikator per jabatan",
+    "kecamatan_sama": "Kecamatan dengan indikator sama",
+    "capaian": "Capaian (%)",
+    "predikat": "Predikat",
+    "realisasi": "Realisasi",
+    "alasan": "Alasan",
+}
+VALUE_LABELS = {"jenis_jabatan": JENIS_LABELS, "bidang": BIDANG_LABELS, "kategori_formula": KATEGORI_LABELS}
+
+
+def readable(frame: pd.DataFrame) -> pd.DataFrame:
+    """Codes replaced by their Indonesian labels and columns renamed for people."""
+    frame = frame.copy()
+    for column, labels in VALUE_LABELS.items():
+        if column in frame:
+            frame[column] = frame[column].map(labels).fillna(frame[column])
+    return frame.rename(columns=COLUMN_LABELS)
+
+
+def _codes(labels: dict[str, str], **flags: tuple[str, ...]) -> pd.DataFrame:
+    frame = pd.DataFrame({"kode": list(labels), "label": list(labels.values()), "urutan": range(1, len(labels) + 1)})
+    for name, members in flags.items():
+        frame[name] = frame["kode"].isin(members)
+    return frame
+
+
+def reference_tables() -> dict[str, pd.DataFrame]:
+    """The code lists as tables for the query layer: kode, label, urutan (and measure flags)."""
+    return {
+        "ref_jenis_jabatan": _codes(JENIS_LABELS),
+        "ref_bidang": _codes(BIDANG_LABELS),
+        "ref_kategori_formula": _codes(KATEGORI_LABELS, terukur=TERUKUR),
+    }
