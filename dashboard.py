@@ -1,35 +1,23 @@
-"""Dasbor Kinerja Kecamatan: page config, shared sidebar filters, navigation (`make run`)."""
-
-from pathlib import Path
+"""Dasbor Kinerja Kecamatan (`make run`): page config, navigation from the page list in kinerja/site.py,
+the shared sidebar filters, and presentation mode."""
 
 import streamlit as st
 
-from kinerja import ui, ui_presentasi
-
-HERE = Path(__file__).resolve().parent
-PAGES = [
-    st.Page(HERE / "pages" / "ringkasan.py", title="Ringkasan", icon=":material/dashboard:", default=True),
-    st.Page(HERE / "pages" / "cakupan_jabatan.py", title="Cakupan jabatan", icon=":material/groups:", url_path="cakupan"),
-    st.Page(HERE / "pages" / "kategori_formula.py", title="Kategori formula", icon=":material/functions:", url_path="kategori"),
-    st.Page(
-        HERE / "pages" / "perbandingan_kecamatan.py",
-        title="Perbandingan kecamatan",
-        icon=":material/compare_arrows:",
-        url_path="perbandingan",
-    ),
-    st.Page(HERE / "pages" / "target_realisasi.py", title="Target vs realisasi", icon=":material/target:", url_path="capaian"),
-    st.Page(HERE / "pages" / "jelajah_indikator.py", title="Jelajah indikator", icon=":material/search:", url_path="jelajah"),
-]
+from kinerja import site
+from kinerja.paths import PAGES
+from kinerja.ui import data, filters, presentation, widgets
 
 st.set_page_config(page_title="Dasbor Kinerja Kecamatan", page_icon=":material/dashboard:", layout="wide")
-presenting = ui.presenting()
-page = st.navigation(PAGES, position="hidden" if presenting else "sidebar")
-if not ui.data_available():
+presenting = presentation.active()
+navigation = [
+    st.Page(PAGES / p.script, title=p.title, icon=p.icon, url_path=p.url or None, default=not p.url) for p in site.PAGES
+]
+page = st.navigation(navigation, position="hidden" if presenting else "sidebar")
+if not data.available():
     st.stop()
 if presenting:
-    ui_presentasi.render(ui.connection(), ui.filters_from_url())
+    presentation.render(filters.from_url())
 else:
-    filters = ui.sidebar_filters()
-    st.session_state["filters"] = filters
-    ui.sidebar_exports(filters)
+    chosen = filters.sidebar()
+    widgets.sidebar_exports(chosen)
     page.run()

@@ -15,14 +15,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+os.environ.setdefault("STREAMLIT_LOGGER_LEVEL", "error")  # AppTest's bare-mode warnings are noise here
 
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from kinerja import capaian, db, realisasi  # noqa: E402
+from kinerja import db, site  # noqa: E402
+from kinerja.capaian import assembly, store  # noqa: E402
 from kinerja.filters import Filters  # noqa: E402
+from kinerja.paths import EXAMPLE_FILE, normalised_dir  # noqa: E402
 
 EXTRA = {"batas": 1, "per_kategori": 3, "pilihan_jabatan": "Kepala Seksi Pemerintahan", "pilihan_bidang": "", "cari": "laporan"}
-PAGES = ["ringkasan", "cakupan_jabatan", "kategori_formula", "perbandingan_kecamatan", "target_realisasi", "jelajah_indikator"]
 FILTER_VALUES = ["pengadministrasi", "seksi", ""]
 
 
@@ -37,11 +39,11 @@ def median_ms(action, repeat: int) -> float:
 
 def _example_store(con) -> dict:
     """The illustrative values stored as one import in a temporary store, as an officer's would be."""
-    store = Path(tempfile.mkdtemp(prefix="bench-realisasi-"))
-    os.environ["KINERJA_REALISASI_DIR"] = str(store)
-    content = capaian.EXAMPLE_FILE.read_bytes()
-    realisasi.import_bytes(capaian.EXAMPLE_FILE.name, content, capaian.indicators(con), "bench")
-    files, undone = realisasi.active_files()
+    folder = Path(tempfile.mkdtemp(prefix="bench-realisasi-"))
+    os.environ["KINERJA_REALISASI_DIR"] = str(folder)
+    content = EXAMPLE_FILE.read_bytes()
+    store.import_bytes(EXAMPLE_FILE.name, content, assembly.indicators(con), "bench")
+    files, undone = store.active_files()
     return {"berkas": files, "dibatalkan": undone}
 
 
@@ -51,17 +53,17 @@ def bench_queries(repeat: int = 30) -> list[tuple[str, float]]:
     return [(name, median_ms(lambda n=name: db.run_query(con, n, **params, **EXTRA), repeat)) for name in db.query_names()]
 
 
-def page_run_ms(page: str, teks: str) -> float:
+def page_run_ms(page: site.Page, teks: str) -> float:
     """One run of a page whose jabatan filter comes from the URL, as after a filter change."""
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     at.query_params["jabatan_teks"] = teks
-    if page == "ringkasan":
+    if page == site.PAGES[0]:
         start = time.perf_counter()
         at.run()
     else:
         at.run()
         start = time.perf_counter()
-        at.switch_page(f"pages/{page}.py").run()
+        at.switch_page(f"pages/{page.script}").run()
     elapsed = (time.perf_counter() - start) * 1000
     if at.exception:
         raise RuntimeError(f"{page}: {at.exception[0].value}")
@@ -70,15 +72,15 @@ def page_run_ms(page: str, teks: str) -> float:
 
 def bench_pages(repeat: int = 6) -> list[tuple[str, float]]:
     results = []
-    for page in PAGES:
+    for page in site.PAGES:
         page_run_ms(page, "")  # warm-up: imports and caches, as a running server has them
         times = [page_run_ms(page, FILTER_VALUES[i % len(FILTER_VALUES)]) for i in range(repeat)]
-        results.append((page, statistics.median(times)))
+        results.append((page.script.removesuffix(".py"), statistics.median(times)))
     return results
 
 
 def main() -> None:
-    print(f"Data: {db.data_dir()}")
+    print(f"Data: {normalised_dir()}")
     print(f"\n{'Kueri':<28} {'median (ms)':>12}  anggaran 20 ms")
     for name, ms in bench_queries():
         print(f"{name:<28} {ms:>12.2f}  {'ok' if ms < 20 else 'LEWAT'}")

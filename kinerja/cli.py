@@ -6,13 +6,18 @@ import argparse
 import sys
 from pathlib import Path
 
-import pandas as pd
-
+from kinerja import GROUND_FLOOR, db
 from kinerja import build as builder
-from kinerja.errors import IngestError, KinerjaError
+from kinerja.capaian import assembly, store, template
+from kinerja.errors import IngestError, KinerjaError, NotFound
+from kinerja.filters import Filters
+from kinerja.filters import add_arguments as add_filter_arguments
 from kinerja.ingest import detect_meta, parse_text, read_text
-from kinerja.paths import MANIFEST, NORMALISED
-from kinerja.vocab import JENIS_LABELS
+from kinerja.paths import EXAMPLE_FILE, MANIFEST, NORMALISED
+from kinerja.presentation import slides, views, workbook
+from kinerja.spreadsheet import atomic_write
+
+MAY_IMPORT = (*GROUND_FLOOR, "kinerja.ingest", "kinerja.build", "kinerja.db", "kinerja.capaian", "kinerja.presentation")
 
 
 def _sources_for_files(args: argparse.Namespace) -> list[builder.Source]:
@@ -54,89 +59,39 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def _warn_unused(dataset: builder.Dataset) -> None:
-    for correction in dataset.unused_corrections:
-        print(
-            f"PERINGATAN: koreksi baris {correction.row} ({correction.kecamatan}, {correction.jabatan}, "
-            f"'{correction.cari}') tidak cocok dengan indikator mana pun",
-            file=sys.stderr,
-        )
-
-
-def report(dataset: builder.Dataset, detail: bool = False) -> str:
-    """What was found per document, and every line skipped or doubted, for a person to review."""
-    out = []
-    for doc_row in dataset.dokumen.itertuples():
-        parsed = dataset.parsed[doc_row.berkas]
-        out.append(
-            f"\n{doc_row.berkas} — Kecamatan {doc_row.kecamatan} {doc_row.tahun} — tata letak {doc_row.tata_letak}: "
-            f"{doc_row.jumlah_jabatan} jabatan, {doc_row.jumlah_indikator} indikator"
-        )
-        out.append(f"  {'No':>3}  {'Baris':>5}  {'Jabatan (baku)':<58} {'Jenis':<18} {'Indikator':>9}")
-        positions = dataset.jabatan[dataset.jabatan["berkas"] == doc_row.berkas]
-        for block, pos in zip(parsed.blocks, positions.itertuples(), strict=True):
-            out.append(
-                f"  {pos.jabatan_urutan:>3}  {block.line:>5}  {pos.jabatan_baku[:58]:<58} "
-                f"{JENIS_LABELS[pos.jenis_jabatan]:<18} {pos.jumlah_indikator:>9}"
-            )
-            if detail:
-                rows = dataset.indikator[
-                    (dataset.indikator["berkas"] == doc_row.berkas) & (dataset.indikator["jabatan_urutan"] == pos.jabatan_urutan)
-                ]
-                for r in rows.itertuples():
-                    target = f" | target {r.target:g} {r.target_satuan}" if pd.notna(r.target) else ""
-                    out.append(f"         - {r.indikator} [{r.kategori_formula}, {r.polaritas}]{target}")
-        if parsed.notes:
-            out.append(f"  Perlu ditinjau ({len(parsed.notes)} baris):")
-            for note in parsed.notes:
-                out.append(f"    baris {note.line:>5} [{note.kind}] {note.text[:140]}")
-        else:
-            out.append("  Tidak ada baris yang dilewati atau diragukan.")
-    for correction in dataset.unused_corrections:
-        out.append(
-            f"\nKoreksi baris {correction.row} tidak terpakai: {correction.kecamatan}, {correction.jabatan}, '{correction.cari}'"
-        )
-    return "\n".join(out).lstrip("\n")
+    for warning in builder.unused_correction_warnings(dataset):
+        print(warning, file=sys.stderr)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     sources = _sources_for_files(args) if args.files else builder.read_manifest(Path(args.manifest))
-    print(report(builder.build_dataset(sources), detail=args.rinci))
+    print(builder.check_report(builder.build_dataset(sources), detail=args.rinci))
     return 0
 
 
-def _realisasi_indicators():
-    from kinerja import capaian, db
-
+def _connection_and_indicators():
     con = db.connect()
-    return con, capaian.indicators(con)
+    return con, assembly.indicators(con)
 
 
 def cmd_realisasi_template(args: argparse.Namespace) -> int:
-    from kinerja import capaian, realisasi
-
-    con, rows = _realisasi_indicators()
+    con, rows = _connection_and_indicators()
     rows = rows[(rows["kecamatan"].str.lower() == args.kecamatan.lower()) & (rows["tahun"] == args.tahun)]
     if rows.empty:
-        raise IngestError(f"tidak ada indikator untuk kecamatan {args.kecamatan} tahun {args.tahun}")
-    realisasi.write_template(realisasi.template_frame(rows, capaian.stored_values(con)), Path(args.out))
+        raise NotFound(f"tidak ada indikator untuk kecamatan {args.kecamatan} tahun {args.tahun}")
+    template.write_template(template.template_frame(rows, store.current_values(con)), Path(args.out))
     print(f"Templat {len(rows)} indikator ditulis ke {args.out}.")
     return 0
 
 
 def cmd_realisasi_import(args: argparse.Namespace) -> int:
-    from kinerja import realisasi
-
-    _, rows = _realisasi_indicators()
+    _, rows = _connection_and_indicators()
     path = Path(args.file)
     try:
         content = path.read_bytes()
     except OSError as error:
-        raise IngestError(f"{path}: tidak dapat dibaca ({error.strerror})") from error
-    try:
-        import_id, checked = realisasi.import_bytes(path.name, content, rows, "baris perintah", args.izinkan_lebih_100)
-    except realisasi.ImportRejected as error:
-        print(f"GAGAL: {error}", file=sys.stderr)
-        return 2
+        raise NotFound(f"{path}: tidak dapat dibaca ({error.strerror})") from error
+    import_id, checked = store.import_bytes(path.name, content, rows, "baris perintah", args.izinkan_lebih_100)
     print(f"Diimpor sebagai {import_id}: {checked.rows} baris, {len(checked.values)} nilai.")
     for warning in checked.warnings:
         print(f"PERINGATAN: {warning}", file=sys.stderr)
@@ -144,9 +99,7 @@ def cmd_realisasi_import(args: argparse.Namespace) -> int:
 
 
 def cmd_realisasi_daftar(args: argparse.Namespace) -> int:
-    from kinerja import realisasi
-
-    imports = realisasi.list_imports()
+    imports = store.list_imports()
     if imports.empty:
         print("Belum ada impor.")
     for row in imports.itertuples():
@@ -156,21 +109,14 @@ def cmd_realisasi_daftar(args: argparse.Namespace) -> int:
 
 
 def cmd_realisasi_batal(args: argparse.Namespace) -> int:
-    from kinerja import realisasi
-
-    try:
-        realisasi.undo(args.impor_id)
-    except (KeyError, ValueError) as error:
-        raise IngestError(str(error).strip("'\"")) from None
+    store.undo(args.impor_id)
     print(f"Impor {args.impor_id} dibatalkan; nilainya tidak lagi dihitung (berkasnya tetap disimpan).")
     return 0
 
 
 def cmd_realisasi_contoh(args: argparse.Namespace) -> int:
-    from kinerja import capaian
-
-    _, rows = _realisasi_indicators()
-    frame = capaian.example_table(rows)
+    _, rows = _connection_and_indicators()
+    frame = assembly.example_table(rows)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     frame.to_csv(args.out, index=False)
     print(f"Data contoh ilustratif ({len(frame)} indikator) ditulis ke {args.out}.")
@@ -178,37 +124,25 @@ def cmd_realisasi_contoh(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from kinerja import db, export, slides, views
-    from kinerja.filters import Filters
-
-    filters = Filters(kecamatan=tuple(args.kecamatan or ()), tahun=(args.tahun,) if args.tahun else (), teks=args.jabatan or "")
-    shown = views.key_views(db.connect(), filters)
+    chosen = Filters.from_arguments(args)
+    shown = views.key_views(db.connect(), chosen)
     if not shown:
-        raise IngestError(f"tidak ada indikator untuk filter ini ({views.describe(filters)})")
-    if args.format == "pptx":
-        try:
-            data = slides.deck(shown, filters)
-        except export.ImageExportUnavailable as error:
-            raise IngestError(str(error)) from None
-    else:
-        data = export.to_xlsx_bytes({v.lembar: v.tabel for v in shown})
+        raise NotFound(f"tidak ada indikator untuk filter ini ({chosen.describe()})")
+    data = slides.deck(shown, chosen) if args.format == "pptx" else workbook.workbook(shown)
     out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(data)
-    print(f"{args.format.upper()} {len(shown)} tampilan ({views.describe(filters)}) ditulis ke {out}.")
+    atomic_write(out, data)
+    print(f"{args.format.upper()} {len(shown)} tampilan ({chosen.describe()}) ditulis ke {out}.")
     return 0
 
 
 def _realisasi_parser(commands) -> None:
-    from kinerja.capaian import EXAMPLE_FILE
-
     realisasi = commands.add_parser("realisasi", help="target dan realisasi: templat, impor, daftar, batal")
     sub = realisasi.add_subparsers(dest="realisasi_command", required=True)
-    template = sub.add_parser("template", help="tulis templat realisasi (.xlsx atau .csv)")
-    template.add_argument("--kecamatan", required=True)
-    template.add_argument("--tahun", type=int, required=True)
-    template.add_argument("--out", required=True)
-    template.set_defaults(run=cmd_realisasi_template)
+    template_command = sub.add_parser("template", help="tulis templat realisasi (.xlsx atau .csv)")
+    template_command.add_argument("--kecamatan", required=True)
+    template_command.add_argument("--tahun", type=int, required=True)
+    template_command.add_argument("--out", required=True)
+    template_command.set_defaults(run=cmd_realisasi_template)
     imp = sub.add_parser("import", help="periksa seluruh berkas, lalu simpan sekaligus")
     imp.add_argument("file", metavar="FILE")
     imp.add_argument("--izinkan-lebih-100", action="store_true", help="terima persentase di atas 100")
@@ -251,9 +185,7 @@ def parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="paparan PPTX atau buku kerja XLSX dari tampilan utama")
     export.add_argument("--format", choices=["pptx", "xlsx"], required=True)
     export.add_argument("--out", required=True)
-    export.add_argument("--kecamatan", action="append", help="boleh diulang")
-    export.add_argument("--tahun", type=int)
-    export.add_argument("--jabatan", help="teks yang harus ada di judul jabatan, mis. 'seksi pem'")
+    add_filter_arguments(export)
     export.set_defaults(run=cmd_export)
     return main
 

@@ -1,6 +1,6 @@
-"""DuckDB over data/normalised: one root connection, a cursor per query, SQL only from queries/."""
+"""The query layer: DuckDB over data/normalised, one root connection, a cursor per query, SQL only
+from queries/. May import: the ground floor."""
 
-import os
 import re
 from functools import cache
 from pathlib import Path
@@ -9,16 +9,13 @@ import duckdb
 import pandas as pd
 
 from kinerja.errors import DataNotBuilt
-from kinerja.paths import NORMALISED, QUERIES
+from kinerja.paths import QUERIES, normalised_dir
+from kinerja.vocab import reference_tables
+
+MAY_IMPORT = ("kinerja.paths", "kinerja.vocab", "kinerja.errors")  # the ground floor it needs
 
 TABLES = ("indikator", "jabatan", "dokumen")
-MACROS = "_filter"  # queries/_filter.sql: the filtered tables every question starts from
 _PARAMETER = re.compile(r"\$([a-z_][a-z0-9_]*)")
-
-
-def data_dir() -> Path:
-    """KINERJA_DATA_DIR when set (tests, other datasets), else data/normalised."""
-    return Path(os.environ.get("KINERJA_DATA_DIR") or NORMALISED)
 
 
 @cache
@@ -30,19 +27,33 @@ def query_text(name: str) -> str:
 
 
 def query_names() -> list[str]:
+    """The questions: every .sql file but the shared definitions (_filter.sql, _ukuran.sql)."""
     return sorted(p.stem for p in QUERIES.glob("*.sql") if not p.stem.startswith("_"))
 
 
+def _definitions() -> list[str]:
+    return sorted(p.stem for p in QUERIES.glob("_*.sql"))
+
+
+def missing_tables(directory: Path | None = None) -> list[str]:
+    directory = Path(directory or normalised_dir())
+    return [t for t in TABLES if not (directory / f"{t}.parquet").exists()]
+
+
 def connect(directory: Path | None = None) -> duckdb.DuckDBPyConnection:
-    """An in-memory database holding the normalised tables and the filter macros."""
-    directory = Path(directory or data_dir())
-    missing = [t for t in TABLES if not (directory / f"{t}.parquet").exists()]
+    """An in-memory database: the normalised tables, the vocabulary's reference tables, and the
+    shared macros (filters, measures)."""
+    directory = Path(directory or normalised_dir())
+    missing = missing_tables(directory)
     if missing:
         raise DataNotBuilt(f"{directory}: {', '.join(missing)}.parquet tidak ada; jalankan `python -m kinerja build`")
     con = duckdb.connect()
     for table in TABLES:
         con.read_parquet(str(directory / f"{table}.parquet")).create(table)
-    con.execute(query_text(MACROS))
+    for name, frame in reference_tables().items():
+        con.from_df(frame).create(name)
+    for name in _definitions():
+        con.execute(query_text(name))
     return con
 
 

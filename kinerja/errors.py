@@ -51,3 +51,7 @@ class ImportRejected(KinerjaError):
         self.problems = problems
         lines = "\n".join(f"  - {p}" for p in problems)
         super().__init__(f"{source}: {len(problems)} masalah, tidak ada yang disimpan:\n{lines}")
+
+
+class Refused(KinerjaError):
+    """A change that contradicts what is stored (an import undone twice)."""

@@ -33,6 +33,12 @@ class Field:
             return tuple(by_label.get(v, v) for v in values if v in self.labels or v in by_label)
         return tuple(str(v) for v in values)
 
+    def encode(self, value) -> list[str]:
+        """The filter's value as URL values: what the sidebar widget writes there (labels for codes)."""
+        if self.kind == "text":
+            return [value] if value else []
+        return [self.labels.get(v, v) if self.labels else str(v) for v in value]
+
     def words(self, value) -> str:
         """The chosen value in words, '' when the filter is not set."""
         if not value:
@@ -74,6 +80,10 @@ class Filters:
     @classmethod
     def from_arguments(cls, args: argparse.Namespace) -> "Filters":
         return cls(**{f.name: f.decode(_as_list(getattr(args, _dest(f)))) for f in FIELDS})
+
+    def to_query(self) -> dict[str, list[str]]:
+        """The URL parameters that open these filters (the inverse of from_query)."""
+        return {f.key: f.encode(getattr(self, f.name)) for f in FIELDS if getattr(self, f.name)}
 
     def params(self) -> dict:
         """The $filter query parameter: a list per multi-value filter (empty = all), the typed words as text."""

@@ -1,49 +1,26 @@
 """Cakupan jabatan: kecamatan x jenis jabatan / bidang, thin positions, and the indicators behind a cell."""
 
-from dataclasses import replace
-
 import streamlit as st
 
-from kinerja import charts, labels, ui
-from kinerja.vocab import BIDANG_LABELS, JENIS_LABELS
+from kinerja.presentation import views
+from kinerja.ui import data, filters, widgets
+from kinerja.vocab import JENIS_LABELS
 
-filters = ui.current_filters()
-st.title("Cakupan jabatan")
-per_jenis = ui.query("cakupan_jenis", filters)
+widgets.heading(__file__)
+con, chosen = data.connection(), filters.current()
+per_jenis = views.cakupan(con, chosen)
 
-if not ui.empty_notice(per_jenis):
-    ui.chart(
-        charts.coverage_heatmap(per_jenis, "jenis_jabatan", JENIS_LABELS, "Indikator per kecamatan dan jenis jabatan"),
-        key="cakupan_jabatan_1",
-    )
-    per_bidang = ui.query("cakupan_bidang", filters)
-    ui.chart(
-        charts.coverage_heatmap(per_bidang, "bidang", BIDANG_LABELS, "Indikator per kecamatan dan bidang"),
-        key="cakupan_jabatan_2",
-    )
+if not widgets.empty_notice(per_jenis):
+    widgets.draw(per_jenis, key="cakupan_jabatan_1", table=False)
+    widgets.draw(views.cakupan_bidang(con, chosen), key="cakupan_jabatan_2")
+    widgets.draw_table(per_jenis)
 
-    st.subheader("Indikator per jabatan")
-    st.dataframe(labels.readable(per_jenis), hide_index=True, width="stretch")
-
-    st.subheader("Jabatan dengan tabel kosong atau tipis")
     limit = st.slider("Paling banyak … indikator", 0, 5, 1, key="batas")
-    thin = ui.query("jabatan_tipis", filters, batas=limit)
-    if thin.empty:
-        st.success(f"Tidak ada jabatan dengan {limit} indikator atau kurang.")
-    else:
-        st.dataframe(labels.readable(thin), hide_index=True, width="stretch")
+    widgets.draw(views.jabatan_tipis(con, chosen, limit), key="cakupan_jabatan_3")
 
-    st.subheader("Lihat indikator di balik satu sel")
     left, right = st.columns(2)
-    kecamatan = left.selectbox("Kecamatan", sorted(per_jenis["kecamatan"].unique()), key="sel_kecamatan")
-    jenis = right.selectbox(
-        "Jenis jabatan",
-        [k for k in JENIS_LABELS if k in set(per_jenis["jenis_jabatan"])],
-        format_func=JENIS_LABELS.get,
-        key="sel_jenis",
-    )
-    cell = ui.query("jelajah_indikator", replace(filters, kecamatan=(kecamatan,), jenis=(jenis,)), cari="")
-    st.caption(f"{len(cell)} indikator — {kecamatan}, {JENIS_LABELS[jenis]}")
-    st.dataframe(
-        labels.readable(cell[["jabatan_baku", "indikator", "formula", "kategori_formula"]]), hide_index=True, width="stretch"
-    )
+    present = per_jenis.rows
+    kecamatan = left.selectbox("Kecamatan", sorted(set(present["kecamatan"])), key="sel_kecamatan")
+    jenis_codes = [k for k in JENIS_LABELS if k in set(present["jenis_jabatan"])]
+    jenis = right.selectbox("Jenis jabatan", jenis_codes, format_func=JENIS_LABELS.get, key="sel_jenis")
+    widgets.draw(views.indikator_sel(con, chosen, kecamatan, jenis), key="cakupan_jabatan_4")

@@ -2,25 +2,17 @@
 
 import streamlit as st
 
-from kinerja import export, labels, ui
+from kinerja.presentation import views
+from kinerja.ui import data, filters, widgets
 
-filters = ui.current_filters()
-st.title("Jelajah indikator")
+widgets.heading(__file__)
 cari = st.text_input(
     "Cari di indikator, formula, atau sasaran", key="cari", bind="query-params", placeholder="mis. laporan keuangan"
 )
-rows = ui.query("jelajah_indikator", filters, cari=cari or "")
-st.caption(f"{len(rows)} indikator ditampilkan.")
-
-if not ui.empty_notice(rows):
-    shown = labels.readable(rows)
-    st.dataframe(shown, hide_index=True, width="stretch", height=520)
-    left, right = st.columns(2)
-    left.download_button("Unduh CSV", export.to_csv_bytes(shown), "indikator.csv", "text/csv", key="unduh_csv")
-    right.download_button(
-        "Unduh XLSX",
-        lambda: export.to_xlsx_bytes({"Indikator": shown}),  # built on click
-        "indikator.xlsx",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key="unduh_xlsx",
-    )
+view = views.daftar(data.connection(), filters.current(), cari=cari or "")
+st.caption(view.pesan)
+if view.tabel.empty:
+    widgets.empty_notice(None)
+else:
+    widgets.draw_table(view, height=520)
+    widgets.table_downloads(view, "indikator")

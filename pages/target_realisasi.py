@@ -1,74 +1,39 @@
 """Target vs realisasi: capaian per indicator, rating bands, quarterly progress, what needs attention,
 and the officers' own targets and realisation coming in (template, upload, editor, undo)."""
 
-import pandas as pd
 import streamlit as st
 
-from kinerja import capaian, charts, labels, ui
-from kinerja.achievement import NOT_RATED, load_bands
+from kinerja.presentation import views
+from kinerja.ui import data, entry, filters, widgets
 
-filters = ui.current_filters()
-st.title("Target vs realisasi")
-con = ui.connection()
-everything = capaian.indicators(con)
-rows = capaian.indicators(con, filters)
-stored = capaian.stored_values(con)
+widgets.heading(__file__)
+con, chosen = data.connection(), filters.current()
 use_example = st.toggle(
     "Tampilkan data contoh (ilustratif)",
-    value=stored.empty,
+    value=data.stored_values().empty,
     key="contoh",
     bind="query-params",
     help="Data contoh bukan data resmi dan tidak pernah dicampur dengan data yang diimpor.",
 )
 if use_example:
-    values = ui.example_values()
-    suffix = capaian.EXAMPLE_SUFFIX
     st.warning("Yang tampil adalah **data contoh ilustratif**, bukan realisasi resmi. Matikan sakelar untuk melihat data impor.")
-else:
-    values, suffix = stored, ""
+state = data.capaian_state(chosen, use_example)
+widgets.detached_notice(state.detached)
 
-detached = capaian.detached_values(stored, set(everything["indikator_id"]))
-if not detached.empty:
-    st.error(f"{len(detached)} nilai tersimpan tidak lagi cocok dengan indikator mana pun (dokumen berubah?): "
-             f"{', '.join(sorted(detached['indikator_id'].unique())[:10])}")  # fmt: skip
-
-table = capaian.capaian_table(rows, values, load_bands())
-if not ui.empty_notice(table):
-    rated = table[table["predikat"] != NOT_RATED]
-    cols = st.columns(3)
-    cols[0].metric("Indikator dinilai", f"{len(rated)} dari {len(table)}")
-    cols[1].metric("Belum dapat dinilai", f"{len(table) - len(rated)}")
-    cols[2].metric("Median capaian", f"{labels.angka(rated['capaian'].median(), 1)}%" if len(rated) else "–")
-
-    ui.chart(charts.band_distribution(table, f"Predikat capaian per kecamatan{suffix}"), key="target_realisasi_1")
-    progress = capaian.quarterly_progress(table)
-    if not progress.empty:
-        colours = charts.kecamatan_colours(everything["kecamatan"])
-        ui.chart(charts.quarterly_lines(progress, colours, f"Progres per triwulan{suffix}"), key="target_realisasi_2")
-
-    kecamatan = st.selectbox("Kecamatan untuk rincian capaian", sorted(table["kecamatan"].unique()), key="rinci_kecamatan")
-    own = table[table["kecamatan"] == kecamatan]
-    if own["capaian"].notna().any():
-        ui.chart(charts.capaian_bars(own, f"Capaian per indikator — {kecamatan}{suffix}"), key="target_realisasi_3")
-    else:
-        st.info(f"Belum ada indikator {kecamatan} yang dapat dinilai: isi target dan realisasi di bawah.")
-
-    shown = ["kecamatan", "capaian", "predikat", "indikator", "jabatan_baku", "target", "realisasi"]
-    st.subheader("Perlu perhatian: capaian terendah")
-    st.dataframe(labels.readable(rated.nsmallest(10, "capaian")[shown].round({"capaian": 1})), hide_index=True, width="stretch")
-    st.subheader(f"Belum dapat dinilai ({len(table) - len(rated)})")
-    unrated = table[table["predikat"] == NOT_RATED].assign(
-        alasan=lambda t: t.apply(
-            lambda r: "tanpa target" if pd.isna(r["target"]) or r["target"] == 0 else "belum ada realisasi", axis=1
-        )
-    )
-    if unrated.empty:
-        st.success("Semua indikator dapat dinilai.")
-    else:
-        st.dataframe(
-            labels.readable(unrated[["kecamatan", "jabatan_baku", "indikator", "alasan"]]), hide_index=True, width="stretch"
-        )
+overview = views.capaian(state)
+if not widgets.empty_notice(overview):
+    widgets.figures(overview)
+    widgets.draw(overview, key="target_realisasi_1", table=False)
+    progress = views.progres_triwulan(state, views.kecamatan_colours(con))
+    if progress is not None:
+        widgets.draw(progress, key="target_realisasi_2", table=False)
+    kecamatan = st.selectbox("Kecamatan untuk rincian capaian", sorted(set(state.table["kecamatan"])), key="rinci_kecamatan")
+    widgets.draw(views.capaian_kecamatan(state, kecamatan), key="target_realisasi_3", table=False)
+    lowest = views.capaian_terendah(state)
+    if lowest is not None:
+        widgets.draw(lowest, key="target_realisasi_4")
+    widgets.draw(views.belum_dinilai(state), key="target_realisasi_5")
 
 st.divider()
 st.header("Isi target dan realisasi")
-ui.realisation_input(everything, stored)
+entry.realisation_input()

@@ -59,10 +59,8 @@ def fixture_data(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def real_data(tmp_path_factory) -> Path:
     """The four real documents, built as `make run` builds them."""
-    from kinerja.build import read_corrections, read_manifest
+    from kinerja.build import build_dataset, read_corrections, read_manifest, write_dataset
 
     out = tmp_path_factory.mktemp("real_data")
-    from kinerja.build import build_dataset, write_dataset
-
     write_dataset(build_dataset(read_manifest(), read_corrections()), out)
     return out

@@ -2,7 +2,8 @@
 
 import pytest
 
-from kinerja.achievement import NOT_RATED, Band, achievement, load_bands, rating, roll_up
+from kinerja.capaian.rules import Band, achievement, load_bands, rating, roll_up
+from kinerja.vocab import NOT_RATED
 
 
 @pytest.mark.parametrize(

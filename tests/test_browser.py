@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
+from kinerja import site
 from kinerja.paths import ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -21,14 +22,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-PAGES = {
-    "": "Ringkasan kinerja kecamatan",  # the default page lives at the root
-    "cakupan": "Cakupan jabatan",
-    "kategori": "Kategori formula",
-    "perbandingan": "Perbandingan kecamatan",
-    "capaian": "Target vs realisasi",
-    "jelajah": "Jelajah indikator",
-}
+PAGES = {p.url: p.heading for p in site.PAGES}  # the default page lives at the root ("")
 
 
 def _free_port() -> int:

@@ -6,7 +6,9 @@ import pandas as pd
 import pytest
 
 from kinerja import build as builder
+from kinerja.build import Correction, Source, check_report, unused_correction_warnings
 from kinerja.cli import main
+from kinerja.errors import BuildError, IngestError
 from kinerja.paths import MANIFEST, RAW
 from tests.conftest import FIXTURES
 
@@ -88,6 +90,46 @@ def test_bad_manifest_row_names_row_and_field_and_writes_nothing(tmp_path, capsy
     err = capsys.readouterr().err
     assert "baris 4, kolom tahun" in err and "20x0" in err
     assert not out.exists()
+
+
+def test_manifest_problems_are_build_errors(tmp_path):
+    with pytest.raises(BuildError, match="manifest tidak ditemukan"):
+        builder.read_manifest(tmp_path / "tidak_ada.csv")
+    manifest = tmp_path / "manifest.csv"
+    manifest.write_text("berkas,kecamatan\n")
+    with pytest.raises(BuildError, match="kolom kabupaten, provinsi, tahun tidak ada"):
+        builder.read_manifest(manifest)
+    manifest.write_text("berkas,kecamatan,kabupaten,provinsi,tahun\nhilang.txt,Masama,Banggai,Sulawesi Tengah,2020\n")
+    with pytest.raises(BuildError, match="baris 2, kolom berkas: hilang.txt tidak ada"):
+        builder.read_manifest(manifest)
+    assert not issubclass(BuildError, IngestError)  # a bad manifest is not a bad document
+
+
+def test_corrections_and_duplicated_ids_are_build_errors(tmp_path):
+    corrections = tmp_path / "corrections.csv"
+    corrections.write_text("kecamatan,tahun,jabatan,cari,kolom,nilai,alasan\nMasama,2020,Camat,x,satuan,y,z\n")
+    with pytest.raises(BuildError, match="baris 2, kolom kolom: 'satuan' tidak dikenal"):
+        builder.read_corrections(corrections)
+    source = Source(FIXTURES / "iki_wonorejo_numbered.txt", "Wonorejo", "Sukamaju", "Jawa Barat", 2024)
+    with pytest.raises(BuildError, match="indikator_id ganda"):
+        builder.build_dataset([source, source], corrections=[])
+
+
+def test_reading_an_empty_document_is_an_ingest_error():
+    source = Source(FIXTURES / "kosong.txt", "Wonorejo", "Sukamaju", "Jawa Barat", 2024)
+    with pytest.raises(IngestError, match="berkas kosong"):
+        builder.build_dataset([source], corrections=[])
+
+
+def test_unused_corrections_are_reported_and_warned():
+    source = Source(FIXTURES / "iki_wonorejo_numbered.txt", "Wonorejo", "Sukamaju", "Jawa Barat", 2024)
+    unused = Correction("Wonorejo", 2024, "Camat", "tidak ada di dokumen", "formula", "x", "uji", row=7)
+    dataset = builder.build_dataset([source], corrections=[unused])
+    assert dataset.unused_corrections == [unused]
+    assert "Koreksi baris 7 tidak terpakai: Wonorejo, Camat, 'tidak ada di dokumen'" in check_report(dataset)
+    assert unused_correction_warnings(dataset) == [
+        "PERINGATAN: koreksi baris 7 (Wonorejo, Camat, 'tidak ada di dokumen') tidak cocok dengan indikator mana pun"
+    ]
 
 
 def test_ingest_detects_kecamatan_and_year(tmp_path, capsys):

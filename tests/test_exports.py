@@ -7,9 +7,13 @@ import pandas as pd
 import pytest
 from pptx import Presentation
 
-from kinerja import db, export, slides, views
+from kinerja import db
 from kinerja.cli import main
+from kinerja.errors import ExportUnavailable
 from kinerja.filters import Filters
+from kinerja.indonesian import format_date
+from kinerja.presentation import images, slides, views, workbook
+from kinerja.spreadsheet import to_csv_bytes, to_xlsx_bytes
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +57,7 @@ def test_deck_opens_with_the_expected_slides_and_titles(con):
         "Lampiran: angka per kecamatan",
     ]
     subtitle = deck.slides[0].placeholders[1].text
-    assert "Kecamatan Lumajang, Masama" in subtitle and views.tanggal() in subtitle
+    assert "Kecamatan Lumajang, Masama" in subtitle and format_date() in subtitle
     for slide in list(deck.slides)[1:5]:
         assert any(shape.shape_type == 13 for shape in slide.shapes)  # a picture: the chart
         texts = [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
@@ -65,7 +69,7 @@ def test_deck_opens_with_the_expected_slides_and_titles(con):
 
 def test_workbook_has_one_sheet_per_table_frozen_headers_and_no_formulas(con):
     shown = views.key_views(con, Filters())
-    book = openpyxl.load_workbook(io.BytesIO(export.to_xlsx_bytes({v.lembar: v.tabel for v in shown})))
+    book = openpyxl.load_workbook(io.BytesIO(workbook.workbook(shown)))
     assert book.sheetnames == ["Indikator per kecamatan", "Cakupan jabatan", "Kategori formula", "Capaian (CONTOH ILUSTRATIF)"]
     for sheet in book.worksheets:
         assert sheet.freeze_panes == "A2"
@@ -75,24 +79,24 @@ def test_workbook_has_one_sheet_per_table_frozen_headers_and_no_formulas(con):
 
 def test_text_that_a_spreadsheet_would_run_is_kept_as_text():
     hostile = pd.DataFrame({"Indikator": ['=HYPERLINK("http://x","klik")', "+1+1", "-2", "@SUM(A1)", "Jumlah laporan"]})
-    book = openpyxl.load_workbook(io.BytesIO(export.to_xlsx_bytes({"Uji": hostile})))
+    book = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes({"Uji": hostile})))
     cells = [row[0] for row in book["Uji"].iter_rows(min_row=2)]
     assert all(cell.data_type == "s" for cell in cells)
     assert [c.value for c in cells] == ['\'=HYPERLINK("http://x","klik")', "'+1+1", "'-2", "'@SUM(A1)", "Jumlah laporan"]
-    assert export.to_csv_bytes(hostile).decode("utf-8-sig").splitlines()[1].startswith("\"'=HYPERLINK")
+    assert to_csv_bytes(hostile).decode("utf-8-sig").splitlines()[1].startswith("\"'=HYPERLINK")
 
 
 def test_chart_images_png_and_svg(con):
     figure = views.key_views(con, Filters())[0].figure
-    png, svg = export.render_images([figure], "png")[0], export.render_images([figure], "svg")[0]
+    png, svg = images.render_images([figure], "png")[0], images.render_images([figure], "svg")[0]
     assert png.startswith(b"\x89PNG")
     assert b"<svg" in svg[:500] and b"Jumlah indikator per kecamatan" in svg
 
 
 def test_without_a_browser_the_message_is_clear(con, monkeypatch, capsys, tmp_path):
-    monkeypatch.setattr(export, "browser_available", lambda: False)
-    with pytest.raises(export.ImageExportUnavailable, match="Chromium tidak ditemukan"):
-        export.render_images([views.key_views(con, Filters())[0].figure])
+    monkeypatch.setattr(images, "browser_available", lambda: False)
+    with pytest.raises(ExportUnavailable, match="Chromium tidak ditemukan"):
+        images.render_images([views.key_views(con, Filters())[0].figure])
     assert main(["export", "--format", "pptx", "--out", str(tmp_path / "x.pptx")]) == 2
     assert "Chromium tidak ditemukan" in capsys.readouterr().err
     assert not (tmp_path / "x.pptx").exists()

@@ -3,7 +3,11 @@ document by hand: position blocks in document order and the indicator rows a per
 
 import pytest
 
-from kinerja.ingest import detect_layout, read_text
+from kinerja.ingest import LAYOUTS, Layout, detect_layout, read_text
+from kinerja.ingest.layout import TabTableLayout
+from kinerja.ingest.markdown_decree import MarkdownDecree
+from kinerja.ingest.numbered_blocks import NumberedBlocks
+from kinerja.ingest.ocr_table import OcrTable
 from tests.conftest import BULULAWANG, LUMAJANG, MASAMA, SANGKAPURA, block, indicator, parsed
 
 SANGKAPURA_BLOCKS = [
@@ -105,8 +109,29 @@ LUMAJANG_BLOCKS = [
 )
 def test_blocks_and_indicator_counts_match_hand_count(path, layout, expected):
     doc = parsed(path)
-    assert layout == detect_layout(read_text(path)).NAME
+    assert layout == detect_layout(read_text(path)).name
     assert [(b.jabatan, len(b.indicators)) for b in doc.blocks] == expected
+
+
+def test_layouts_are_tried_most_specific_first_and_implement_the_interface():
+    assert [layout.name for layout in LAYOUTS] == ["numbered_blocks", "markdown_decree", "ocr_table"]
+    for layout in LAYOUTS:
+        assert isinstance(layout, Layout)
+        assert not type(layout).__abstractmethods__
+    with pytest.raises(TypeError):
+        Layout()
+    with pytest.raises(TypeError):
+        TabTableLayout()  # a tab-table layout must say where its blocks start
+
+
+def test_tab_table_layouts_only_say_where_a_block_starts():
+    for layout in (MarkdownDecree, NumberedBlocks):
+        assert issubclass(layout, TabTableLayout)
+        assert {name for name in vars(layout) if not name.startswith("_")} == {"name", "block_starts"}
+        assert layout.looks_like is TabTableLayout.looks_like
+        assert layout.parse is TabTableLayout.parse
+    assert issubclass(OcrTable, Layout) and not issubclass(OcrTable, TabTableLayout)
+    assert {"name", "looks_like", "parse"} <= set(vars(OcrTable))
 
 
 def test_totals():

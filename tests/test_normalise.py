@@ -2,7 +2,7 @@
 
 import pytest
 
-from kinerja import normalise
+from kinerja.build import normalise
 from kinerja.ingest.text import latex_to_text
 
 
@@ -109,23 +109,6 @@ def test_formula_category(formula, indikator, kategori):
 )
 def test_polarity(indikator, polaritas):
     assert normalise.polarity(indikator) == polaritas
-
-
-@pytest.mark.parametrize(
-    "text, number",
-    [
-        ("1.250", 1250.0),
-        ("2,5", 2.5),
-        ("1.234,5", 1234.5),
-        ("100", 100.0),
-        ("87,5", 87.5),
-        ("12.5", 12.5),
-        ("abc", None),
-        ("", None),
-    ],
-)
-def test_parse_number_indonesian(text, number):
-    assert normalise.parse_number(text) == number
 
 
 @pytest.mark.parametrize(

@@ -3,10 +3,14 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from kinerja import site
 from kinerja.paths import ROOT
 
 DASHBOARD = str(ROOT / "dashboard.py")
-PAGES = ["ringkasan", "cakupan_jabatan", "kategori_formula", "perbandingan_kecamatan", "target_realisasi", "jelajah_indikator"]
+PAGES = [p.script for p in site.PAGES]
+DEFAULT = site.PAGES[0].script
+# Pages named by the question they answer, from the one page list.
+RINGKASAN, KATEGORI, CAPAIAN, JELAJAH = (site.page_of_view(key).script for key in ("ringkasan", "kategori", "capaian", "daftar"))
 
 
 @pytest.fixture
@@ -19,8 +23,8 @@ def app(real_data, monkeypatch, tmp_path):
         for key, value in query.items():
             at.query_params[key] = value
         at.run()
-        if page != "ringkasan":
-            at.switch_page(f"pages/{page}.py").run()
+        if page != DEFAULT:
+            at.switch_page(f"pages/{page}").run()
         assert not at.exception, [e.value for e in at.exception]
         return at
 
@@ -36,6 +40,7 @@ def _texts(at: AppTest) -> str:
 def test_page_runs_without_errors_and_with_indonesian_title(app, page):
     at = app(page)
     assert not at.error
+    assert at.title[0].value == site.page(page).heading
     assert at.title[0].value in {
         "Ringkasan kinerja kecamatan",
         "Cakupan jabatan",
@@ -47,7 +52,7 @@ def test_page_runs_without_errors_and_with_indonesian_title(app, page):
 
 
 def test_ringkasan_states_the_key_facts(app):
-    at = app("ringkasan")
+    at = app(RINGKASAN)
     text = _texts(at)
     assert "266" in text and "3 dari 4" in text
 
@@ -68,7 +73,7 @@ def test_typed_jabatan_fragment_changes_every_page(app, page):
 
 
 def test_jelajah_filter_narrows_the_table(app):
-    at = app("jelajah_indikator")
+    at = app(JELAJAH)
     assert at.dataframe[0].value.shape[0] == 266
     _set_jabatan_text(at, "seksi pem")
     table = at.dataframe[0].value
@@ -84,13 +89,13 @@ def test_jelajah_filter_narrows_the_table(app):
 
 
 def test_filters_come_from_the_url(app):
-    at = app("jelajah_indikator", kecamatan="Lumajang")
+    at = app(JELAJAH, kecamatan="Lumajang")
     assert set(at.dataframe[0].value["Kecamatan"]) == {"Lumajang"}
     assert len(at.dataframe[0].value) == 33
 
 
 def test_search_box_filters_the_table(app):
-    at = app("jelajah_indikator")
+    at = app(JELAJAH)
     at.text_input(key="cari").input("laporan keuangan").run()
     table = at.dataframe[0].value
     assert 0 < len(table) < 266
@@ -98,20 +103,20 @@ def test_search_box_filters_the_table(app):
 
 
 def test_empty_result_says_so_instead_of_empty_chart(app):
-    at = app("kategori_formula")
+    at = app(KATEGORI)
     _set_jabatan_text(at, "jabatan yang tidak ada")
     assert any("Tidak ada data" in i.value for i in at.info)
 
 
 def test_target_page_marks_example_data_everywhere(app):
-    at = app("target_realisasi")
+    at = app(CAPAIAN)
     assert at.toggle(key="contoh").value is True  # nothing imported yet: the example is shown, and said so
     assert any("data contoh ilustratif" in w.value for w in at.warning)
     assert "dari 266" in " ".join(str(m.value) for m in at.metric)
 
 
 def test_target_page_without_example_counts_what_cannot_be_rated(app):
-    at = app("target_realisasi")
+    at = app(CAPAIAN)
     at.toggle(key="contoh").set_value(False).run()
     assert not at.exception
     assert not at.warning
@@ -123,7 +128,7 @@ def test_target_page_without_example_counts_what_cannot_be_rated(app):
 
 
 def test_presentation_mode_hides_controls(app):
-    at = app("ringkasan", mode="presentasi", kecamatan="Lumajang")
+    at = app(RINGKASAN, mode="presentasi", kecamatan="Lumajang")
     assert not at.text_input and not at.multiselect and not at.sidebar.button  # no filters, no sidebar controls
     assert at.title[0].value == "Indikator per kecamatan"
     assert any("8 dari 33 indikator" in m.value for m in at.markdown)
@@ -142,12 +147,12 @@ def test_presentation_mode_hides_controls(app):
     ],
 )
 def test_each_view_of_the_presentation_from_its_link(app, slide, title, takeaway):
-    at = app("ringkasan", mode="presentasi", kecamatan="Lumajang", slide=slide)
+    at = app(RINGKASAN, mode="presentasi", kecamatan="Lumajang", slide=slide)
     assert at.title[0].value == title
     assert any(takeaway in m.value for m in at.markdown)
     assert at.button(key="berikutnya").disabled == (slide in ("4", "9"))
 
 
 def test_presentation_reads_coded_filters_from_their_labels_in_the_url(app):
-    at = app("ringkasan", mode="presentasi", jenis="Camat")
+    at = app(RINGKASAN, mode="presentasi", jenis="Camat")
     assert any("5 dari 5 indikator" in m.value for m in at.markdown)  # Bululawang 3 + Masama 2, all computable

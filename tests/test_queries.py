@@ -10,7 +10,13 @@ from kinerja import db
 from kinerja.filters import Filters
 from kinerja.paths import ROOT
 
-TESTED = set()
+EXERCISED: set[str] = set()  # filled as the tests below are defined, so no test depends on another's order
+
+
+def exercises(*names: str):
+    """Mark a test as the hand-computed check of these query files."""
+    EXERCISED.update(names)
+    return lambda test: test
 
 
 @pytest.fixture(scope="module")
@@ -22,12 +28,12 @@ ALL = Filters()
 
 
 def run(con, name, filters=ALL, **extra):
-    TESTED.add(name)
     return db.run_query(con, name, **filters.params(), **extra)
 
 
-def test_ringkasan_kecamatan(con):
-    rows = run(con, "ringkasan_kecamatan").to_dict("records")
+@exercises("indikator_per_kecamatan")
+def test_indikator_per_kecamatan(con):
+    rows = run(con, "indikator_per_kecamatan").to_dict("records")
     assert [tuple(r.values()) for r in rows] == [
         ("Cibereum", 2024, 3, 3, 6, 4, 0, 66.7, 0.0),
         ("Mekarsari", 2022, 2, 2, 4, 1, 0, 25.0, 0.0),
@@ -50,14 +56,15 @@ def test_ringkasan_kecamatan(con):
     ],
 )
 def test_filters_narrow_consistently(con, filters, expected):
-    rows = run(con, "ringkasan_kecamatan", filters)
+    rows = run(con, "indikator_per_kecamatan", filters)
     assert list(zip(rows["kecamatan"], rows["indikator"], strict=True)) == expected
-    positions = run(con, "cakupan_jenis", filters)
+    positions = run(con, "jabatan_per_jenis", filters)
     assert positions.groupby("kecamatan")["indikator"].sum().to_dict() == dict(expected)
 
 
-def test_cakupan_jenis(con):
-    rows = run(con, "cakupan_jenis")
+@exercises("jabatan_per_jenis")
+def test_jabatan_per_jenis(con):
+    rows = run(con, "jabatan_per_jenis")
     assert list(zip(rows["kecamatan"], rows["jenis_jabatan"], rows["indikator"], strict=True)) == [
         ("Cibereum", "camat", 1),
         ("Cibereum", "kepala_seksi", 3),
@@ -70,8 +77,9 @@ def test_cakupan_jenis(con):
     ]
 
 
-def test_cakupan_bidang(con):
-    rows = run(con, "cakupan_bidang", Filters(kecamatan=("Cibereum",)))
+@exercises("jabatan_per_bidang")
+def test_jabatan_per_bidang(con):
+    rows = run(con, "jabatan_per_bidang", Filters(kecamatan=("Cibereum",)))
     assert dict(zip(rows["bidang"], rows["indikator"], strict=True)) == {
         "ketentraman_ketertiban": 3,
         "pelayanan": 2,
@@ -79,16 +87,18 @@ def test_cakupan_bidang(con):
     }
 
 
-def test_jabatan_tipis(con):
-    rows = run(con, "jabatan_tipis", batas=1)
+@exercises("jabatan_sedikit_indikator")
+def test_jabatan_sedikit_indikator(con):
+    rows = run(con, "jabatan_sedikit_indikator", batas=1)
     assert sorted(zip(rows["kecamatan"], rows["jabatan_baku"], strict=True)) == [
         ("Cibereum", "Camat"),
         ("Wonorejo", "Camat"),
         ("Wonorejo", "Pengadministrasi Umum"),
     ]
-    assert run(con, "jabatan_tipis", batas=0).empty
+    assert run(con, "jabatan_sedikit_indikator", batas=0).empty
 
 
+@exercises("kategori_per_kecamatan")
 def test_kategori_per_kecamatan(con):
     rows = run(con, "kategori_per_kecamatan", Filters(kecamatan=("Cibereum",)))
     assert dict(zip(rows["kategori_formula"], rows["indikator"], strict=True)) == {
@@ -101,33 +111,36 @@ def test_kategori_per_kecamatan(con):
     assert rows.set_index("kategori_formula").loc["jumlah", "persen"] == 33.3
 
 
+@exercises("kategori_per_jenis")
 def test_kategori_per_jenis(con):
     rows = run(con, "kategori_per_jenis", Filters(jenis=("camat",)))
     assert dict(zip(rows["kategori_formula"], rows["indikator"], strict=True)) == {"indeks": 1, "komposit": 1}
     assert rows["persen"].tolist() == [50.0, 50.0]
 
 
-def test_kategori_contoh(con):
-    rows = run(con, "kategori_contoh", per_kategori=1)
+@exercises("contoh_per_kategori")
+def test_contoh_per_kategori(con):
+    rows = run(con, "contoh_per_kategori", per_kategori=1)
     assert rows["kategori_formula"].tolist() == [
         "deskriptif", "indeks", "jumlah", "komposit", "persentase", "rasio", "tanpa_formula",
     ]  # fmt: skip
-    assert run(con, "kategori_contoh", per_kategori=10).groupby("kategori_formula").size()["deskriptif"] == 3
+    assert run(con, "contoh_per_kategori", per_kategori=10).groupby("kategori_formula").size()["deskriptif"] == 3
 
 
-def test_perbandingan_indikator_by_jabatan_and_by_bidang(con):
-    camat = run(con, "perbandingan_indikator", pilihan_jabatan="Camat", pilihan_bidang="")
+@exercises("indikator_antar_kecamatan")
+def test_indikator_antar_kecamatan_by_jabatan_and_by_bidang(con):
+    camat = run(con, "indikator_antar_kecamatan", pilihan_jabatan="Camat", pilihan_bidang="")
     assert list(zip(camat["kecamatan"], camat["indikator"], strict=True)) == [
         ("Cibereum", "Nilai SAKIP Kecamatan"),
         ("Wonorejo", "Indeks Kepuasan Masyarakat"),
     ]
     assert camat["kecamatan_dibandingkan"].tolist() == [2, 2]
-    umum = run(con, "perbandingan_indikator", pilihan_jabatan="", pilihan_bidang="umum_kepegawaian")
+    umum = run(con, "indikator_antar_kecamatan", pilihan_jabatan="", pilihan_bidang="umum_kepegawaian")
     assert umum.groupby("kecamatan").size().to_dict() == {"Mekarsari": 2, "Wonorejo": 1}
 
 
 def test_shared_indicator_is_counted_across_kecamatan(con):
-    rows = run(con, "perbandingan_indikator", pilihan_jabatan="", pilihan_bidang="")
+    rows = run(con, "indikator_antar_kecamatan", pilihan_jabatan="", pilihan_bidang="")
     shared = rows[rows["kecamatan_sama"] > 1]
     assert sorted(zip(shared["kecamatan"], shared["indikator"], strict=True)) == [
         ("Cibereum", "Indeks Kepuasan Masyarakat"),
@@ -135,24 +148,27 @@ def test_shared_indicator_is_counted_across_kecamatan(con):
     ]
 
 
-def test_perbandingan_pilihan(con):
-    rows = run(con, "perbandingan_pilihan").set_index("jabatan_baku")
+@exercises("jabatan_baku_antar_kecamatan")
+def test_jabatan_baku_antar_kecamatan(con):
+    rows = run(con, "jabatan_baku_antar_kecamatan").set_index("jabatan_baku")
     assert rows.loc["Camat", "kecamatan"] == 2
     assert rows.loc["Pengadministrasi Umum", "kecamatan"] == 2
     assert rows.loc["Kepala Sub Bagian Perencanaan dan Keuangan", "indikator"] == 3
 
 
-def test_jelajah_indikator_search(con):
-    assert len(run(con, "jelajah_indikator", cari="")) == 15
-    found = run(con, "jelajah_indikator", cari="surat keluar")
+@exercises("daftar_indikator")
+def test_daftar_indikator_search(con):
+    assert len(run(con, "daftar_indikator", cari="")) == 15
+    found = run(con, "daftar_indikator", cari="surat keluar")
     assert found["indikator"].tolist() == ["Jumlah surat keluar"]
-    assert run(con, "jelajah_indikator", cari="DIBAGI pengaduan")["kecamatan"].tolist() == ["Cibereum", "Mekarsari"]
-    targets = run(con, "jelajah_indikator", Filters(kecamatan=("Wonorejo",)), cari="")
+    assert run(con, "daftar_indikator", cari="DIBAGI pengaduan")["kecamatan"].tolist() == ["Cibereum", "Mekarsari"]
+    targets = run(con, "daftar_indikator", Filters(kecamatan=("Wonorejo",)), cari="")
     assert targets["target"].dropna().tolist() == [12.0, 87.5, 1250.0]
 
 
-def test_pilihan_filter(con):
-    rows = run(con, "pilihan_filter")
+@exercises("nilai_filter")
+def test_nilai_filter(con):
+    rows = run(con, "nilai_filter")
     values = rows.groupby("filter")["nilai"].apply(list).to_dict()
     assert values["kecamatan"] == ["Cibereum", "Mekarsari", "Wonorejo"]
     assert values["tahun"] == ["2022", "2024"]
@@ -161,17 +177,18 @@ def test_pilihan_filter(con):
 
 def test_parameters_are_bound_never_formatted(con):
     hostile = Filters(teks="'; DROP TABLE indikator; --")
-    assert run(con, "ringkasan_kecamatan", hostile).empty
-    assert len(run(con, "jelajah_indikator", cari="")) == 15
+    assert run(con, "indikator_per_kecamatan", hostile).empty
+    assert len(run(con, "daftar_indikator", cari="")) == 15
 
 
 def test_missing_parameter_is_named(con):
     with pytest.raises(TypeError, match="batas"):
-        db.run_query(con, "jabatan_tipis", **Filters().params())
+        db.run_query(con, "jabatan_sedikit_indikator", **Filters().params())
 
 
-def test_indikator_untuk_capaian(con):
-    rows = run(con, "indikator_untuk_capaian", Filters(kecamatan=("Wonorejo",)))
+@exercises("indikator_dan_target")
+def test_indikator_dan_target(con):
+    rows = run(con, "indikator_dan_target", Filters(kecamatan=("Wonorejo",)))
     assert rows["indikator"].tolist() == [
         "Indeks Kepuasan Masyarakat",
         "Jumlah laporan keuangan bulanan",
@@ -182,6 +199,7 @@ def test_indikator_untuk_capaian(con):
     assert rows["target"].tolist()[1:4] == [12.0, 87.5, 1250.0]
 
 
+@exercises("realisasi_terkini")
 def test_realisasi_terkini_takes_the_latest_import_that_was_not_undone(con, tmp_path):
     import pandas as pd
 
@@ -197,9 +215,61 @@ def test_realisasi_terkini_takes_the_latest_import_that_was_not_undone(con, tmp_
     assert rows[["indikator_id", "kolom", "nilai"]].values.tolist() == [["x", "tw1", "5.0"], ["x", "tw2", "2.0"]]
 
 
-def test_every_query_file_is_tested():
-    # Runs last in this module (pytest keeps file order).
-    assert set(db.query_names()) == TESTED
+@pytest.mark.parametrize("name", db.query_names())
+def test_every_query_file_has_a_hand_computed_test(name):
+    assert name in EXERCISED, f"queries/{name}.sql has no test with rows counted by hand (mark it with @exercises)"
+
+
+@exercises("total_indikator")
+def test_total_indikator(con):
+    total = run(con, "total_indikator").iloc[0]
+    assert total[["kecamatan", "dokumen", "jumlah_jabatan", "jabatan_berindikator"]].tolist() == [3, 3, 8, 8]
+    assert total[["indikator", "terukur", "bertarget"]].tolist() == [15, 6, 3]  # 4 + 1 + 1 terukur; Wonorejo's targets
+    assert total["kecamatan_tanpa_target"] == 2 and total["daftar_tanpa_target"] == "Cibereum, Mekarsari"
+    one = run(con, "total_indikator", Filters(kecamatan=("Wonorejo",))).iloc[0]
+    assert (one["kecamatan"], one["indikator"], one["kecamatan_tanpa_target"], one["daftar_tanpa_target"]) == (1, 5, 0, "")
+    none = run(con, "total_indikator", Filters(teks="tidak ada jabatan ini")).iloc[0]
+    assert (none["kecamatan"], none["indikator"], none["kecamatan_tanpa_target"]) == (0, 0, 0)
+
+
+@exercises("terukur_per_kecamatan")
+def test_terukur_per_kecamatan_highest_share_first(con):
+    rows = run(con, "terukur_per_kecamatan")
+    assert list(zip(rows["kecamatan"], rows["terukur"], rows["indikator"], strict=True)) == [
+        ("Cibereum", 4, 6),
+        ("Mekarsari", 1, 4),
+        ("Wonorejo", 1, 5),
+    ]
+    assert rows["persen_terukur"].round(1).tolist() == [66.7, 25.0, 20.0]
+
+
+@exercises("terukur_per_jenis")
+def test_terukur_per_jenis_highest_share_first(con):
+    rows = run(con, "terukur_per_jenis")
+    assert list(zip(rows["jenis_jabatan"], rows["terukur"], rows["indikator"], strict=True)) == [
+        ("camat", 2, 2),  # Nilai SAKIP (komposit), IKM (indeks)
+        ("kepala_seksi", 3, 5),  # pos kamling, rata-rata waktu, pengaduan ditindaklanjuti
+        ("pelaksana", 1, 5),  # Cibereum's IKM
+        ("kepala_subbagian", 0, 3),  # Wonorejo's three rows state targets, no formula
+    ]
+
+
+@exercises("bertarget_per_kecamatan_jenis")
+def test_bertarget_per_kecamatan_jenis(con):
+    rows = run(con, "bertarget_per_kecamatan_jenis", Filters(kecamatan=("Wonorejo",)))
+    assert list(zip(rows["jenis_jabatan"], rows["indikator"], rows["bertarget"], strict=True)) == [
+        ("camat", 1, 0),
+        ("kepala_subbagian", 3, 3),
+        ("pelaksana", 1, 0),
+    ]
+
+
+def test_measures_are_the_vocabularys(con):
+    """terukur in SQL is vocab.TERUKUR: the reference table the macro reads is made from it."""
+    from kinerja.vocab import TERUKUR
+
+    refs = con.execute("SELECT kode FROM ref_kategori_formula WHERE terukur ORDER BY urutan").fetchall()
+    assert tuple(r[0] for r in refs) == TERUKUR
 
 
 def test_no_sql_outside_queries():

@@ -4,9 +4,13 @@ nothing stored on any error, import then undo, the template, and the command lin
 import pandas as pd
 import pytest
 
-from kinerja import capaian, db, realisasi
-from kinerja.achievement import load_bands
+from kinerja import db
+from kinerja.capaian import assembly as capaian
+from kinerja.capaian import store, template
+from kinerja.capaian.rules import load_bands
 from kinerja.cli import main
+from kinerja.errors import ImportRejected, Refused
+from kinerja.paths import EXAMPLE_FILE
 from tests.conftest import FIXTURES
 
 FILES = FIXTURES / "realisasi"
@@ -28,7 +32,7 @@ def env(fixture_data, tmp_path, monkeypatch):
 
 
 def _import(name, indicators, allow=False):
-    return realisasi.import_bytes(name, (FILES / name).read_bytes(), indicators, "uji", allow)
+    return store.import_bytes(name, (FILES / name).read_bytes(), indicators, "uji", allow)
 
 
 def _stored_files(tmp_path):
@@ -51,7 +55,7 @@ def _stored_files(tmp_path):
 )
 def test_each_bad_file_is_rejected_with_row_and_column_and_stores_nothing(env, tmp_path, name, row, column, message):
     _, indicators = env
-    with pytest.raises(realisasi.ImportRejected) as rejected:
+    with pytest.raises(ImportRejected) as rejected:
         _import(name, indicators)
     problems = rejected.value.problems
     assert any(p.row == row and p.column == column and message in p.message for p in problems), [str(p) for p in problems]
@@ -60,7 +64,7 @@ def test_each_bad_file_is_rejected_with_row_and_column_and_stores_nothing(env, t
 
 def test_every_problem_of_a_file_is_listed_at_once(env, tmp_path):
     _, indicators = env
-    with pytest.raises(realisasi.ImportRejected) as rejected:
+    with pytest.raises(ImportRejected) as rejected:
         _import("banyak_masalah.csv", indicators)
     assert [(p.row, p.column) for p in rejected.value.problems] == [(3, "tw1"), (3, "tw2"), (4, "tw3")]
     assert _stored_files(tmp_path) == []
@@ -76,7 +80,7 @@ def test_percentage_over_100_is_accepted_when_confirmed(env):
 def test_good_file_gives_capaian_by_the_rules(env):
     con, indicators = env
     _import("baik_wonorejo.csv", indicators)
-    table = capaian.capaian_table(indicators, capaian.stored_values(con), load_bands()).set_index("indikator_id")
+    table = capaian.capaian_table(indicators, store.current_values(con), load_bands()).set_index("indikator_id")
     assert table.loc[IKM, "capaian"] == pytest.approx(82.5 / 80 * 100)  # rilis: the published tw4 value
     assert table.loc[LAPORAN, "capaian"] == pytest.approx(100.0)  # kumulatif: 3+3+3+3 of 12
     assert table.loc[ANGGARAN, "realisasi"] == 70.5  # posisi: last quarter reported, "70,5"
@@ -90,24 +94,24 @@ def test_good_file_gives_capaian_by_the_rules(env):
 def test_import_then_undo_restores_the_previous_state(env, tmp_path):
     con, indicators = env
     first, _ = _import("baik_wonorejo.csv", indicators)
-    before = capaian.stored_values(con).drop(columns="diimpor_pada")
+    before = store.current_values(con).drop(columns="diimpor_pada")
     second, _ = _import("revisi_ikm.csv", indicators)
-    revised = capaian.stored_values(con).set_index(["indikator_id", "kolom"])["nilai"]
+    revised = store.current_values(con).set_index(["indikator_id", "kolom"])["nilai"]
     assert revised[(IKM, "tw4")] == "76.0"
-    realisasi.undo(second)
-    after = capaian.stored_values(con).drop(columns="diimpor_pada")
+    store.undo(second)
+    after = store.current_values(con).drop(columns="diimpor_pada")
     pd.testing.assert_frame_equal(after, before)
-    imports = realisasi.list_imports().set_index("impor_id")
+    imports = store.list_imports().set_index("impor_id")
     assert bool(imports.loc[second, "dibatalkan"]) and not bool(imports.loc[first, "dibatalkan"])
     assert f"{second}.parquet" in _stored_files(tmp_path)  # undone, never deleted
-    with pytest.raises(ValueError, match="sudah dibatalkan"):
-        realisasi.undo(second)
+    with pytest.raises(Refused, match="sudah dibatalkan"):
+        store.undo(second)
 
 
 def test_the_same_file_twice_is_refused(env):
     _, indicators = env
     _import("baik_wonorejo.csv", indicators)
-    with pytest.raises(realisasi.ImportRejected, match="sudah diimpor"):
+    with pytest.raises(ImportRejected, match="sudah diimpor"):
         _import("baik_wonorejo.csv", indicators)
 
 
@@ -115,15 +119,15 @@ def test_preview_lists_what_would_change(env):
     con, indicators = env
     _import("baik_wonorejo.csv", indicators)
     content = (FILES / "revisi_ikm.csv").read_bytes()
-    checked = realisasi.validate("revisi_ikm.csv", realisasi.read_table("revisi_ikm.csv", content), indicators)
-    changed = realisasi.changes(checked.values, capaian.stored_values(con))
+    checked = template.validate("revisi_ikm.csv", template.read_table("revisi_ikm.csv", content), indicators)
+    changed = template.changes(checked.values, store.current_values(con))
     assert changed[["indikator_id", "kolom", "lama", "baru"]].values.tolist() == [[IKM, "tw4", "82.5", "76.0"]]
 
 
 def test_values_of_indicators_that_no_longer_exist_are_reported(env):
     con, indicators = env
     _import("baik_wonorejo.csv", indicators)
-    stored = capaian.stored_values(con)
+    stored = store.current_values(con)
     gone = capaian.detached_values(stored, set(indicators["indikator_id"]) - {LAPORAN})
     assert set(gone["indikator_id"]) == {LAPORAN}
 
@@ -134,18 +138,18 @@ def test_semicolon_csv_from_excel_is_read(env):
     semicolon = "\n".join(
         line.replace(",", ";") if "82,5" not in line and "70,5" not in line else line for line in text.splitlines()
     )
-    table = realisasi.read_table("x.csv", semicolon.replace("Camat,", "Camat;").encode())
+    table = template.read_table("x.csv", semicolon.replace("Camat,", "Camat;").encode())
     assert "indikator_id" in table.columns
 
 
 def test_cli_template_import_list_and_undo(env, tmp_path, capsys):
-    template = tmp_path / "templat.xlsx"
-    assert main(["realisasi", "template", "--kecamatan", "Wonorejo", "--tahun", "2024", "--out", str(template)]) == 0
-    frame = pd.read_excel(template, sheet_name="Realisasi", dtype=str)
-    assert list(frame.columns) == realisasi.TEMPLATE_COLUMNS
+    filled = tmp_path / "templat.xlsx"
+    assert main(["realisasi", "template", "--kecamatan", "Wonorejo", "--tahun", "2024", "--out", str(filled)]) == 0
+    frame = pd.read_excel(filled, sheet_name="Realisasi", dtype=str)
+    assert list(frame.columns) == template.TEMPLATE_COLUMNS
     assert frame["indikator_id"].tolist() == [IKM, LAPORAN, ANGGARAN, SPJ, SURAT]
     assert frame.set_index("indikator_id").loc[ANGGARAN, "target_dokumen"] == "87.5"
-    with pd.ExcelFile(template) as book:
+    with pd.ExcelFile(filled) as book:
         assert "Petunjuk" in book.sheet_names
 
     assert main(["realisasi", "import", str(FILES / "bukan_angka.csv")]) == 2
@@ -164,20 +168,20 @@ def test_cli_template_import_list_and_undo(env, tmp_path, capsys):
 def test_filled_template_round_trips_through_import(env, tmp_path):
     con, indicators = env
     own = indicators[indicators["kecamatan"] == "Wonorejo"]
-    frame = realisasi.template_frame(own)
+    frame = template.template_frame(own)
     frame.loc[frame["indikator_id"] == LAPORAN, ["tw1", "tw2"]] = ["4", "5"]
     path = tmp_path / "isi.xlsx"
-    realisasi.write_template(frame, path)
-    _, checked = realisasi.import_bytes(path.name, path.read_bytes(), indicators, "uji")
+    template.write_template(frame, path)
+    _, checked = store.import_bytes(path.name, path.read_bytes(), indicators, "uji")
     assert sorted(map(tuple, checked.values.values)) == [(LAPORAN, "tw1", "4.0"), (LAPORAN, "tw2", "5.0")]
 
 
 def test_example_data_is_marked_and_valid(real_data, monkeypatch):
-    assert "ILUSTRASI" in capaian.EXAMPLE_FILE.name
+    assert "ILUSTRASI" in EXAMPLE_FILE.name
     con = db.connect(real_data)
     indicators = capaian.indicators(con)
-    content = capaian.EXAMPLE_FILE.read_bytes()
-    checked = realisasi.validate(capaian.EXAMPLE_FILE.name, realisasi.read_table("contoh.csv", content), indicators)
+    content = EXAMPLE_FILE.read_bytes()
+    checked = template.validate(EXAMPLE_FILE.name, template.read_table("contoh.csv", content), indicators)
     assert checked.rows == len(indicators) == 266
     regenerated = capaian.example_table(indicators).to_csv(index=False)
     assert regenerated == content.decode()  # the checked-in file is what the generator makes

@@ -7,36 +7,25 @@ Rows cut by a page or row break come back as rows with only their first cells fi
 
 import re
 
-from kinerja.ingest.records import ParsedDocument
-from kinerja.ingest.tables import BlockStart, header_roles, read_blocks
+from kinerja.ingest.layout import TabTableLayout
+from kinerja.ingest.tables import BlockStart
 from kinerja.ingest.text import collapse, strip_markup
 
-NAME = "numbered_blocks"
 _NUMBER = re.compile(r"^\s*\d{1,3}\.\s*$")
 _TITLE = re.compile(r"^\s*JABATAN\s*:\s*(\S.*)$", re.I)
 
 
-def block_starts(lines: list[str]) -> list[BlockStart]:
-    """A `JABATAN : X` line whose previous non-blank line is a lone block number."""
-    starts = []
-    previous = ""
-    for index, line in enumerate(lines):
-        match = _TITLE.match(line)
-        if match and _NUMBER.match(previous):
-            starts.append(BlockStart(index, collapse(strip_markup(match.group(1))).strip(" :")))
-        if line.strip():
-            previous = line
-    return starts
+class NumberedBlocks(TabTableLayout):
+    name = "numbered_blocks"
 
-
-def looks_like(text: str) -> bool:
-    lines = text.splitlines()
-    has_tables = any(header_roles(line) for line in lines)
-    return has_tables and len(block_starts(lines)) > 0
-
-
-def parse(text: str) -> ParsedDocument:
-    lines = text.splitlines()
-    doc = ParsedDocument(layout=NAME)
-    read_blocks(lines, block_starts(lines), doc)
-    return doc
+    def block_starts(self, lines: list[str]) -> list[BlockStart]:
+        """A `JABATAN : X` line whose previous non-blank line is a lone block number."""
+        starts = []
+        previous = ""
+        for index, line in enumerate(lines):
+            match = _TITLE.match(line)
+            if match and _NUMBER.match(previous):
+                starts.append(BlockStart(index, collapse(strip_markup(match.group(1))).strip(" :")))
+            if line.strip():
+                previous = line
+        return starts

@@ -17,10 +17,9 @@ Where a flattened line leaves the column split uncertain the row is reported as 
 import re
 from dataclasses import dataclass
 
+from kinerja.ingest.layout import Layout
 from kinerja.ingest.records import Block, ParsedDocument, RawIndicator
 from kinerja.ingest.text import collapse
-
-NAME = "ocr_table"
 
 _HEADING = re.compile(r"^\s*INDIKATOR\s+KINERJA\s*INDIVIDU\s*$", re.I)
 _JABATAN = re.compile(r"^\s*JABATAN\b\s*[:;.‘']?\s*(.*)$")
@@ -318,22 +317,24 @@ def _body_end(lines: list[str], start: int, next_block: int) -> int:
     return next_block
 
 
-def looks_like(text: str) -> bool:
-    lines = text.splitlines()
-    return any(_JABATAN.match(line) for line in lines) and any(_is_header_line(line) for line in lines)
+class OcrTable(Layout):
+    name = "ocr_table"
 
+    def looks_like(self, text: str) -> bool:
+        lines = text.splitlines()
+        return any(_JABATAN.match(line) for line in lines) and any(_is_header_line(line) for line in lines)
 
-def parse(text: str) -> ParsedDocument:
-    lines = text.splitlines()
-    doc = ParsedDocument(layout=NAME)
-    starts = block_starts(lines, doc)
-    jabatan_lines = [i for i, line in enumerate(lines) if _JABATAN.match(line)]
-    for start in starts:
-        next_block = next((j for j in jabatan_lines if j > start.title_line), len(lines))
-        end = _body_end(lines, start.body_start, next_block)
-        block = Block(jabatan=start.title, line=start.title_line + 1)
-        _TableReader(block, doc).read(_paragraphs(lines, start.body_start, end))
-        doc.blocks.append(block)
-        if not block.indicators:
-            doc.doubt(block.line, f"blok jabatan tanpa indikator: {start.title}")
-    return doc
+    def parse(self, text: str) -> ParsedDocument:
+        lines = text.splitlines()
+        doc = ParsedDocument(layout=self.name)
+        starts = block_starts(lines, doc)
+        jabatan_lines = [i for i, line in enumerate(lines) if _JABATAN.match(line)]
+        for start in starts:
+            next_block = next((j for j in jabatan_lines if j > start.title_line), len(lines))
+            end = _body_end(lines, start.body_start, next_block)
+            block = Block(jabatan=start.title, line=start.title_line + 1)
+            _TableReader(block, doc).read(_paragraphs(lines, start.body_start, end))
+            doc.blocks.append(block)
+            if not block.indicators:
+                doc.doubt(block.line, f"blok jabatan tanpa indikator: {start.title}")
+        return doc

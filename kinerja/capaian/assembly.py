@@ -1,46 +1,82 @@
-"""Capaian per indicator: the document's indicators, the officers' stored (or example) values, and the
-rules of kinerja.achievement, put together for the page, the command line and exports."""
+"""Capaian per indicator: the document's indicators, the officers' stored (or the example) values,
+and the rules, put together once for the page, presentation mode, the deck and the command line."""
 
 import hashlib
 import random
+from dataclasses import dataclass
 
 import pandas as pd
 
-from kinerja import db, realisasi
-from kinerja.achievement import QUARTERS, achievement, default_method, rating, roll_up
+from kinerja import db
+from kinerja.capaian import store
+from kinerja.capaian.rules import Band, achievement, default_method, load_bands, rating, roll_up
+from kinerja.capaian.template import read_table, validate
 from kinerja.filters import Filters
-from kinerja.paths import DATA
-from kinerja.realisasi import active_files
+from kinerja.paths import EXAMPLE_FILE
+from kinerja.vocab import NOT_RATED, QUARTER_LABELS, QUARTERS
 
-EXAMPLE_FILE = DATA / "contoh" / "realisasi_contoh_ILUSTRASI.csv"
 EXAMPLE_SUFFIX = " (DATA CONTOH ILUSTRATIF)"  # on every title that shows the example data
-RESULT_COLUMNS = ["target", "sumber_target", "polaritas", "metode", *QUARTERS, "tahunan", "realisasi", "capaian", "predikat"]
+RESULT_COLUMNS = [
+    "target", "sumber_target", "polaritas", "metode", *QUARTERS, "tahunan", "realisasi", "capaian", "predikat", "alasan",
+]  # fmt: skip
+NO_TARGET, NO_REALISATION = "tanpa target", "belum ada realisasi"  # why an indicator cannot be rated
+
+
+@dataclass
+class Capaian:
+    """Everything the capaian views show for one set of filters."""
+
+    table: pd.DataFrame  # one row per filtered indicator: target, quarters, realisasi, capaian, predikat, alasan
+    bands: list[Band]
+    example: bool  # the values are the illustrative example, not imports
+    detached: pd.DataFrame  # stored values whose indicator no longer exists in the data
+
+    @property
+    def suffix(self) -> str:
+        return EXAMPLE_SUFFIX if self.example else ""
+
+    @property
+    def rated(self) -> pd.DataFrame:
+        return self.table[self.table["predikat"] != NOT_RATED]
 
 
 def indicators(con, filters: Filters | None = None) -> pd.DataFrame:
-    return db.run_query(con, "indikator_untuk_capaian", **(filters or Filters()).params())
-
-
-def stored_values(con) -> pd.DataFrame:
-    """The current stored value of every indicator/column (empty when nothing was imported)."""
-    files, undone = active_files()
-    if not files:
-        return pd.DataFrame(columns=["indikator_id", "kolom", "nilai", "diimpor_pada"])
-    return db.run_query(con, "realisasi_terkini", berkas=files, dibatalkan=undone)
+    return db.run_query(con, "indikator_dan_target", **(filters or Filters()).params())
 
 
 def example_values(all_indicators: pd.DataFrame) -> pd.DataFrame:
     """The illustrative file's values, through the same validation as an officer's import."""
     content = EXAMPLE_FILE.read_bytes()
-    return realisasi.validate(EXAMPLE_FILE.name, realisasi.read_table(EXAMPLE_FILE.name, content), all_indicators).values
+    return validate(EXAMPLE_FILE.name, read_table(EXAMPLE_FILE.name, content), all_indicators).values
+
+
+def assemble(con, filters: Filters, use_example: bool | None = None, example: pd.DataFrame | None = None) -> Capaian:
+    """Capaian under the filters from the stored values, or from the example data when asked
+    (by default: when nothing has been imported yet). `example` passes in cached example values."""
+    stored = store.current_values(con)
+    use_example = stored.empty if use_example is None else use_example
+    everything = indicators(con)
+    values = stored
+    if use_example:
+        values = example if example is not None else example_values(everything)
+    bands = load_bands()
+    table = capaian_table(indicators(con, filters), values, bands)
+    return Capaian(table, bands, use_example, detached_values(stored, set(everything["indikator_id"])))
 
 
 def _number(value) -> float | None:
     return None if value is None or pd.isna(value) else float(value)
 
 
+def _reason(target: float | None, realisation: float | None) -> str:
+    if target is None or target == 0:
+        return NO_TARGET
+    return NO_REALISATION if realisation is None else ""
+
+
 def capaian_table(indicator_rows: pd.DataFrame, values: pd.DataFrame, bands) -> pd.DataFrame:
-    """One row per indicator with target, quarters, rolled-up realisation, capaian and band."""
+    """One row per indicator with target, quarters, rolled-up realisation, capaian, band and, when it
+    cannot be rated, why."""
     wide = values.pivot(index="indikator_id", columns="kolom", values="nilai") if not values.empty else pd.DataFrame()
     out = []
     for row in indicator_rows.itertuples(index=False):
@@ -65,6 +101,7 @@ def capaian_table(indicator_rows: pd.DataFrame, values: pd.DataFrame, bands) -> 
                 "realisasi": realisasi,
                 "capaian": capaian,
                 "predikat": rating(capaian, bands),
+                "alasan": _reason(target, realisasi) if capaian is None else "",
             }
         )
     frame = pd.DataFrame(out, columns=[*indicator_rows.columns, *[c for c in RESULT_COLUMNS if c not in indicator_rows.columns]])
@@ -122,10 +159,10 @@ def quarterly_progress(table: pd.DataFrame) -> pd.DataFrame:
     for row in table.itertuples(index=False):
         if row.target is None or pd.isna(row.target) or row.target == 0:
             continue
-        for i in range(1, len(QUARTERS) + 1):
+        for i, quarter in enumerate(QUARTERS, start=1):
             so_far = {q: getattr(row, q) for q in QUARTERS[:i]}
             value = achievement(row.target, roll_up(so_far, row.metode), row.polaritas)
             if value is not None:
-                rows.append({"kecamatan": row.kecamatan, "triwulan": f"TW {'I' * i if i < 4 else 'IV'}", "progres": value})
+                rows.append({"kecamatan": row.kecamatan, "triwulan": QUARTER_LABELS[quarter], "progres": value})
     frame = pd.DataFrame(rows, columns=["kecamatan", "triwulan", "progres"])
     return frame.groupby(["kecamatan", "triwulan"], as_index=False)["progres"].median()

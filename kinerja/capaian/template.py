@@ -1,32 +1,19 @@
-"""Targets and realisation supplied by officers: template, validation, and a store that never loses data.
+"""The template officers fill with targets and realisation, and whole-file validation of what they
+send back: every problem is listed with its row and column, and a file with any problem gives nothing.
+A blank cell means "not reported": it never erases an earlier value."""
 
-The store is a folder of immutable files, so the app and the command line can both write at the same
-time without a database lock:
-
-    data/realisasi/impor/<impor_id>.parquet   the values of one accepted import (long form)
-    data/realisasi/impor/<impor_id>.json      its record: file name, sha256, time, counts; written last,
-                                              so an import without it was never completed and is ignored
-    data/realisasi/batal/<impor_id>.json      an undo; the import's values stop counting, nothing is deleted
-
-The current value of an indicator/column is the one from the latest import that was not undone.
-A blank cell in a file means "not reported": it never erases an earlier value.
-"""
-
-import hashlib
 import io
-import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
 
-from kinerja.achievement import METHODS, POLARITIES, QUARTERS, default_method
+from kinerja.capaian.rules import default_method
+from kinerja.errors import ImportRejected, KinerjaError, Problem
 from kinerja.indonesian import parse_number
-from kinerja.paths import DATA
+from kinerja.spreadsheet import atomic_write, to_xlsx_bytes
+from kinerja.vocab import METHODS, POLARITIES, QUARTERS
 
 VALUE_COLUMNS = ("target", *QUARTERS, "tahunan")
 CHOICE_COLUMNS = {"polaritas": POLARITIES, "metode": METHODS}
@@ -38,31 +25,6 @@ REQUIRED_COLUMNS = ["indikator_id", "polaritas", "metode", *VALUE_COLUMNS]
 _PERIOD = re.compile(r"^(?:tw|triwulan)(\d+)$")
 
 
-def store_dir() -> Path:
-    return Path(os.environ.get("KINERJA_REALISASI_DIR") or DATA / "realisasi")
-
-
-@dataclass
-class Problem:
-    row: int | None  # spreadsheet row (header is row 1); None for the whole file
-    column: str | None
-    message: str
-
-    def __str__(self) -> str:
-        where = ", ".join(
-            part for part in (f"baris {self.row}" if self.row else "", f"kolom {self.column}" if self.column else "") if part
-        )
-        return f"{where}: {self.message}" if where else self.message
-
-
-class ImportRejected(Exception):
-    def __init__(self, source: str, problems: list[Problem]):
-        self.source = source
-        self.problems = problems
-        lines = "\n".join(f"  - {p}" for p in problems)
-        super().__init__(f"{source}: {len(problems)} masalah, tidak ada yang disimpan:\n{lines}")
-
-
 @dataclass
 class Checked:
     """A file that passed validation: its values in long form, ready to store."""
@@ -70,9 +32,6 @@ class Checked:
     values: pd.DataFrame  # indikator_id, kolom, nilai (text)
     rows: int
     warnings: list[str] = field(default_factory=list)
-
-
-# --- template ------------------------------------------------------------------------------------
 
 
 def template_frame(indicators: pd.DataFrame, current: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -104,8 +63,6 @@ def template_frame(indicators: pd.DataFrame, current: pd.DataFrame | None = None
 
 def template_xlsx(frame: pd.DataFrame) -> bytes:
     """The template workbook: the rows to fill, header frozen, and a sheet of instructions."""
-    from kinerja.export import to_xlsx_bytes
-
     return to_xlsx_bytes({"Realisasi": frame, "Petunjuk": instructions()})
 
 
@@ -117,8 +74,8 @@ def write_template(frame: pd.DataFrame, out: Path) -> None:
     elif out.suffix.lower() == ".csv":
         data = frame.to_csv(index=False).encode("utf-8")
     else:
-        raise ValueError(f"{out}: gunakan akhiran .xlsx atau .csv")
-    _atomic_write(out, data)
+        raise KinerjaError(f"{out}: gunakan akhiran .xlsx atau .csv")
+    atomic_write(out, data)
 
 
 def instructions() -> pd.DataFrame:
@@ -133,9 +90,6 @@ def instructions() -> pd.DataFrame:
         "Indikator persentase di atas 100 ditolak kecuali impor dikonfirmasi (--izinkan-lebih-100).",
     ]
     return pd.DataFrame({"Petunjuk": lines})
-
-
-# --- reading and validation ----------------------------------------------------------------------
 
 
 def read_table(name: str, content: bytes) -> pd.DataFrame:
@@ -231,85 +185,6 @@ def validate(name: str, table: pd.DataFrame, indicators: pd.DataFrame, allow_ove
 
 def _default(column: str, meta: pd.Series) -> str:
     return meta["polaritas"] if column == "polaritas" else default_method(meta["kategori_formula"], meta["satuan"])
-
-
-# --- the store -----------------------------------------------------------------------------------
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def list_imports(directory: Path | None = None) -> pd.DataFrame:
-    """Every completed import, newest first, with whether it was undone."""
-    directory = Path(directory or store_dir())
-    records = [json.loads(p.read_text()) for p in sorted((directory / "impor").glob("*.json"))]
-    undone = {p.stem for p in (directory / "batal").glob("*.json")}
-    frame = pd.DataFrame(records, columns=["impor_id", "berkas", "sha256", "diimpor_pada", "baris", "nilai", "sumber"])
-    frame["dibatalkan"] = frame["impor_id"].isin(undone)
-    return frame.sort_values("diimpor_pada", ascending=False).reset_index(drop=True)
-
-
-def store(checked: Checked, name: str, content: bytes, source: str, directory: Path | None = None) -> str:
-    """Keep one accepted import: its values first, then its record. Returns the import id."""
-    directory = Path(directory or store_dir())
-    digest = hashlib.sha256(content).hexdigest()
-    previous = list_imports(directory)
-    again = previous[(previous["sha256"] == digest) & ~previous["dibatalkan"]]
-    if not again.empty:
-        first = again.iloc[-1]
-        raise ImportRejected(
-            name, [Problem(None, None, f"isi berkas ini sudah diimpor ({first['impor_id']}, {first['diimpor_pada']})")]
-        )
-    now = datetime.now(UTC)
-    import_id = f"{now:%Y%m%dT%H%M%S%f}-{digest[:8]}"
-    values = checked.values.assign(impor_id=import_id, diimpor_pada=now.isoformat())
-    buffer = io.BytesIO()
-    values.to_parquet(buffer, index=False)
-    _atomic_write(directory / "impor" / f"{import_id}.parquet", buffer.getvalue())
-    record = {
-        "impor_id": import_id, "berkas": Path(name).name, "sha256": digest, "diimpor_pada": now.isoformat(),
-        "baris": checked.rows, "nilai": len(values), "sumber": source,
-    }  # fmt: skip
-    _atomic_write(directory / "impor" / f"{import_id}.json", json.dumps(record, ensure_ascii=False, indent=1).encode())
-    return import_id
-
-
-def undo(import_id: str, directory: Path | None = None) -> None:
-    """Stop counting an import's values. Nothing is deleted; the undo is itself a record."""
-    directory = Path(directory or store_dir())
-    imports = list_imports(directory)
-    match = imports[imports["impor_id"] == import_id]
-    if match.empty:
-        raise KeyError(f"impor '{import_id}' tidak ada")
-    if bool(match.iloc[0]["dibatalkan"]):
-        raise ValueError(f"impor '{import_id}' sudah dibatalkan")
-    record = {"impor_id": import_id, "dibatalkan_pada": datetime.now(UTC).isoformat()}
-    _atomic_write(directory / "batal" / f"{import_id}.json", json.dumps(record).encode())
-
-
-def active_files(directory: Path | None = None) -> tuple[list[str], list[str]]:
-    """The parquet files of completed imports and the ids of undone ones, for the current-value query."""
-    imports = list_imports(directory)
-    directory = Path(directory or store_dir())
-    files = [str(directory / "impor" / f"{i}.parquet") for i in imports["impor_id"]]
-    return files, imports[imports["dibatalkan"]]["impor_id"].tolist()
-
-
-def import_bytes(
-    name: str, content: bytes, indicators: pd.DataFrame, source: str, allow_over_100: bool = False
-) -> tuple[str, Checked]:
-    """Validate the whole file, then store it at once; any problem stores nothing."""
-    checked = validate(name, read_table(name, content), indicators, allow_over_100)
-    return store(checked, name, content, source), checked
 
 
 def changes(new_values: pd.DataFrame, current: pd.DataFrame) -> pd.DataFrame:

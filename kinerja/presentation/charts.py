@@ -4,7 +4,8 @@ import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 
-from kinerja.vocab import JENIS_LABELS, KATEGORI_LABELS
+from kinerja.capaian.rules import Band
+from kinerja.vocab import JENIS_LABELS, KATEGORI_LABELS, NOT_RATED, QUARTER_LABELS
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -19,6 +20,7 @@ KATEGORI_COLOURS = {
     "tanpa_formula": "#DDDDDD",
 }
 FONT = {"size": 16}
+QUARTER_ORDER = tuple(QUARTER_LABELS.values())
 
 
 def kecamatan_colours(names) -> dict[str, str]:
@@ -120,22 +122,20 @@ def indicators_compared(frame: pd.DataFrame, colours: dict[str, str], title: str
     return _style(fig, title, height=380)
 
 
-BAND_COLOURS = {
-    "Sangat Tinggi": "#009E73",
-    "Tinggi": "#56B4E9",
-    "Sedang": "#F0E442",
-    "Rendah": "#E69F00",
-    "Sangat Rendah": "#D55E00",
-    "Belum dapat dinilai": "#BBBBBB",
-}
+NOT_RATED_COLOUR = "#BBBBBB"
 
 
-def band_distribution(table: pd.DataFrame, title: str) -> go.Figure:
+def band_colours(bands: list[Band]) -> dict[str, str]:
+    """Each rating band's colour from the configuration, highest band first, then 'not rated'."""
+    return {**{band.name: band.colour for band in bands}, NOT_RATED: NOT_RATED_COLOUR}
+
+
+def band_distribution(table: pd.DataFrame, bands: list[Band], title: str) -> go.Figure:
     """Indicators per rating band, stacked per kecamatan (graph_objects: plotly.express is slow here)."""
     counts = table.groupby(["kecamatan", "predikat"]).size().unstack(fill_value=0)
     kecamatan = sorted(counts.index, reverse=True)
     fig = go.Figure()
-    for band, colour in BAND_COLOURS.items():
+    for band, colour in band_colours(bands).items():
         if band in counts:
             values = counts.loc[kecamatan, band]
             fig.add_bar(
@@ -148,7 +148,7 @@ def band_distribution(table: pd.DataFrame, title: str) -> go.Figure:
     return _style(fig, title, height=220 + 60 * len(kecamatan))
 
 
-def capaian_bars(table: pd.DataFrame, title: str) -> go.Figure:
+def capaian_bars(table: pd.DataFrame, bands: list[Band], title: str) -> go.Figure:
     """Capaian per indicator against the target line at 100 %, lowest first."""
     rated = table.dropna(subset=["capaian"]).sort_values("capaian")
     labels = rated["indikator"].str.slice(0, 60) + " · " + rated["jabatan_baku"].str.slice(0, 25)
@@ -157,7 +157,7 @@ def capaian_bars(table: pd.DataFrame, title: str) -> go.Figure:
             x=rated["capaian"],
             y=labels,
             orientation="h",
-            marker_color=rated["predikat"].map(BAND_COLOURS),
+            marker_color=rated["predikat"].map(band_colours(bands)),
             text=rated["capaian"].map(lambda v: f"{v:.0f}%"),
             customdata=rated[["target", "realisasi", "predikat"]].values,
             hovertemplate="%{y}<br>Capaian %{x:.1f}%<br>Target %{customdata[0]:,.1f} · Realisasi %{customdata[1]:,.1f}"
@@ -171,7 +171,7 @@ def capaian_bars(table: pd.DataFrame, title: str) -> go.Figure:
 
 
 def quarterly_lines(progress: pd.DataFrame, colours: dict[str, str], title: str) -> go.Figure:
-    order = ["TW I", "TW II", "TW III", "TW IV"]
+    order = list(QUARTER_ORDER)
     fig = go.Figure()
     for kecamatan, rows in progress.groupby("kecamatan"):
         rows = rows.set_index("triwulan").reindex([q for q in order if q in set(rows["triwulan"])])

@@ -1,11 +1,16 @@
-"""Presentation mode (`?mode=presentasi`): no sidebar or controls, larger type, one key view per
-screen with its title and takeaway, and next / previous between the views of the current filters."""
+"""Presentation mode (`?mode=presentasi&slide=N`): no sidebar or controls, larger type, one key view
+per screen with its title and takeaway, and next / previous between the views of the current filters.
+
+This module is the sole owner of the mode's state: the URL's `mode` and `slide` and this session's flag.
+"""
 
 import streamlit as st
 
-from kinerja import views
 from kinerja.filters import Filters
+from kinerja.ui import data, widgets
 
+_MODE, _SLIDE, _PRESENTING = "mode", "slide", "presentasi"
+_ON = "presentasi"  # session key: this session started presenting (a click has no URL of its own yet)
 _HIDE_CHROME = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
@@ -18,30 +23,46 @@ h1 { font-size: 2.6rem !important; }
 """
 
 
+def active() -> bool:
+    """Presentation mode, from ?mode=presentasi or from this session having started it."""
+    if st.query_params.get(_MODE) == _PRESENTING:
+        st.session_state[_ON] = True
+    return st.session_state.get(_ON, False)
+
+
+def _start() -> None:
+    st.query_params[_MODE] = _PRESENTING
+    st.session_state[_ON] = True
+
+
+def start_button() -> None:
+    st.button("Mode presentasi", on_click=_start, icon=":material/slideshow:", key="mulai_presentasi", width="stretch")
+
+
 def _slide_number(count: int) -> int:
     """The view on screen: this session's, else the link's ?slide=N, else the first."""
-    if "slide" not in st.session_state:
-        text = st.query_params.get("slide", "1")
-        st.session_state["slide"] = int(text) if text.isdigit() else 1
-    return min(max(st.session_state["slide"], 1), count)
+    if _SLIDE not in st.session_state:
+        text = st.query_params.get(_SLIDE, "1")
+        st.session_state[_SLIDE] = int(text) if text.isdigit() else 1
+    return min(max(st.session_state[_SLIDE], 1), count)
 
 
 def _go(number: int) -> None:
-    st.session_state["slide"] = number
-    st.query_params["slide"] = str(number)  # so a copied link opens this view
+    st.session_state[_SLIDE] = number
+    st.query_params[_SLIDE] = str(number)  # so a copied link opens this view
 
 
 def _leave() -> None:
-    st.session_state["presentasi"] = False
-    st.session_state.pop("slide", None)
-    for key in ("mode", "slide"):
+    st.session_state[_ON] = False
+    st.session_state.pop(_SLIDE, None)
+    for key in (_MODE, _SLIDE):
         if key in st.query_params:
             del st.query_params[key]
 
 
-def render(con, filters: Filters) -> None:
+def render(filters: Filters) -> None:
     st.markdown(_HIDE_CHROME, unsafe_allow_html=True)
-    shown = views.key_views(con, filters)
+    shown = data.key_views(filters)
     if not shown:
         st.title("Paparan Kinerja Kecamatan")
         st.info("Tidak ada data untuk filter ini.")
@@ -50,8 +71,8 @@ def render(con, filters: Filters) -> None:
     number = _slide_number(len(shown))
     view = shown[number - 1]
     st.title(view.judul)
-    st.markdown(f"<p class='pesan'>{view.pesan}</p>", unsafe_allow_html=True)
-    st.markdown(f"<p class='konteks'>{views.describe(filters)} · {number} / {len(shown)}</p>", unsafe_allow_html=True)
+    widgets.takeaway(view.pesan)
+    st.markdown(f"<p class='konteks'>{widgets.escape(filters.describe())} · {number} / {len(shown)}</p>", unsafe_allow_html=True)
     figure = view.figure
     # Fits one 1280x720 screen with the title and takeaway; our own large type, not the app theme's.
     figure.update_layout(height=400, font={"size": 20}, title={"text": ""}, margin={"t": 10})

@@ -9,13 +9,10 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-from kinerja.paths import DATA
+from kinerja.paths import BANDS_FILE
+from kinerja.vocab import METHODS, NOT_RATED, QUARTERS
 
-BANDS_FILE = DATA / "config" / "pita_penilaian.csv"
-QUARTERS = ("tw1", "tw2", "tw3", "tw4")
-METHODS = ("kumulatif", "posisi", "rilis")
-POLARITIES = ("naik", "turun")
-NOT_RATED = "Belum dapat dinilai"
+NEUTRAL = "#999999"  # a band's colour when the configuration names none
 
 # How a quarter series becomes the year, by how the indicator is measured.
 DEFAULT_METHOD = {
@@ -39,6 +36,7 @@ def default_method(kategori: str, satuan: str = "") -> str:
 class Band:
     name: str
     lower: float
+    colour: str = NEUTRAL
 
 
 def achievement(target: float | None, realisation: float | None, polarity: str = "naik") -> float | None:
@@ -76,7 +74,8 @@ def load_bands(path: Path = BANDS_FILE) -> list[Band]:
     """Rating bands from the configuration file, highest first."""
     with path.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
-    bands = sorted((Band(r["predikat"].strip(), float(r["batas_bawah"])) for r in rows), key=lambda b: -b.lower)
+    bands = [Band(r["predikat"].strip(), float(r["batas_bawah"]), (r.get("warna") or NEUTRAL).strip()) for r in rows]
+    bands.sort(key=lambda b: -b.lower)
     if not bands:
         raise ValueError(f"{path}: tidak ada pita penilaian")
     return bands

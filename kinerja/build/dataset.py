@@ -12,9 +12,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from kinerja import normalise
-from kinerja.ingest import IngestError, ParsedDocument, parse_file
-from kinerja.paths import CORRECTIONS, MANIFEST, NORMALISED
+from kinerja.build import normalise
+from kinerja.build.corrections import TEXT_FIELDS, Correction, read_corrections
+from kinerja.errors import BuildError
+from kinerja.ingest import ParsedDocument, parse_file
+from kinerja.paths import MANIFEST, NORMALISED
 
 COLUMNS = [
     "indikator_id", "kecamatan", "kabupaten", "provinsi", "tahun", "jabatan_urutan", "jabatan",
@@ -27,9 +29,6 @@ JABATAN_COLUMNS = [
 ]  # fmt: skip
 DOKUMEN_COLUMNS = ["berkas", "kecamatan", "kabupaten", "provinsi", "tahun", "tata_letak", "jumlah_jabatan", "jumlah_indikator"]
 MANIFEST_COLUMNS = ["berkas", "kecamatan", "kabupaten", "provinsi", "tahun"]
-TEXT_FIELDS = ("sasaran", "indikator", "formula", "sumber_data")
-OVERRIDE_FIELDS = ("polaritas", "kategori_formula")
-CORRECTION_COLUMNS = ["kecamatan", "tahun", "jabatan", "cari", "kolom", "nilai", "alasan"]
 
 
 @dataclass
@@ -39,27 +38,6 @@ class Source:
     kabupaten: str
     provinsi: str
     tahun: int
-
-
-@dataclass
-class Correction:
-    kecamatan: str
-    tahun: int
-    jabatan: str
-    cari: str
-    kolom: str
-    nilai: str
-    alasan: str
-    row: int
-    used: int = 0
-
-    def matches(self, source: Source, jabatan: str, record: dict) -> bool:
-        return (
-            self.kecamatan.lower() == source.kecamatan.lower()
-            and self.tahun == source.tahun
-            and self.jabatan.lower() in jabatan.lower()
-            and self.cari.lower() in f"{record['indikator']} {record['formula']}".lower()
-        )
 
 
 @dataclass
@@ -74,44 +52,26 @@ class Dataset:
 def read_manifest(path: Path = MANIFEST) -> list[Source]:
     """The manifest rows, each checked; a bad row stops everything with its row and field."""
     if not path.exists():
-        raise IngestError(f"{path}: manifest tidak ditemukan")
+        raise BuildError(f"{path}: manifest tidak ditemukan")
     with path.open(newline="", encoding="utf-8") as handle:
         reader = csv.DictReader(handle)
         missing = [c for c in MANIFEST_COLUMNS if c not in (reader.fieldnames or [])]
         if missing:
-            raise IngestError(f"{path}: kolom {', '.join(missing)} tidak ada (diharapkan: {', '.join(MANIFEST_COLUMNS)})")
+            raise BuildError(f"{path}: kolom {', '.join(missing)} tidak ada (diharapkan: {', '.join(MANIFEST_COLUMNS)})")
         sources = []
         for number, row in enumerate(reader, start=2):
             for column in MANIFEST_COLUMNS:
                 if not (row.get(column) or "").strip():
-                    raise IngestError(f"{path}, baris {number}, kolom {column}: kosong")
+                    raise BuildError(f"{path}, baris {number}, kolom {column}: kosong")
             if not re.fullmatch(r"(19|20)\d{2}", row["tahun"].strip()):
-                raise IngestError(f"{path}, baris {number}, kolom tahun: '{row['tahun']}' bukan tahun (contoh: 2023)")
+                raise BuildError(f"{path}, baris {number}, kolom tahun: '{row['tahun']}' bukan tahun (contoh: 2023)")
             document = path.parent / row["berkas"].strip()
             if not document.exists():
-                raise IngestError(f"{path}, baris {number}, kolom berkas: {document.name} tidak ada di {path.parent}")
+                raise BuildError(f"{path}, baris {number}, kolom berkas: {document.name} tidak ada di {path.parent}")
             sources.append(
                 Source(document, row["kecamatan"].strip(), row["kabupaten"].strip(), row["provinsi"].strip(), int(row["tahun"]))
             )
     return sources
-
-
-def read_corrections(path: Path = CORRECTIONS) -> list[Correction]:
-    if not path.exists():
-        return []
-    with path.open(newline="", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
-    corrections = []
-    for number, row in enumerate(rows, start=2):
-        if row.get("kolom") not in TEXT_FIELDS + OVERRIDE_FIELDS:
-            allowed = ", ".join(TEXT_FIELDS + OVERRIDE_FIELDS)
-            raise IngestError(f"{path}, baris {number}, kolom kolom: '{row.get('kolom')}' tidak dikenal (boleh: {allowed})")
-        try:
-            tahun = int(row["tahun"])
-        except (TypeError, ValueError):
-            raise IngestError(f"{path}, baris {number}, kolom tahun: '{row.get('tahun')}' bukan tahun") from None
-        corrections.append(Correction(**{c: row[c] for c in CORRECTION_COLUMNS if c != "tahun"}, tahun=tahun, row=number))
-    return corrections
 
 
 def indicator_id(kecamatan: str, tahun: int, jabatan_baku: str, indikator: str, occurrence: int) -> str:
@@ -184,7 +144,7 @@ def build_dataset(sources: list[Source], corrections: list[Correction] | None = 
     frame["jabatan_urutan"] = frame["jabatan_urutan"].astype("int32")
     duplicated = frame["indikator_id"][frame["indikator_id"].duplicated()]
     if not duplicated.empty:
-        raise IngestError(f"indikator_id ganda: {', '.join(duplicated)} (kecamatan dan tahun yang sama dua kali di manifest?)")
+        raise BuildError(f"indikator_id ganda: {', '.join(duplicated)} (kecamatan dan tahun yang sama dua kali di manifest?)")
     return Dataset(
         indikator=frame,
         jabatan=pd.DataFrame(positions, columns=JABATAN_COLUMNS),

@@ -1,5 +1,5 @@
--- Per kecamatan: how many positions have indicators, how many indicators, and what share of them
--- has a computable formula (persentase, rasio, indeks, komposit, perubahan) or a stated target.
+-- Per kecamatan and year: how many positions have indicators, how many indicators, and how many
+-- of them are terukur or bertarget (queries/_ukuran.sql), with their shares.
 -- Parameters: the shared filters ($filter).
 WITH posisi AS (
     SELECT kecamatan, tahun, count(*) AS jumlah_jabatan, count(*) FILTER (WHERE jumlah_indikator > 0) AS jabatan_berindikator
@@ -8,8 +8,8 @@ WITH posisi AS (
 ), ind AS (
     SELECT kecamatan, tahun,
            count(*) AS indikator,
-           count(*) FILTER (WHERE kategori_formula IN ('persentase', 'rasio', 'indeks', 'komposit', 'perubahan')) AS terukur,
-           count(*) FILTER (WHERE target IS NOT NULL) AS bertarget
+           count(*) FILTER (WHERE terukur(kategori_formula)) AS terukur,
+           count(*) FILTER (WHERE bertarget(target)) AS bertarget
     FROM indikator_terfilter($filter)
     GROUP BY ALL
 )

@@ -7,8 +7,11 @@ import pandas as pd
 from pptx import Presentation
 from pptx.util import Emu, Inches, Pt
 
-from kinerja.export import neutralise, render_images
-from kinerja.views import View, describe, tanggal
+from kinerja.filters import Filters
+from kinerja.indonesian import format_date
+from kinerja.presentation.images import render_images
+from kinerja.presentation.views import View
+from kinerja.spreadsheet import neutralise
 
 WIDE = (Inches(13.333), Inches(7.5))
 APPENDIX_ROWS = 14
@@ -50,14 +53,14 @@ def _appendix(deck, title: str, table: pd.DataFrame) -> None:
                 paragraph.font.size = Pt(11)
 
 
-def deck(views: list[View], filters, images: list[bytes] | None = None) -> bytes:
+def deck(views: list[View], filters: Filters, images: list[bytes] | None = None) -> bytes:
     """The deck as bytes; images default to the views' charts rendered through kaleido."""
     images = images if images is not None else render_images([v.figure for v in views])
     presentation = Presentation()
     presentation.slide_width, presentation.slide_height = WIDE
     title = presentation.slides.add_slide(presentation.slide_layouts[0])
     title.shapes.title.text = "Paparan Kinerja Kecamatan"
-    title.placeholders[1].text = f"{describe(filters)}\n{tanggal()}"
+    title.placeholders[1].text = f"{filters.describe()}\n{format_date()}"
     for view, image in zip(views, images, strict=True):
         slide = presentation.slides.add_slide(presentation.slide_layouts[5])
         _title(slide, view.judul)

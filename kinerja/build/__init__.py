@@ -1,0 +1,40 @@
+"""Stage build: manifest -> parsed documents -> normalised records -> data/normalised (Parquet + CSV).
+
+The only writer of data/normalised. Problems with the manifest, the corrections file or the
+combined dataset raise BuildError; a document that cannot be read raises IngestError.
+"""
+
+from kinerja import GROUND_FLOOR
+from kinerja.build.corrections import Correction, read_corrections
+from kinerja.build.dataset import (
+    COLUMNS,
+    DOKUMEN_COLUMNS,
+    JABATAN_COLUMNS,
+    Dataset,
+    Source,
+    build,
+    build_dataset,
+    indicator_id,
+    read_manifest,
+    write_dataset,
+)
+from kinerja.build.report import check_report, unused_correction_warnings
+
+MAY_IMPORT = (*GROUND_FLOOR, "kinerja.ingest", "kinerja.build")
+
+__all__ = [
+    "COLUMNS",
+    "DOKUMEN_COLUMNS",
+    "JABATAN_COLUMNS",
+    "Correction",
+    "Dataset",
+    "Source",
+    "build",
+    "build_dataset",
+    "check_report",
+    "indicator_id",
+    "read_corrections",
+    "read_manifest",
+    "unused_correction_warnings",
+    "write_dataset",
+]

@@ -1,0 +1,61 @@
+"""What a build found, as text for a person: the report of `kinerja check` and the warnings about
+corrections that matched nothing (a correction that silently stops applying is a lost fix)."""
+
+import pandas as pd
+
+from kinerja.build.dataset import Dataset
+from kinerja.ingest import Note
+from kinerja.vocab import JENIS_LABELS
+
+
+def check_report(dataset: Dataset, detail: bool = False) -> str:
+    """What was found per document, and every line skipped or doubted, for a person to review."""
+    out = []
+    for doc_row in dataset.dokumen.itertuples():
+        parsed = dataset.parsed[doc_row.berkas]
+        out.append(
+            f"\n{doc_row.berkas} — Kecamatan {doc_row.kecamatan} {doc_row.tahun} — tata letak {doc_row.tata_letak}: "
+            f"{doc_row.jumlah_jabatan} jabatan, {doc_row.jumlah_indikator} indikator"
+        )
+        out.append(f"  {'No':>3}  {'Baris':>5}  {'Jabatan (baku)':<58} {'Jenis':<18} {'Indikator':>9}")
+        positions = dataset.jabatan[dataset.jabatan["berkas"] == doc_row.berkas]
+        for block, pos in zip(parsed.blocks, positions.itertuples(), strict=True):
+            out.append(
+                f"  {pos.jabatan_urutan:>3}  {block.line:>5}  {pos.jabatan_baku[:58]:<58} "
+                f"{JENIS_LABELS[pos.jenis_jabatan]:<18} {pos.jumlah_indikator:>9}"
+            )
+            if detail:
+                out += _indicator_lines(dataset, doc_row.berkas, pos.jabatan_urutan)
+        out += _note_lines(parsed.notes)
+    for correction in dataset.unused_corrections:
+        out.append(
+            f"\nKoreksi baris {correction.row} tidak terpakai: {correction.kecamatan}, {correction.jabatan}, '{correction.cari}'"
+        )
+    return "\n".join(out).lstrip("\n")
+
+
+def _indicator_lines(dataset: Dataset, berkas: str, jabatan_urutan: int) -> list[str]:
+    frame = dataset.indikator
+    rows = frame[(frame["berkas"] == berkas) & (frame["jabatan_urutan"] == jabatan_urutan)]
+    lines = []
+    for row in rows.itertuples():
+        target = f" | target {row.target:g} {row.target_satuan}" if pd.notna(row.target) else ""
+        lines.append(f"         - {row.indikator} [{row.kategori_formula}, {row.polaritas}]{target}")
+    return lines
+
+
+def _note_lines(notes: list[Note]) -> list[str]:
+    if not notes:
+        return ["  Tidak ada baris yang dilewati atau diragukan."]
+    lines = [f"  Perlu ditinjau ({len(notes)} baris):"]
+    lines += [f"    baris {note.line:>5} [{note.kind}] {note.text[:140]}" for note in notes]
+    return lines
+
+
+def unused_correction_warnings(dataset: Dataset) -> list[str]:
+    """One line per correction that matched no indicator, for `kinerja build` to print."""
+    return [
+        f"PERINGATAN: koreksi baris {correction.row} ({correction.kecamatan}, {correction.jabatan}, "
+        f"'{correction.cari}') tidak cocok dengan indikator mana pun"
+        for correction in dataset.unused_corrections
+    ]

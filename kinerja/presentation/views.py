@@ -1,0 +1,372 @@
+"""One View per question: a title, a takeaway sentence computed from the data, a figure and the table
+behind it. Each is built here once, from named queries; the dashboard page, presentation mode, the
+slide deck, the workbook and the command line all draw these same objects, so what is said in a
+meeting is word for word what the dashboard shows.
+
+A builder returns None when the filters leave nothing to show.
+"""
+
+from dataclasses import dataclass, field, replace
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from kinerja import db
+from kinerja.capaian.assembly import NO_REALISATION, NO_TARGET, Capaian, assemble, quarterly_progress
+from kinerja.filters import Filters
+from kinerja.indonesian import format_number, format_percent
+from kinerja.presentation import charts
+from kinerja.vocab import BIDANG_LABELS, JENIS_LABELS, KATEGORI_LABELS, TERUKUR, readable
+
+EXAMPLE_SHEET = " (CONTOH ILUSTRATIF)"
+
+
+@dataclass
+class View:
+    key: str
+    judul: str  # the question's title: slide title, sheet name, page section
+    pesan: str  # the takeaway, computed from the data
+    tabel: pd.DataFrame  # the table behind it, with Indonesian headers and labels
+    figure: go.Figure | None = None
+    angka: list[tuple[str, str]] = field(default_factory=list)  # headline figures (label, value) for the page
+    rincian: list[str] = field(default_factory=list)  # further facts the page lists under the takeaway
+    judul_tabel: str = ""  # a heading over the table on the page
+    rows: pd.DataFrame | None = None  # the rows with codes, for pages that draw details
+    lembar: str = ""  # the workbook sheet name, when the title does not fit
+
+    @property
+    def sheet(self) -> str:
+        """The workbook sheet name, within Excel's 31 characters."""
+        return (self.lembar or self.judul)[:31]
+
+
+def _run(con, name: str, filters: Filters, **params) -> pd.DataFrame:
+    return db.run_query(con, name, **filters.params(), **params)
+
+
+def _n(value) -> str:
+    return format_number(int(value))
+
+
+# --- Ringkasan --------------------------------------------------------------------------------------
+
+
+def ringkasan(con, filters: Filters) -> View | None:
+    frame = _run(con, "indikator_per_kecamatan", filters)
+    total = _run(con, "total_indikator", filters).iloc[0]
+    indikator, terukur = int(total["indikator"] or 0), int(total["terukur"] or 0)
+    if not indikator:
+        return None
+    no_target = int(total["kecamatan_tanpa_target"])
+    facts = [
+        f"{_n(indikator)} indikator dari {_n(total['jabatan_berindikator'])} jabatan di {_n(total['kecamatan'])} kecamatan.",
+        f"{no_target} dari {_n(total['kecamatan'])} kecamatan belum menetapkan target dalam dokumennya"
+        + (f" ({total['daftar_tanpa_target']})." if no_target else "."),
+    ]
+    if total["bertarget"]:
+        facts.append(f"{_n(total['bertarget'])} indikator sudah bertarget.")
+    return View(
+        key="ringkasan",
+        judul="Indikator per kecamatan",
+        pesan=f"{_n(terukur)} dari {_n(indikator)} indikator ({format_percent(terukur, indikator)}) "
+        "punya formula yang menghitung capaian.",
+        tabel=readable(frame),
+        figure=charts.indicators_per_kecamatan(frame),
+        angka=[
+            ("Kecamatan", _n(total["kecamatan"])),
+            ("Jabatan berindikator", f"{_n(total['jabatan_berindikator'])} dari {_n(total['jumlah_jabatan'])}"),
+            ("Indikator", _n(indikator)),
+            ("Formula terukur", format_percent(terukur, indikator)),
+        ],
+        rincian=facts,
+        judul_tabel="Angka per kecamatan",
+    )
+
+
+# --- Cakupan jabatan --------------------------------------------------------------------------------
+
+
+def cakupan(con, filters: Filters) -> View | None:
+    per_jenis = _run(con, "jabatan_per_jenis", filters)
+    if per_jenis.empty:
+        return None
+    targets = _run(con, "bertarget_per_kecamatan_jenis", filters)
+    staff = targets[targets["jenis_jabatan"] == "pelaksana"]
+    kecamatan = sorted(set(targets["kecamatan"]))
+    with_target = set(staff[staff["bertarget"] > 0]["kecamatan"])
+    if staff.empty:
+        message = "Tidak ada indikator jabatan pelaksana dalam filter ini."
+    else:
+        without = [k for k in kecamatan if k not in with_target]
+        message = f"{len(without)} dari {len(kecamatan)} kecamatan belum menetapkan target untuk jabatan pelaksana."
+    return View(
+        key="cakupan",
+        judul="Cakupan jabatan",
+        pesan=message,
+        tabel=readable(per_jenis),
+        figure=charts.coverage_heatmap(per_jenis, "jenis_jabatan", JENIS_LABELS, "Indikator per kecamatan dan jenis jabatan"),
+        judul_tabel="Indikator per jabatan",
+        rows=per_jenis,
+    )
+
+
+def cakupan_bidang(con, filters: Filters) -> View | None:
+    frame = _run(con, "jabatan_per_bidang", filters)
+    if frame.empty:
+        return None
+    top = frame.sort_values(["indikator_bidang", "bidang"], ascending=[False, True]).iloc[0]
+    return View(
+        key="cakupan_bidang",
+        judul="Cakupan bidang",
+        pesan=f"Bidang dengan indikator terbanyak: {BIDANG_LABELS.get(top['bidang'], top['bidang'])} "
+        f"({_n(top['indikator_bidang'])} dari {_n(top['indikator_total'])} indikator).",
+        tabel=readable(frame.drop(columns=["indikator_bidang", "indikator_total"])),
+        figure=charts.coverage_heatmap(frame, "bidang", BIDANG_LABELS, "Indikator per kecamatan dan bidang"),
+    )
+
+
+def jabatan_tipis(con, filters: Filters, batas: int) -> View:
+    rows = _run(con, "jabatan_sedikit_indikator", filters, batas=batas)
+    if rows.empty:
+        message = f"Tidak ada jabatan dengan {batas} indikator atau kurang."
+    else:
+        message = f"{_n(len(rows))} jabatan punya {batas} indikator atau kurang."
+    return View(key="jabatan_tipis", judul="Jabatan dengan tabel kosong atau tipis", pesan=message, tabel=readable(rows))
+
+
+def indikator_sel(con, filters: Filters, kecamatan: str, jenis: str) -> View:
+    """The indicators behind one cell of the coverage matrix."""
+    rows = _run(con, "daftar_indikator", replace(filters, kecamatan=(kecamatan,), jenis=(jenis,)), cari="")
+    columns = ["jabatan_baku", "indikator", "formula", "kategori_formula"]
+    return View(
+        key="indikator_sel",
+        judul="Lihat indikator di balik satu sel",
+        pesan=f"{_n(len(rows))} indikator — {kecamatan}, {JENIS_LABELS.get(jenis, jenis)}",
+        tabel=readable(rows[columns]),
+    )
+
+
+# --- Kategori formula -------------------------------------------------------------------------------
+
+
+def _highest_and_lowest(share: pd.DataFrame, group: str, labels: dict | None, where: str) -> str:
+    """The takeaway of a terukur-share table ordered highest first, in the words of the group."""
+
+    def name(value) -> str:
+        return labels.get(value, value) if labels else value
+
+    high, low = share.iloc[0], share.iloc[-1]
+    if len(share) == 1:
+        return f"{format_percent(high['terukur'], high['indikator'])} indikator {name(high[group])} dapat diukur capaiannya."
+    return (
+        f"Porsi indikator terukur tertinggi {where} {name(high[group])} ({format_number(high['persen_terukur'])}%), "
+        f"terendah {where} {name(low[group])} ({format_number(low['persen_terukur'])}%)."
+    )
+
+
+def kategori(con, filters: Filters) -> View | None:
+    frame = _run(con, "kategori_per_kecamatan", filters)
+    if frame.empty:
+        return None
+    total = _run(con, "total_indikator", filters).iloc[0]
+    measurable = ", ".join(KATEGORI_LABELS[k].lower() for k in TERUKUR)
+    share = format_percent(total["terukur"], total["indikator"])
+    fact = (
+        f"{_n(total['terukur'])} dari {_n(total['indikator'])} indikator ({share}) "
+        f"dapat dihitung capaiannya ({measurable}); sisanya hitungan, uraian, atau tanpa formula."
+    )
+    return View(
+        key="kategori",
+        judul="Kategori formula",
+        pesan=_highest_and_lowest(_run(con, "terukur_per_kecamatan", filters), "kecamatan", None, "di"),
+        tabel=readable(frame),
+        figure=charts.category_mix(frame, "kecamatan", "Kecamatan", "Campuran kategori formula per kecamatan"),
+        rincian=[fact],
+    )
+
+
+def kategori_jenis(con, filters: Filters) -> View | None:
+    frame = _run(con, "kategori_per_jenis", filters)
+    if frame.empty:
+        return None
+    return View(
+        key="kategori_jenis",
+        judul="Kategori formula per jenis jabatan",
+        pesan=_highest_and_lowest(_run(con, "terukur_per_jenis", filters), "jenis_jabatan", JENIS_LABELS, "pada"),
+        tabel=readable(frame),
+        figure=charts.category_mix(frame, "jenis_jabatan", "Jenis jabatan", "Campuran kategori formula per jenis jabatan"),
+        lembar="Kategori per jenis jabatan",
+    )
+
+
+def contoh_kategori(con, filters: Filters, per_kategori: int = 3) -> View | None:
+    rows = _run(con, "contoh_per_kategori", filters, per_kategori=per_kategori)
+    if rows.empty:
+        return None
+    return View(
+        key="contoh_kategori",
+        judul="Contoh dari data",
+        pesan=f"Contoh dari {_n(rows['kategori_ada'].iloc[0])} kategori formula, hingga {per_kategori} per kategori, "
+        "diambil bergiliran dari setiap kecamatan.",
+        tabel=readable(rows.drop(columns=["jumlah_contoh", "kategori_ada"])),
+        rows=rows,
+    )
+
+
+# --- Perbandingan kecamatan -------------------------------------------------------------------------
+
+
+def jabatan_pilihan(con, filters: Filters) -> pd.DataFrame:
+    """Which canonical positions and fields can be compared, with how many kecamatan have each."""
+    return _run(con, "jabatan_baku_antar_kecamatan", filters)
+
+
+def kecamatan_colours(con) -> dict[str, str]:
+    """One fixed colour per kecamatan of the whole dataset, whatever the filters."""
+    options = db.run_query(con, "nilai_filter")
+    return charts.kecamatan_colours(options[options["filter"] == "kecamatan"]["nilai"])
+
+
+def perbandingan(con, filters: Filters, jabatan: str = "", bidang: str = "") -> View | None:
+    """One canonical position (or one field) side by side across kecamatan."""
+    rows = _run(con, "indikator_antar_kecamatan", filters, pilihan_jabatan=jabatan, pilihan_bidang=bidang)
+    if rows.empty:
+        return None
+    label = jabatan or BIDANG_LABELS.get(bidang, bidang)
+    compared, shared = int(rows["kecamatan_dibandingkan"].iloc[0]), int(rows["indikator_bersama"].iloc[0])
+    return View(
+        key="perbandingan",
+        judul=f"Perbandingan: {label}",
+        pesan=f"{label}: {_n(len(rows))} indikator di {compared} kecamatan; "
+        f"{shared} indikator dirumuskan sama di lebih dari satu kecamatan.",
+        tabel=readable(rows.drop(columns=["kecamatan_dibandingkan", "indikator_bersama"])),
+        figure=charts.indicators_compared(rows, kecamatan_colours(con), f"Jumlah indikator — {label}"),
+        judul_tabel="Tabel perbandingan",
+        rows=rows,
+        lembar="Perbandingan",
+    )
+
+
+# --- Target vs realisasi ----------------------------------------------------------------------------
+
+CAPAIAN_COLUMNS = ["kecamatan", "jabatan_baku", "indikator", "target", "realisasi", "capaian", "predikat"]
+
+
+def capaian(state: Capaian) -> View | None:
+    table = state.table
+    if table.empty:
+        return None
+    rated = state.rated
+    unrated = len(table) - len(rated)
+    median = f"{format_number(rated['capaian'].median(), 1)}%" if len(rated) else ""
+    said = f"median capaian {median}" if len(rated) else "belum ada yang dinilai"
+    return View(
+        key="capaian",
+        judul=f"Target vs realisasi{state.suffix}",
+        pesan=f"{_n(unrated)} dari {_n(len(table))} indikator belum dapat dinilai; {said}{state.suffix.lower()}.",
+        tabel=readable(table[CAPAIAN_COLUMNS].round({"capaian": 1})),
+        figure=charts.band_distribution(table, state.bands, f"Predikat capaian per kecamatan{state.suffix}"),
+        angka=[
+            ("Indikator dinilai", f"{_n(len(rated))} dari {_n(len(table))}"),
+            ("Belum dapat dinilai", _n(unrated)),
+            ("Median capaian", median or "–"),
+        ],
+        lembar="Capaian" + (EXAMPLE_SHEET if state.example else ""),
+    )
+
+
+def progres_triwulan(state: Capaian, colours: dict[str, str]) -> View | None:
+    progress = quarterly_progress(state.table)
+    if progress.empty:
+        return None
+    last = max(progress["triwulan"], key=list(charts.QUARTER_ORDER).index)
+    at_last = progress[progress["triwulan"] == last].sort_values(["progres", "kecamatan"], ascending=[False, True])
+    high, low = at_last.iloc[0], at_last.iloc[-1]
+    if len(at_last) == 1:
+        message = f"Sampai {last}, median capaian {high['kecamatan']} {format_number(high['progres'], 1)}%"
+    else:
+        message = (
+            f"Sampai {last}, median capaian tertinggi di {high['kecamatan']} ({format_number(high['progres'], 1)}%), "
+            f"terendah di {low['kecamatan']} ({format_number(low['progres'], 1)}%)"
+        )
+    return View(
+        key="progres",
+        judul=f"Progres per triwulan{state.suffix}",
+        pesan=f"{message}{state.suffix.lower()}.",
+        tabel=progress.rename(columns={"kecamatan": "Kecamatan", "triwulan": "Triwulan", "progres": "Median capaian (%)"}),
+        figure=charts.quarterly_lines(progress, colours, f"Progres per triwulan{state.suffix}"),
+        lembar="Progres per triwulan",
+    )
+
+
+def capaian_kecamatan(state: Capaian, kecamatan: str) -> View:
+    """Capaian per indicator of one kecamatan against the 100 % line."""
+    own = state.table[state.table["kecamatan"] == kecamatan]
+    rated = own.dropna(subset=["capaian"])
+    title = f"Capaian per indikator — {kecamatan}{state.suffix}"
+    if rated.empty:
+        message = f"Belum ada indikator {kecamatan} yang dapat dinilai: isi target dan realisasi di bawah."
+        return View(key="capaian_kecamatan", judul=title, pesan=message, tabel=readable(own[CAPAIAN_COLUMNS]))
+    reached = int((rated["capaian"] >= 100).sum())
+    return View(
+        key="capaian_kecamatan",
+        judul=title,
+        pesan=f"{reached} dari {_n(len(rated))} indikator {kecamatan} yang dapat dinilai mencapai target (capaian ≥ 100%).",
+        tabel=readable(rated[CAPAIAN_COLUMNS].round({"capaian": 1})),
+        figure=charts.capaian_bars(own, state.bands, title),
+        lembar="Capaian per indikator",
+    )
+
+
+def capaian_terendah(state: Capaian, count: int = 10) -> View | None:
+    rated = state.rated
+    if rated.empty:
+        return None
+    lowest = rated.nsmallest(count, "capaian")
+    first = lowest.iloc[0]
+    columns = ["kecamatan", "capaian", "predikat", "indikator", "jabatan_baku", "target", "realisasi"]
+    return View(
+        key="capaian_terendah",
+        judul="Perlu perhatian: capaian terendah",
+        pesan=f"Capaian terendah: {first['indikator']} ({first['kecamatan']}, {format_number(first['capaian'], 1)}%).",
+        tabel=readable(lowest[columns].round({"capaian": 1})),
+    )
+
+
+def belum_dinilai(state: Capaian) -> View:
+    unrated = state.table[state.table["alasan"] != ""]
+    no_target = int((unrated["alasan"] == NO_TARGET).sum())
+    if unrated.empty:
+        message = "Semua indikator dapat dinilai."
+    else:
+        message = (
+            f"{_n(len(unrated))} indikator belum dapat dinilai: {_n(no_target)} {NO_TARGET}, "
+            f"{_n(len(unrated) - no_target)} {NO_REALISATION}."
+        )
+    return View(
+        key="belum_dinilai",
+        judul=f"Belum dapat dinilai ({_n(len(unrated))})",
+        pesan=message,
+        tabel=readable(unrated[["kecamatan", "jabatan_baku", "indikator", "alasan"]]),
+    )
+
+
+# --- Jelajah indikator ------------------------------------------------------------------------------
+
+
+def daftar(con, filters: Filters, cari: str = "") -> View:
+    rows = _run(con, "daftar_indikator", filters, cari=cari)
+    return View(key="daftar", judul="Indikator", pesan=f"{_n(len(rows))} indikator ditampilkan.", tabel=readable(rows))
+
+
+# --- The meeting's views ----------------------------------------------------------------------------
+
+
+def key_views(con, filters: Filters, state: Capaian | None = None) -> list[View]:
+    """Ringkasan, cakupan, kategori, capaian: the views a meeting steps through, in that order.
+    `state` passes in capaian already assembled (e.g. with cached example values)."""
+    first = ringkasan(con, filters)
+    if first is None:
+        return []
+    shown = [first, cakupan(con, filters), kategori(con, filters), capaian(state or assemble(con, filters))]
+    return [view for view in shown if view is not None]

@@ -1,0 +1,64 @@
+"""The dashboard's pages, listed once: the router builds its navigation from this list, and the
+tests and the benchmark read it too."""
+
+from dataclasses import dataclass
+
+MAY_IMPORT = ()  # a plain list: nothing else of kinerja
+
+
+@dataclass(frozen=True)
+class Page:
+    script: str  # file name in pages/
+    title: str  # the menu entry
+    heading: str  # the page's own title
+    url: str  # URL path; "" for the default page, which Streamlit serves at the root
+    icon: str
+    views: tuple[str, ...]  # the keys of the views the page draws (kinerja.presentation.views)
+
+
+PAGES = (
+    Page("ringkasan.py", "Ringkasan", "Ringkasan kinerja kecamatan", "", ":material/dashboard:", ("ringkasan",)),
+    Page(
+        "cakupan_jabatan.py",
+        "Cakupan jabatan",
+        "Cakupan jabatan",
+        "cakupan",
+        ":material/groups:",
+        ("cakupan", "cakupan_bidang", "jabatan_tipis", "indikator_sel"),
+    ),
+    Page(
+        "kategori_formula.py",
+        "Kategori formula",
+        "Kategori formula",
+        "kategori",
+        ":material/functions:",
+        ("kategori", "kategori_jenis", "contoh_kategori"),
+    ),
+    Page(
+        "perbandingan_kecamatan.py",
+        "Perbandingan kecamatan",
+        "Perbandingan kecamatan",
+        "perbandingan",
+        ":material/compare_arrows:",
+        ("perbandingan",),
+    ),
+    Page(
+        "target_realisasi.py",
+        "Target vs realisasi",
+        "Target vs realisasi",
+        "capaian",
+        ":material/target:",
+        ("capaian", "progres", "capaian_kecamatan", "capaian_terendah", "belum_dinilai"),
+    ),
+    Page("jelajah_indikator.py", "Jelajah indikator", "Jelajah indikator", "jelajah", ":material/search:", ("daftar",)),
+)
+
+
+def page(script: str) -> Page:
+    """The page whose script has this file name."""
+    return next(p for p in PAGES if p.script == script)
+
+
+def page_of_view(key: str) -> Page:
+    """The page that draws the view with this key."""
+    return next(p for p in PAGES if key in p.views)

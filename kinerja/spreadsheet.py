@@ -1,0 +1,55 @@
+"""Tables people take away as CSV or Excel files, safe to open in a spreadsheet program."""
+
+import io
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def neutralise(value):
+    """A text cell a spreadsheet would run as a formula ('=…', '+…', '-…', '@…') is kept as text."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _safe(frame: pd.DataFrame) -> pd.DataFrame:
+    frame = frame.copy()
+    for column in frame.columns:
+        if frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column]):
+            frame[column] = frame[column].map(neutralise)
+    return frame
+
+
+def to_csv_bytes(frame: pd.DataFrame) -> bytes:
+    return _safe(frame).to_csv(index=False).encode("utf-8-sig")  # BOM: Excel reads the accents right
+
+
+def to_xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
+    """One sheet per table, header row frozen, columns sized to their content."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for name, frame in sheets.items():
+            _safe(frame).to_excel(writer, sheet_name=name[:31], index=False, freeze_panes=(1, 0))
+            sheet = writer.sheets[name[:31]]
+            for index, column in enumerate(frame.columns, start=1):
+                width = max([len(str(column)), *(len(str(v)) for v in frame[column].head(200))])
+                sheet.column_dimensions[sheet.cell(1, index).column_letter].width = min(60, width + 2)
+    return buffer.getvalue()
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """The whole file or, on any failure, the file as it was: written beside it, then swapped in."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,59 @@
+"""The data a page run needs, cached the Streamlit way: one root DuckDB connection per dataset
+version (each query takes its own cursor), the validated example values, and capaian."""
+
+import pandas as pd
+import streamlit as st
+
+from kinerja import db
+from kinerja.capaian import assembly, store
+from kinerja.filters import Filters
+from kinerja.paths import EXAMPLE_FILE, normalised_dir
+from kinerja.presentation import views
+
+
+@st.cache_resource(show_spinner=False)
+def _root_connection(directory: str, stamp: float):
+    return db.connect(directory)
+
+
+def _stamp() -> tuple[str, float]:
+    directory = normalised_dir()
+    return str(directory), max((p.stat().st_mtime for p in directory.glob("*.parquet")), default=0.0)
+
+
+def connection():
+    """One root connection per dataset version: a rebuild is picked up without a restart."""
+    return _root_connection(*_stamp())
+
+
+def available() -> bool:
+    """Whether the normalised data is there; says what to do when it is not."""
+    if not db.missing_tables():
+        return True
+    st.error(
+        f"Data belum dibangun di {normalised_dir()}. Jalankan `make run` (membangun otomatis) atau `python -m kinerja build`."
+    )
+    return False
+
+
+@st.cache_data(show_spinner=False)
+def _example_values(stamp: tuple[str, float], example_mtime: float) -> pd.DataFrame:
+    return assembly.example_values(assembly.indicators(connection()))
+
+
+def example_values() -> pd.DataFrame:
+    """The illustrative values, validated once per dataset and example-file version."""
+    return _example_values(_stamp(), EXAMPLE_FILE.stat().st_mtime)
+
+
+def stored_values() -> pd.DataFrame:
+    return store.current_values(connection())
+
+
+def capaian_state(filters: Filters, use_example: bool) -> assembly.Capaian:
+    return assembly.assemble(connection(), filters, use_example, example_values() if use_example else None)
+
+
+def key_views(filters: Filters) -> list[views.View]:
+    """The meeting's views; capaian from the example data while nothing has been imported."""
+    return views.key_views(connection(), filters, capaian_state(filters, use_example=stored_values().empty))

@@ -1,0 +1,65 @@
+"""The sidebar filters: one widget per field of kinerja.filters.FIELDS, each bound to its URL
+parameter so a copied link opens the same view."""
+
+import streamlit as st
+
+from kinerja import db
+from kinerja.filters import FIELDS, Field, Filters
+from kinerja.ui import data
+
+_CHOSEN = "filters"  # session key: the filters of this run, for the page the router runs
+
+
+def _options() -> dict[str, list[str]]:
+    frame = db.run_query(data.connection(), "nilai_filter")
+    return {name: group["nilai"].tolist() for name, group in frame.groupby("filter")}
+
+
+def _widget(field: Field, options: list[str]):
+    if field.kind == "text":
+        return st.text_input(field.label, key=field.key, bind="query-params", placeholder="mis. seksi pem, pengadministrasi")
+    if field.kind == "codes":
+        options = [code for code in field.labels if code in options]  # the vocabulary's order
+        return st.multiselect(
+            field.label, options, format_func=field.labels.get, key=field.key, bind="query-params", placeholder="Semua"
+        )
+    return st.multiselect(field.label, options, key=field.key, bind="query-params", placeholder="Semua")
+
+
+def _listed(value) -> list[str]:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else [str(v) for v in value]
+
+
+def _accept_codes_in_url() -> None:
+    """A link may name coded values by code (?jenis=camat) or by label (?jenis=Camat), as presentation
+    mode reads them; a bound widget reads only labels, so codes are handed to it as its first value."""
+    for field in FIELDS:
+        if field.kind == "codes" and field.key in st.query_params and field.key not in st.session_state:
+            given = st.query_params.get_all(field.key)
+            if field.encode(field.decode(given)) != given:
+                st.session_state[field.key] = list(field.decode(given))
+
+
+def sidebar() -> Filters:
+    """Draw the filters in the sidebar and remember what they say for the page of this run."""
+    _accept_codes_in_url()
+    options = _options()
+    with st.sidebar:
+        st.header("Filter")
+        chosen = {field.key: _widget(field, options.get(field.name, [])) for field in FIELDS}
+        st.caption("Filter kosong berarti semua. Salin alamat halaman untuk membagikan tampilan ini.")
+    filters = Filters.from_query(lambda key: _listed(chosen[key]))
+    st.session_state[_CHOSEN] = filters
+    return filters
+
+
+def from_url() -> Filters:
+    """The filters read straight from the URL, for views that draw no sidebar (presentation mode)."""
+    return Filters.from_query(st.query_params.get_all)
+
+
+def current() -> Filters:
+    """The filters the sidebar set in this run."""
+    return st.session_state.get(_CHOSEN, Filters())

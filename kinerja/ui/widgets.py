@@ -1,0 +1,148 @@
+"""Drawing on a page: a View (takeaway, figures, chart, table), charts with image downloads, the
+empty-result notice, and the sidebar's presentation and download buttons."""
+
+import html
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from kinerja import site
+from kinerja.filters import Filters
+from kinerja.presentation import images, slides, workbook
+from kinerja.presentation.views import View
+from kinerja.spreadsheet import to_csv_bytes, to_xlsx_bytes
+from kinerja.ui import data, presentation
+from kinerja.vocab import KATEGORI_LABELS, readable
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+EMPTY = "Tidak ada data untuk filter ini. Longgarkan filter di sidebar."
+
+
+def escape(text: str) -> str:
+    """Text for an HTML paragraph: shown as written, never read as markup."""
+    return html.escape(text, quote=False)
+
+
+def heading(script: str) -> None:
+    """The page's title, from the page list (call with __file__)."""
+    st.title(site.page(Path(script).name).heading)
+
+
+def takeaway(text: str) -> None:
+    """A view's takeaway sentence, in the same words as on its slide."""
+    st.markdown(f"<p class='pesan'><strong>{escape(text)}</strong></p>", unsafe_allow_html=True)
+
+
+def empty_notice(view: View | None) -> bool:
+    """Say so when the filters leave nothing, instead of drawing an empty chart."""
+    if view is None:
+        st.info(EMPTY)
+        return True
+    return False
+
+
+def figures(view: View) -> None:
+    """The view's headline figures as metrics in one row."""
+    for column, (label, value) in zip(st.columns(len(view.angka)), view.angka, strict=True):
+        column.metric(label, value)
+
+
+def draw(view: View, key: str, table: bool = True) -> None:
+    """A view as a page section: its title when it has no chart (a chart carries its own), the takeaway,
+    further facts, the chart, and the table under its heading."""
+    if view.figure is None:
+        st.subheader(view.judul)
+    takeaway(view.pesan)
+    if view.rincian:
+        st.markdown("\n".join(f"- {escape(fact)}" for fact in view.rincian))
+    if view.figure is not None:
+        chart(view.figure, key)
+    if table:
+        draw_table(view)
+
+
+def draw_table(view: View, **options) -> None:
+    if view.judul_tabel:
+        st.subheader(view.judul_tabel)
+    if not view.tabel.empty:
+        st.dataframe(view.tabel, hide_index=True, width="stretch", **options)
+
+
+def examples(view: View | None) -> None:
+    """A view of examples per formula category, one expander per category in the vocabulary's order."""
+    if view is None:
+        return
+    st.subheader(view.judul)
+    takeaway(view.pesan)
+    rows = view.rows
+    for kategori in [k for k in KATEGORI_LABELS if k in set(rows["kategori_formula"])]:
+        own = rows[rows["kategori_formula"] == kategori]
+        with st.expander(f"{KATEGORI_LABELS[kategori]} — {own['jumlah_contoh'].iloc[0]} contoh"):
+            shown = own.drop(columns=["kategori_formula", "jumlah_contoh", "kategori_ada"])
+            st.dataframe(readable(shown), hide_index=True, width="stretch")
+
+
+def side_by_side(view: View, colours: dict[str, str]) -> None:
+    """The compared indicators in one column per kecamatan, each marked shared or unique."""
+    rows = view.rows
+    names = sorted(set(rows["kecamatan"]))
+    for column, name in zip(st.columns(len(names)), names, strict=True):
+        column.markdown(f"#### <span style='color:{colours[name]}'>■</span> {escape(name)}", unsafe_allow_html=True)
+        for row in rows[rows["kecamatan"] == name].itertuples():
+            badge = "bersama" if row.kecamatan_sama > 1 else "khas"
+            column.markdown(
+                f"- {escape(row.indikator)}  \n  <small>{KATEGORI_LABELS[row.kategori_formula]} · {badge}</small>",
+                unsafe_allow_html=True,
+            )
+
+
+def detached_notice(detached: pd.DataFrame) -> None:
+    """Stored values whose indicator is gone are said, never silently dropped."""
+    if not detached.empty:
+        ids = ", ".join(sorted(detached["indikator_id"].unique())[:10])
+        st.error(f"{len(detached)} nilai tersimpan tidak lagi cocok dengan indikator mana pun (dokumen berubah?): {ids}")
+
+
+def table_downloads(view: View, name: str) -> None:
+    """CSV and XLSX of exactly the table shown; the workbook is built only when clicked."""
+    left, right = st.columns(2)
+    left.download_button("Unduh CSV", to_csv_bytes(view.tabel), f"{name}.csv", "text/csv", key="unduh_csv")
+    right.download_button("Unduh XLSX", lambda: to_xlsx_bytes({view.sheet: view.tabel}), f"{name}.xlsx", XLSX, key="unduh_xlsx")
+
+
+def chart(figure, key: str) -> None:
+    """A chart, with PNG and SVG downloads rendered only when asked for."""
+    st.plotly_chart(figure, width="stretch", key=key)
+    if not images.browser_available():
+        st.caption("Unduh grafik sebagai gambar membutuhkan Chromium di server (scripts/install-browser.sh).")
+        return
+    with st.popover("Unduh grafik", icon=":material/download:"):
+        for fmt, mime in (("png", "image/png"), ("svg", "image/svg+xml")):
+            st.download_button(
+                fmt.upper(), lambda fmt=fmt: images.render_images([figure], fmt)[0], f"{key}.{fmt}", mime, key=f"{key}_{fmt}"
+            )
+
+
+def sidebar_exports(filters: Filters) -> None:
+    """Start presenting, and the deck and workbook of the current filters, built only when clicked."""
+    with st.sidebar:
+        st.divider()
+        presentation.start_button()
+        st.download_button(
+            "Unduh paparan (PPTX)",
+            lambda: slides.deck(data.key_views(filters), filters),
+            "paparan_kinerja_kecamatan.pptx",
+            PPTX,
+            key="unduh_pptx",
+            width="stretch",
+        )
+        st.download_button(
+            "Unduh buku kerja (XLSX)",
+            lambda: workbook.workbook(data.key_views(filters)),
+            "kinerja_kecamatan.xlsx",
+            XLSX,
+            key="unduh_buku",
+            width="stretch",
+        )

@@ -1,0 +1,133 @@
+"""Meta-tests that keep the house standing: each stage imports only what it declares, streamlit and
+the normaliser stay in their rooms, pages draw and do no arithmetic, and the page list lives in one place."""
+
+import ast
+import importlib
+from pathlib import Path
+
+import pytest
+
+from kinerja import GROUND_FLOOR, site
+from kinerja.paths import PAGES, ROOT
+
+LIBRARY = ROOT / "kinerja"
+PAGE_FILES = sorted(PAGES.glob("*.py"))
+APP_FILES = [ROOT / "dashboard.py", *PAGE_FILES]
+# What the router and the pages may use: streamlit glue, views, and ground-floor words.
+APP_MAY_IMPORT = ("kinerja.ui", "kinerja.presentation.views", "kinerja.site", "kinerja.vocab", "kinerja.paths")
+AGGREGATIONS = {
+    "agg", "aggregate", "count", "cumsum", "describe", "groupby", "max", "mean", "median", "min", "nlargest",
+    "nsmallest", "nunique", "pivot", "pivot_table", "quantile", "resample", "size", "std", "sum", "value_counts",
+}  # fmt: skip
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _is_module(name: str) -> bool:
+    relative = Path(*name.split("."))
+    return (ROOT / relative).with_suffix(".py").exists() or (ROOT / relative / "__init__.py").exists()
+
+
+def _imports(path: Path) -> set[str]:
+    """Every module the file imports, `from kinerja import x` counted as kinerja.x when x is a module."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            for alias in node.names:
+                candidate = f"{node.module}.{alias.name}"
+                found.add(candidate if _is_module(candidate) else node.module)
+    return found
+
+
+def _library_files() -> list[Path]:
+    return sorted(LIBRARY.rglob("*.py"))
+
+
+def _stage(module: str) -> str:
+    """The unit that declares the module's imports: its package, or the module itself at the top."""
+    parts = module.split(".")
+    return ".".join(parts[:2])
+
+
+def _allowed(stage: str) -> tuple[str, ...]:
+    if stage in GROUND_FLOOR or stage == "kinerja":
+        return GROUND_FLOOR
+    return importlib.import_module(stage).MAY_IMPORT
+
+
+def _within(name: str, allowed: tuple[str, ...]) -> bool:
+    return name == "kinerja" or any(name == a or name.startswith(a + ".") for a in allowed)
+
+
+def test_every_stage_declares_what_it_may_import():
+    stages = {_stage(_module_name(p)) for p in _library_files()} - {"kinerja", *GROUND_FLOOR, "kinerja.__main__"}
+    undeclared = [s for s in sorted(stages) if not hasattr(importlib.import_module(s), "MAY_IMPORT")]
+    assert undeclared == []
+
+
+@pytest.mark.parametrize("path", _library_files(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_each_module_imports_only_what_its_stage_declares(path):
+    module = _module_name(path)
+    if module == "kinerja.__main__":
+        return
+    allowed = _allowed(_stage(module))
+    stray = sorted(name for name in _imports(path) if name.startswith("kinerja") and not _within(name, allowed))
+    assert stray == [], f"{module} may import only {allowed}"
+
+
+@pytest.mark.parametrize("path", APP_FILES, ids=lambda p: p.name)
+def test_router_and_pages_import_only_the_ui_views_and_words(path):
+    stray = sorted(name for name in _imports(path) if name.startswith("kinerja") and not _within(name, APP_MAY_IMPORT))
+    assert stray == []
+
+
+def test_streamlit_only_in_the_router_the_pages_and_the_ui_package():
+    everything = [*APP_FILES, *_library_files()]  # tests and the benchmark drive the app, they are not part of it
+    users = sorted(str(p.relative_to(ROOT)) for p in everything if any(n.split(".")[0] == "streamlit" for n in _imports(p)))
+    allowed = {"dashboard.py", *(str(p.relative_to(ROOT)) for p in PAGE_FILES)}
+    assert [u for u in users if u not in allowed and not u.startswith("kinerja/ui/")] == []
+    assert any(u.startswith("kinerja/ui/") for u in users)
+
+
+def test_the_normaliser_is_imported_only_by_the_build_stage():
+    users = sorted(
+        _module_name(p)
+        for p in [*APP_FILES, *_library_files()]
+        if any(n == "kinerja.build.normalise" or n.endswith(".normalise") for n in _imports(p))
+    )
+    assert users and all(u.startswith("kinerja.build") for u in users), users
+
+
+@pytest.mark.parametrize("path", APP_FILES, ids=lambda p: p.name)
+def test_pages_do_no_aggregation(path):
+    calls = [
+        f"line {node.lineno}: .{node.func.attr}()"
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in AGGREGATIONS
+    ]
+    assert calls == [], "aggregate in SQL (queries/) or in a view, not in a page"
+
+
+def test_the_page_list_is_the_pages_folder():
+    assert sorted(p.script for p in site.PAGES) == [p.name for p in PAGE_FILES]
+    assert len({p.url for p in site.PAGES}) == len(site.PAGES)
+    assert [p.url for p in site.PAGES].count("") == 1
+
+
+def test_the_page_list_is_written_once():
+    """Only kinerja/site.py names more than one page script; everyone else reads the list."""
+    scripts = [p.script for p in site.PAGES]
+    repeating = []
+    for path in sorted(
+        [*ROOT.glob("*.py"), *LIBRARY.rglob("*.py"), *(ROOT / "tests").glob("*.py"), *(ROOT / "bench").glob("*.py")]
+    ):
+        text = path.read_text(encoding="utf-8")
+        named = [s for s in scripts if s in text]
+        if len(named) > 1 and path != LIBRARY / "site.py":
+            repeating.append(f"{path.relative_to(ROOT)}: {named}")
+    assert repeating == []

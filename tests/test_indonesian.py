@@ -1,0 +1,125 @@
+"""Indonesian numbers and dates, both ways: what officers type in and what the dashboard shows."""
+
+from datetime import date
+
+import pytest
+
+from kinerja.indonesian import MONTHS, format_date, format_number, format_percent, parse_date, parse_number
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("1.250", 1250.0),
+        ("2,5", 2.5),
+        ("1.234,5", 1234.5),
+        ("100", 100.0),
+        ("87,5", 87.5),
+        ("12.5", 12.5),
+        ("abc", None),
+        ("", None),
+    ],
+)
+def test_parse_number_indonesian(text, number):
+    assert parse_number(text) == number
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("1.234.567", 1234567.0),  # only thousands dots: not a decimal point
+        ("-1.250", -1250.0),
+        ("1 250", 1250.0),  # a space typed inside the number
+        (" 7 ", 7.0),
+        (12, 12.0),  # a cell that is already a number
+        ("10%", None),
+        ("1,2,3", None),
+    ],
+)
+def test_parse_number_edge_cases(text, number):
+    assert parse_number(text) == number
+
+
+@pytest.mark.parametrize(
+    "value, decimals, text",
+    [
+        (1234.5, 1, "1.234,5"),
+        (1234.56, 2, "1.234,56"),
+        (1250, 0, "1.250"),
+        (1234567, 0, "1.234.567"),
+        (0, 0, "0"),
+        (-0.2, 0, "0"),  # rounds to zero: no "-0"
+        (-0.04, 1, "0,0"),
+        (-1234.5, 1, "-1.234,5"),
+        (87.5, 1, "87,5"),
+    ],
+)
+def test_format_number(value, decimals, text):
+    assert format_number(value, decimals) == text
+
+
+def test_format_number_reads_back_as_the_same_number():
+    for value in (0.5, 12.25, 1250.0, 98765.4):
+        assert parse_number(format_number(value, 2)) == value
+
+
+@pytest.mark.parametrize(
+    "part, whole, decimals, text",
+    [
+        (35, 266, 0, "13%"),
+        (266, 266, 0, "100%"),
+        (1, 3, 1, "33,3%"),
+        (0, 10, 0, "0%"),
+        (5, 0, 0, "–"),  # nothing to share: a dash, not a division error
+        (0, 0, 0, "–"),
+    ],
+)
+def test_format_percent(part, whole, decimals, text):
+    assert format_percent(part, whole, decimals) == text
+
+
+@pytest.mark.parametrize(
+    "day, text",
+    [
+        (date(2023, 1, 3), "3 Januari 2023"),
+        (date(2026, 11, 24), "24 November 2026"),
+        (date(2024, 2, 29), "29 Februari 2024"),
+    ],
+)
+def test_format_date_and_parse_date_both_ways(day, text):
+    assert format_date(day) == text
+    assert parse_date(text) == day
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("3 Jan 2023", date(2023, 1, 3)),
+        ("3 Jan. 2023", date(2023, 1, 3)),
+        ("03-01-2023", date(2023, 1, 3)),
+        ("3/1/2023", date(2023, 1, 3)),
+        ("3.1.2023", date(2023, 1, 3)),
+        ("  3   januari   2023 ", date(2023, 1, 3)),
+        ("17 Agust 2023", date(2023, 8, 17)),
+        ("17 AGUSTUS 2023", date(2023, 8, 17)),
+    ],
+)
+def test_parse_date_accepts_the_ways_dates_are_written(text, day):
+    assert parse_date(text) == day
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["31 Februari 2023", "29 Februari 2023", "31-04-2023", "3/13/2023", "kemarin", "3 Janvier 2023", "2023-01-03", ""],
+)
+def test_parse_date_rejects_what_is_not_a_date(text):
+    assert parse_date(text) is None
+
+
+def test_every_month_round_trips():
+    assert len(MONTHS) == 12
+    for month, name in enumerate(MONTHS, start=1):
+        day = date(2023, month, 28)
+        assert format_date(day) == f"28 {name} 2023"
+        assert parse_date(format_date(day)) == day
+        assert parse_date(f"28 {name[:3]} 2023") == day  # the short form of every month too

@@ -1,0 +1,115 @@
+"""One view per question: for the same filters, each takeaway sentence of the PPTX deck appears word
+for word on the dashboard page of that view and on its slide in presentation mode; and every view a
+page lists is built by the views module."""
+
+import html
+import io
+
+import pytest
+from PIL import Image
+from pptx import Presentation
+from streamlit.testing.v1 import AppTest
+
+from kinerja import db, site
+from kinerja.filters import Filters
+from kinerja.paths import ROOT
+from kinerja.presentation import slides, views
+
+DASHBOARD = str(ROOT / "dashboard.py")
+FILTER_SETS = [
+    Filters(),
+    Filters(kecamatan=("Lumajang",)),
+    Filters(kecamatan=("Lumajang", "Masama")),
+    Filters(jenis=("camat",)),
+    Filters(tahun=(2020,)),
+    Filters(teks="pengadministrasi"),
+    Filters(kabupaten=("Malang", "Banggai"), bidang=("pemerintahan",)),
+]
+
+
+@pytest.fixture
+def env(real_data, monkeypatch, tmp_path):
+    monkeypatch.setenv("KINERJA_DATA_DIR", str(real_data))
+    monkeypatch.setenv("KINERJA_REALISASI_DIR", str(tmp_path / "realisasi"))
+    return db.connect(real_data)
+
+
+def _blank_png() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (16, 9), "white").save(out, format="PNG")
+    return out.getvalue()
+
+
+def _deck_takeaways(con, filters: Filters) -> list[tuple[str, str]]:
+    """(slide title, takeaway) of each view slide of the deck, read back from the PPTX file."""
+    shown = views.key_views(con, filters)
+    deck = Presentation(io.BytesIO(slides.deck(shown, filters, images=[_blank_png()] * len(shown))))
+    found = []
+    for slide in list(deck.slides)[1 : 1 + len(shown)]:
+        title = slide.shapes.title.text
+        texts = [s.text_frame.text for s in slide.shapes if s.has_text_frame and s.text_frame.text != title]
+        found.append((title, texts[0]))
+    return found
+
+
+def _open(filters: Filters, **extra) -> AppTest:
+    at = AppTest.from_file(DASHBOARD, default_timeout=30)
+    for key, values in {**filters.to_query(), **extra}.items():
+        at.query_params[key] = values
+    return at.run()
+
+
+def _markdown(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize("filters", FILTER_SETS, ids=lambda f: f.describe())
+def test_deck_takeaways_are_on_the_page_and_in_presentation_mode(env, filters):
+    shown = views.key_views(env, filters)
+    takeaways = _deck_takeaways(env, filters)
+    assert [t for _, t in takeaways] == [v.pesan for v in shown] and len(shown) == 4
+    for number, (view, (title, takeaway)) in enumerate(zip(shown, takeaways, strict=True), start=1):
+        assert title == view.judul
+        page = site.page_of_view(view.key)
+        at = _open(filters)
+        if page != site.PAGES[0]:
+            at.switch_page(f"pages/{page.script}").run()
+        assert not at.exception, [e.value for e in at.exception]
+        assert html.escape(takeaway, quote=False) in _markdown(at), f"{page.title}: {takeaway}"
+        slide = _open(filters, mode="presentasi", slide=str(number))
+        assert slide.title[0].value == title
+        assert html.escape(takeaway, quote=False) in _markdown(slide)
+
+
+def test_no_matching_data_gives_no_slides_and_says_so_everywhere(env):
+    nothing = Filters(teks="jabatan yang tidak ada")
+    assert views.key_views(env, nothing) == []
+    assert any("Tidak ada data" in i.value for i in _open(nothing).info)
+    assert any("Tidak ada data" in i.value for i in _open(nothing, mode="presentasi").info)
+
+
+def test_every_view_a_page_lists_is_built_by_the_views_module(env):
+    from kinerja.capaian.assembly import assemble
+
+    everything = Filters()
+    state = assemble(env, everything, use_example=True)
+    built = [
+        *views.key_views(env, everything, state),
+        views.cakupan_bidang(env, everything),
+        views.jabatan_tipis(env, everything, 1),
+        views.indikator_sel(env, everything, "Lumajang", "pelaksana"),
+        views.kategori_jenis(env, everything),
+        views.contoh_kategori(env, everything),
+        views.perbandingan(env, everything, jabatan="Camat"),
+        views.progres_triwulan(state, views.kecamatan_colours(env)),
+        views.capaian_kecamatan(state, "Lumajang"),
+        views.capaian_terendah(state),
+        views.belum_dinilai(state),
+        views.daftar(env, everything),
+    ]
+    keys = [v.key for v in built]
+    listed = [key for page in site.PAGES for key in page.views]
+    assert sorted(keys) == sorted(listed)
+    for view in built:
+        assert view.pesan.endswith((".", ")")) or "—" in view.pesan, view.pesan
+        assert "nan" not in view.pesan.lower() and "None" not in view.pesan
