@@ -6,6 +6,7 @@ Pages are rerun with streamlit.testing.v1.AppTest, which adds its own overhead: 
 upper bound of what the server spends. Budget at this data size: page rerun < 250 ms, query < 20 ms.
 """
 
+import logging
 import os
 import statistics
 import sys
@@ -15,9 +16,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("STREAMLIT_LOGGER_LEVEL", "error")  # AppTest's bare-mode warnings are noise here
 
 from streamlit.testing.v1 import AppTest  # noqa: E402
+
+# AppTest's "missing ScriptRunContext" bare-mode warnings would bury the figures.
+logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(logging.ERROR)
 
 from kinerja import db, site  # noqa: E402
 from kinerja.capaian import assembly, store  # noqa: E402

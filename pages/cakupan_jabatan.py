@@ -12,15 +12,17 @@ per_jenis = views.cakupan(con, chosen)
 
 if not widgets.empty_notice(per_jenis):
     widgets.draw(per_jenis, key="cakupan_jabatan_1", table=False)
-    widgets.draw(views.cakupan_bidang(con, chosen), key="cakupan_jabatan_2")
+    widgets.draw(views.cakupan_bidang(con, chosen), key="cakupan_jabatan_2", table=False)
     widgets.draw_table(per_jenis)
 
+    st.subheader(views.JABATAN_TIPIS)
     limit = st.slider("Paling banyak … indikator", 0, 5, 1, key="batas")
-    widgets.draw(views.jabatan_tipis(con, chosen, limit), key="cakupan_jabatan_3")
+    widgets.draw(views.jabatan_tipis(con, chosen, limit), key="cakupan_jabatan_3", title=False)
 
+    st.subheader(views.INDIKATOR_SEL)
     left, right = st.columns(2)
     present = per_jenis.rows
     kecamatan = left.selectbox("Kecamatan", sorted(set(present["kecamatan"])), key="sel_kecamatan")
     jenis_codes = [k for k in JENIS_LABELS if k in set(present["jenis_jabatan"])]
     jenis = right.selectbox("Jenis jabatan", jenis_codes, format_func=JENIS_LABELS.get, key="sel_jenis")
-    widgets.draw(views.indikator_sel(con, chosen, kecamatan, jenis), key="cakupan_jabatan_4")
+    widgets.draw(views.indikator_sel(con, chosen, kecamatan, jenis), key="cakupan_jabatan_4", title=False)

@@ -113,3 +113,38 @@ def test_every_view_a_page_lists_is_built_by_the_views_module(env):
     for view in built:
         assert view.pesan.endswith((".", ")")) or "—" in view.pesan, view.pesan
         assert "nan" not in view.pesan.lower() and "None" not in view.pesan
+
+
+def test_a_coded_filter_given_by_code_filters_the_page_and_stays_in_the_link(env):
+    by_code = _open(Filters(), jenis=["camat"])
+    assert "5 dari 5 indikator" in _markdown(by_code)  # Bululawang 3 + Masama 2 camat indicators
+    assert by_code.query_params["jenis"] == "Camat"  # the widget's form, so a copied link keeps it
+
+
+def test_groups_that_tie_at_the_top_or_bottom_are_all_named(env):
+    lumajang = views.kategori_jenis(env, Filters(kecamatan=("Lumajang",)))
+    # Lumajang: Sekretaris 1/1 and Kepala Seksi 7/7 terukur; Kepala Sub Bagian 0/8 and Pelaksana 0/17
+    assert lumajang.pesan == (
+        "Porsi indikator terukur tertinggi pada Sekretaris dan Kepala Seksi (100%), "
+        "terendah pada Kepala Sub Bagian dan Pelaksana (0%)."
+    )
+    same = views.kategori(env, Filters(jenis=("camat",)))  # every camat indicator of Bululawang and Masama is terukur
+    assert same.pesan == "Porsi indikator terukur sama di semua kecamatan: 100%."
+
+
+def test_every_capaian_sentence_and_title_says_when_it_is_example_data(env):
+    from kinerja.capaian.assembly import assemble
+
+    state = assemble(env, Filters(), use_example=True)
+    shown = [
+        views.capaian(state),
+        views.progres_triwulan(state, views.kecamatan_colours(env)),
+        views.capaian_kecamatan(state, "Lumajang"),
+        views.capaian_terendah(state),
+        views.belum_dinilai(state),
+    ]
+    for view in shown:
+        assert "(data contoh ilustratif)" in view.pesan, view.pesan
+        assert "(DATA CONTOH ILUSTRATIF)" in view.judul, view.judul
+    imported = assemble(env, Filters(), use_example=False)  # nothing imported: nothing is example data
+    assert all("contoh" not in v.pesan.lower() for v in (views.capaian(imported), views.belum_dinilai(imported)))

@@ -19,6 +19,8 @@ from kinerja.presentation import charts
 from kinerja.vocab import BIDANG_LABELS, JENIS_LABELS, KATEGORI_LABELS, TERUKUR, readable
 
 EXAMPLE_SHEET = " (CONTOH ILUSTRATIF)"
+JABATAN_TIPIS = "Jabatan dengan tabel kosong atau tipis"
+INDIKATOR_SEL = "Lihat indikator di balik satu sel"
 
 
 @dataclass
@@ -131,7 +133,7 @@ def jabatan_tipis(con, filters: Filters, batas: int) -> View:
         message = f"Tidak ada jabatan dengan {batas} indikator atau kurang."
     else:
         message = f"{_n(len(rows))} jabatan punya {batas} indikator atau kurang."
-    return View(key="jabatan_tipis", judul="Jabatan dengan tabel kosong atau tipis", pesan=message, tabel=readable(rows))
+    return View(key="jabatan_tipis", judul=JABATAN_TIPIS, pesan=message, tabel=readable(rows))
 
 
 def indikator_sel(con, filters: Filters, kecamatan: str, jenis: str) -> View:
@@ -140,7 +142,7 @@ def indikator_sel(con, filters: Filters, kecamatan: str, jenis: str) -> View:
     columns = ["jabatan_baku", "indikator", "formula", "kategori_formula"]
     return View(
         key="indikator_sel",
-        judul="Lihat indikator di balik satu sel",
+        judul=INDIKATOR_SEL,
         pesan=f"{_n(len(rows))} indikator — {kecamatan}, {JENIS_LABELS.get(jenis, jenis)}",
         tabel=readable(rows[columns]),
     )
@@ -149,18 +151,28 @@ def indikator_sel(con, filters: Filters, kecamatan: str, jenis: str) -> View:
 # --- Kategori formula -------------------------------------------------------------------------------
 
 
-def _highest_and_lowest(share: pd.DataFrame, group: str, labels: dict | None, where: str) -> str:
-    """The takeaway of a terukur-share table ordered highest first, in the words of the group."""
+def _names(values: list[str]) -> str:
+    """'A', 'A dan B', 'A, B dan C'."""
+    return values[0] if len(values) == 1 else f"{', '.join(values[:-1])} dan {values[-1]}"
 
-    def name(value) -> str:
-        return labels.get(value, value) if labels else value
 
+def _highest_and_lowest(share: pd.DataFrame, group: str, labels: dict | None, where: str, plural: str) -> str:
+    """The takeaway of a terukur-share table ordered highest first, in the words of the group; groups
+    that tie at the top or the bottom are all named."""
+
+    def named(rows: pd.DataFrame) -> str:
+        return _names([labels.get(v, v) if labels else v for v in rows[group]])
+
+    rounded = share["persen_terukur"].round()
     high, low = share.iloc[0], share.iloc[-1]
     if len(share) == 1:
-        return f"{format_percent(high['terukur'], high['indikator'])} indikator {name(high[group])} dapat diukur capaiannya."
+        return f"{format_percent(high['terukur'], high['indikator'])} indikator {named(share)} dapat diukur capaiannya."
+    if rounded.iloc[0] == rounded.iloc[-1]:
+        return f"Porsi indikator terukur sama {where} semua {plural}: {format_number(high['persen_terukur'])}%."
     return (
-        f"Porsi indikator terukur tertinggi {where} {name(high[group])} ({format_number(high['persen_terukur'])}%), "
-        f"terendah {where} {name(low[group])} ({format_number(low['persen_terukur'])}%)."
+        f"Porsi indikator terukur tertinggi {where} {named(share[rounded == rounded.iloc[0]])} "
+        f"({format_number(high['persen_terukur'])}%), "
+        f"terendah {where} {named(share[rounded == rounded.iloc[-1]])} ({format_number(low['persen_terukur'])}%)."
     )
 
 
@@ -178,7 +190,7 @@ def kategori(con, filters: Filters) -> View | None:
     return View(
         key="kategori",
         judul="Kategori formula",
-        pesan=_highest_and_lowest(_run(con, "terukur_per_kecamatan", filters), "kecamatan", None, "di"),
+        pesan=_highest_and_lowest(_run(con, "terukur_per_kecamatan", filters), "kecamatan", None, "di", "kecamatan"),
         tabel=readable(frame),
         figure=charts.category_mix(frame, "kecamatan", "Kecamatan", "Campuran kategori formula per kecamatan"),
         rincian=[fact],
@@ -192,7 +204,9 @@ def kategori_jenis(con, filters: Filters) -> View | None:
     return View(
         key="kategori_jenis",
         judul="Kategori formula per jenis jabatan",
-        pesan=_highest_and_lowest(_run(con, "terukur_per_jenis", filters), "jenis_jabatan", JENIS_LABELS, "pada"),
+        pesan=_highest_and_lowest(
+            _run(con, "terukur_per_jenis", filters), "jenis_jabatan", JENIS_LABELS, "pada", "jenis jabatan"
+        ),
         tabel=readable(frame),
         figure=charts.category_mix(frame, "jenis_jabatan", "Jenis jabatan", "Campuran kategori formula per jenis jabatan"),
         lembar="Kategori per jenis jabatan",
@@ -206,8 +220,7 @@ def contoh_kategori(con, filters: Filters, per_kategori: int = 3) -> View | None
     return View(
         key="contoh_kategori",
         judul="Contoh dari data",
-        pesan=f"Contoh dari {_n(rows['kategori_ada'].iloc[0])} kategori formula, hingga {per_kategori} per kategori, "
-        "diambil bergiliran dari setiap kecamatan.",
+        pesan=f"Contoh dari {_n(rows['kategori_ada'].iloc[0])} kategori formula, hingga {per_kategori} per kategori.",
         tabel=readable(rows.drop(columns=["jumlah_contoh", "kategori_ada"])),
         rows=rows,
     )
@@ -305,13 +318,14 @@ def capaian_kecamatan(state: Capaian, kecamatan: str) -> View:
     rated = own.dropna(subset=["capaian"])
     title = f"Capaian per indikator — {kecamatan}{state.suffix}"
     if rated.empty:
-        message = f"Belum ada indikator {kecamatan} yang dapat dinilai: isi target dan realisasi di bawah."
+        message = f"Belum ada indikator {kecamatan} yang dapat dinilai{state.suffix.lower()}: isi target dan realisasi di bawah."
         return View(key="capaian_kecamatan", judul=title, pesan=message, tabel=readable(own[CAPAIAN_COLUMNS]))
     reached = int((rated["capaian"] >= 100).sum())
     return View(
         key="capaian_kecamatan",
         judul=title,
-        pesan=f"{reached} dari {_n(len(rated))} indikator {kecamatan} yang dapat dinilai mencapai target (capaian ≥ 100%).",
+        pesan=f"{reached} dari {_n(len(rated))} indikator {kecamatan} yang dapat dinilai mencapai target "
+        f"(capaian ≥ 100%){state.suffix.lower()}.",
         tabel=readable(rated[CAPAIAN_COLUMNS].round({"capaian": 1})),
         figure=charts.capaian_bars(own, state.bands, title),
         lembar="Capaian per indikator",
@@ -327,8 +341,10 @@ def capaian_terendah(state: Capaian, count: int = 10) -> View | None:
     columns = ["kecamatan", "capaian", "predikat", "indikator", "jabatan_baku", "target", "realisasi"]
     return View(
         key="capaian_terendah",
-        judul="Perlu perhatian: capaian terendah",
-        pesan=f"Capaian terendah: {first['indikator']} ({first['kecamatan']}, {format_number(first['capaian'], 1)}%).",
+        judul=f"Perlu perhatian: capaian terendah{state.suffix}",
+        pesan=f"Capaian terendah: {first['indikator']} ({first['kecamatan']}, {format_number(first['capaian'], 1)}%)"
+        f"{state.suffix.lower()}.",
+        lembar="Capaian terendah",
         tabel=readable(lowest[columns].round({"capaian": 1})),
     )
 
@@ -337,15 +353,16 @@ def belum_dinilai(state: Capaian) -> View:
     unrated = state.table[state.table["alasan"] != ""]
     no_target = int((unrated["alasan"] == NO_TARGET).sum())
     if unrated.empty:
-        message = "Semua indikator dapat dinilai."
+        message = f"Semua indikator dapat dinilai{state.suffix.lower()}."
     else:
         message = (
             f"{_n(len(unrated))} indikator belum dapat dinilai: {_n(no_target)} {NO_TARGET}, "
-            f"{_n(len(unrated) - no_target)} {NO_REALISATION}."
+            f"{_n(len(unrated) - no_target)} {NO_REALISATION}{state.suffix.lower()}."
         )
     return View(
         key="belum_dinilai",
-        judul=f"Belum dapat dinilai ({_n(len(unrated))})",
+        judul=f"Belum dapat dinilai ({_n(len(unrated))}){state.suffix}",
+        lembar="Belum dapat dinilai",
         pesan=message,
         tabel=readable(unrated[["kecamatan", "jabatan_baku", "indikator", "alasan"]]),
     )

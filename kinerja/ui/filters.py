@@ -38,8 +38,10 @@ def _accept_codes_in_url() -> None:
     for field in FIELDS:
         if field.kind == "codes" and field.key in st.query_params and field.key not in st.session_state:
             given = st.query_params.get_all(field.key)
-            if field.encode(field.decode(given)) != given:
-                st.session_state[field.key] = list(field.decode(given))
+            labels = field.encode(field.decode(given))
+            if labels != given:
+                st.query_params[field.key] = labels
+                st.rerun()
 
 
 def sidebar() -> Filters:

@@ -49,10 +49,11 @@ def figures(view: View) -> None:
         column.metric(label, value)
 
 
-def draw(view: View, key: str, table: bool = True) -> None:
+def draw(view: View, key: str, table: bool = True, title: bool = True) -> None:
     """A view as a page section: its title when it has no chart (a chart carries its own), the takeaway,
-    further facts, the chart, and the table under its heading."""
-    if view.figure is None:
+    further facts, the chart, and the table under its heading. title=False when the page drew the
+    title itself, above the controls that choose the view."""
+    if view.figure is None and title:
         st.subheader(view.judul)
     takeaway(view.pesan)
     if view.rincian:
