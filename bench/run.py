@@ -19,8 +19,9 @@ sys.path.insert(0, str(ROOT))
 
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-# AppTest's "missing ScriptRunContext" bare-mode warnings would bury the figures.
-logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(logging.ERROR)
+# AppTest's "missing ScriptRunContext" bare-mode warnings would bury the figures (a filter, because
+# streamlit resets its loggers' levels when it loads its configuration).
+logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(lambda record: False)
 
 from kinerja import db, site  # noqa: E402
 from kinerja.capaian import assembly, store  # noqa: E402

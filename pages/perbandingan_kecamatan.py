@@ -26,5 +26,5 @@ else:
         view = views.perbandingan(con, chosen, jabatan=jabatan)
     if not widgets.empty_notice(view):
         widgets.draw(view, key="perbandingan_kecamatan_1", table=False)
-        widgets.side_by_side(view, views.kecamatan_colours(con))
+        widgets.side_by_side(view, data.kecamatan_colours())
         widgets.draw_table(view)

@@ -7,7 +7,7 @@ from kinerja.presentation import views
 from kinerja.ui import data, entry, filters, widgets
 
 widgets.heading(__file__)
-con, chosen = data.connection(), filters.current()
+chosen = filters.current()
 use_example = st.toggle(
     "Tampilkan data contoh (ilustratif)",
     value=data.stored_values().empty,
@@ -24,7 +24,7 @@ overview = views.capaian(state)
 if not widgets.empty_notice(overview):
     widgets.figures(overview)
     widgets.draw(overview, key="target_realisasi_1", table=False)
-    progress = views.progres_triwulan(state, views.kecamatan_colours(con))
+    progress = views.progres_triwulan(state, data.kecamatan_colours())
     if progress is not None:
         widgets.draw(progress, key="target_realisasi_2", table=False)
     kecamatan = st.selectbox("Kecamatan untuk rincian capaian", sorted(set(state.table["kecamatan"])), key="rinci_kecamatan")

@@ -9,8 +9,9 @@ CREATE OR REPLACE MACRO cocok_jabatan(f, r_kabupaten, r_kecamatan, r_tahun, r_je
     AND (len(f['jenis']::VARCHAR[]) = 0 OR list_contains(f['jenis']::VARCHAR[], r_jenis))
     AND (len(f['bidang']::VARCHAR[]) = 0 OR list_contains(f['bidang']::VARCHAR[], r_bidang))
     AND (len(f['jabatan']::VARCHAR[]) = 0 OR list_contains(f['jabatan']::VARCHAR[], r_baku))
-    AND list_bool_and(list_transform(string_split(lower(trim(f['teks']::VARCHAR)), ' '),
-                                     lambda w: contains(lower(r_baku || ' ' || r_jabatan), w)));
+    AND (trim(f['teks']::VARCHAR) = ''  -- no words typed: no per-row text match
+         OR list_bool_and(list_transform(string_split(lower(trim(f['teks']::VARCHAR)), ' '),
+                                         lambda w: contains(lower(r_baku || ' ' || r_jabatan), w))));
 
 -- urutan_baris keeps the documents' own order (the table is loaded in build order).
 CREATE OR REPLACE MACRO indikator_terfilter(f) AS TABLE

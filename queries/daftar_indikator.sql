@@ -3,6 +3,7 @@
 SELECT kecamatan, tahun, jabatan_urutan, jabatan, jabatan_baku, jenis_jabatan, bidang, sasaran, indikator, formula,
        kategori_formula, satuan, polaritas, target, target_satuan, sumber_data, indikator_id
 FROM indikator_terfilter($filter)
-WHERE list_bool_and(list_transform(string_split(lower(trim($cari)), ' '),
+WHERE trim($cari) = ''
+   OR list_bool_and(list_transform(string_split(lower(trim($cari)), ' '),
                                    lambda w: contains(lower(indikator || ' ' || formula || ' ' || sasaran), w)))
 ORDER BY kecamatan, tahun, urutan_baris

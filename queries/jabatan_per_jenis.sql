@@ -1,10 +1,19 @@
 -- Coverage per position type: for each kecamatan x jenis_jabatan, positions, positions with indicators,
--- indicators and indicators per position. Parameters: the shared filters ($filter).
-SELECT kecamatan, jenis_jabatan,
-       count(*) AS jumlah_jabatan,
-       count(*) FILTER (WHERE jumlah_indikator > 0) AS jabatan_berindikator,
-       sum(jumlah_indikator)::INTEGER AS indikator,
-       round(sum(jumlah_indikator) / count(*), 1) AS indikator_per_jabatan
-FROM jabatan_terfilter($filter)
-GROUP BY ALL
-ORDER BY kecamatan, jenis_jabatan
+-- indicators, indicators per position, and how many indicators are bertarget (queries/_ukuran.sql).
+-- Parameters: the shared filters ($filter).
+WITH posisi AS (
+    SELECT kecamatan, jenis_jabatan,
+           count(*) AS jumlah_jabatan,
+           count(*) FILTER (WHERE jumlah_indikator > 0) AS jabatan_berindikator,
+           sum(jumlah_indikator)::INTEGER AS indikator,
+           round(sum(jumlah_indikator) / count(*), 1) AS indikator_per_jabatan
+    FROM jabatan_terfilter($filter)
+    GROUP BY ALL
+), target AS (
+    SELECT kecamatan, jenis_jabatan, count(*) FILTER (WHERE bertarget(target)) AS bertarget
+    FROM indikator_terfilter($filter)
+    GROUP BY ALL
+)
+SELECT p.*, coalesce(t.bertarget, 0) AS bertarget
+FROM posisi p LEFT JOIN target t USING (kecamatan, jenis_jabatan)
+ORDER BY p.kecamatan, p.jenis_jabatan

@@ -254,9 +254,8 @@ def test_terukur_per_jenis_highest_share_first(con):
     ]
 
 
-@exercises("bertarget_per_kecamatan_jenis")
-def test_bertarget_per_kecamatan_jenis(con):
-    rows = run(con, "bertarget_per_kecamatan_jenis", Filters(kecamatan=("Wonorejo",)))
+def test_jabatan_per_jenis_counts_bertarget_indicators(con):
+    rows = run(con, "jabatan_per_jenis", Filters(kecamatan=("Wonorejo",)))
     assert list(zip(rows["jenis_jabatan"], rows["indikator"], rows["bertarget"], strict=True)) == [
         ("camat", 1, 0),
         ("kepala_subbagian", 3, 3),

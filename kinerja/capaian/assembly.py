@@ -50,12 +50,20 @@ def example_values(all_indicators: pd.DataFrame) -> pd.DataFrame:
     return validate(EXAMPLE_FILE.name, read_table(EXAMPLE_FILE.name, content), all_indicators).values
 
 
-def assemble(con, filters: Filters, use_example: bool | None = None, example: pd.DataFrame | None = None) -> Capaian:
+def assemble(
+    con,
+    filters: Filters,
+    use_example: bool | None = None,
+    example: pd.DataFrame | None = None,
+    stored: pd.DataFrame | None = None,
+    everything: pd.DataFrame | None = None,
+) -> Capaian:
     """Capaian under the filters from the stored values, or from the example data when asked
-    (by default: when nothing has been imported yet). `example` passes in cached example values."""
-    stored = store.current_values(con)
+    (by default: when nothing has been imported yet). A caller that caches them passes in the
+    example values, the stored values and all indicators."""
+    stored = store.current_values(con) if stored is None else stored
     use_example = stored.empty if use_example is None else use_example
-    everything = indicators(con)
+    everything = indicators(con) if everything is None else everything
     values = stored
     if use_example:
         values = example if example is not None else example_values(everything)
@@ -77,10 +85,12 @@ def _reason(target: float | None, realisation: float | None) -> str:
 def capaian_table(indicator_rows: pd.DataFrame, values: pd.DataFrame, bands) -> pd.DataFrame:
     """One row per indicator with target, quarters, rolled-up realisation, capaian, band and, when it
     cannot be rated, why."""
-    wide = values.pivot(index="indikator_id", columns="kolom", values="nilai") if not values.empty else pd.DataFrame()
+    by_indicator: dict[str, dict[str, str]] = {}  # a dict, not a pivot: one .loc per row is slow
+    for indicator_id, column, value in values[["indikator_id", "kolom", "nilai"]].itertuples(index=False):
+        by_indicator.setdefault(indicator_id, {})[column] = value
     out = []
     for row in indicator_rows.itertuples(index=False):
-        given = wide.loc[row.indikator_id] if row.indikator_id in wide.index else pd.Series(dtype=object)
+        given = by_indicator.get(row.indikator_id, {})
         stored_target = _number(given.get("target"))
         target = stored_target if stored_target is not None else _number(row.target)
         polaritas = given.get("polaritas") if isinstance(given.get("polaritas"), str) else row.polaritas

@@ -90,6 +90,13 @@ def import_bytes(
     return store(checked, name, content, source), checked
 
 
+def signature(directory: Path | None = None) -> tuple:
+    """What identifies the store's state: its records' names and times. Any import or undo changes it."""
+    directory = Path(directory or realisasi_dir())
+    records = sorted([*(directory / "impor").glob("*.json"), *(directory / "batal").glob("*.json")])
+    return str(directory), tuple((p.name, p.stat().st_mtime_ns) for p in records)
+
+
 def current_values(con, directory: Path | None = None) -> pd.DataFrame:
     """The current stored value of every indicator/column (empty when nothing was imported)."""
     files, undone = active_files(directory)

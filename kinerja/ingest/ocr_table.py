@@ -104,7 +104,7 @@ def _find_header_end(lines: list[str], start: int, limit: int) -> int | None:
     return index
 
 
-def block_starts(lines: list[str], doc: ParsedDocument) -> list[_Start]:
+def _find_blocks(lines: list[str], doc: ParsedDocument) -> list[_Start]:
     starts = []
     for index, line in enumerate(lines):
         match = _JABATAN.match(line)
@@ -327,7 +327,7 @@ class OcrTable(Layout):
     def parse(self, text: str) -> ParsedDocument:
         lines = text.splitlines()
         doc = ParsedDocument(layout=self.name)
-        starts = block_starts(lines, doc)
+        starts = _find_blocks(lines, doc)
         jabatan_lines = [i for i, line in enumerate(lines) if _JABATAN.match(line)]
         for start in starts:
             next_block = next((j for j in jabatan_lines if j > start.title_line), len(lines))

@@ -1,7 +1,6 @@
 """Plotly figures with Indonesian titles and labels, sized for a projector, one colour per kecamatan."""
 
 import pandas as pd
-import plotly.express as px
 import plotly.graph_objects as go
 
 from kinerja.capaian.rules import Band
@@ -43,30 +42,30 @@ def _style(fig: go.Figure, title: str, height: int = 460) -> go.Figure:
 
 
 def indicators_per_kecamatan(frame: pd.DataFrame) -> go.Figure:
-    """Stacked bars: measurable versus not, per kecamatan."""
-    long = frame.assign(tidak_terukur=frame["indikator"] - frame["terukur"]).melt(
-        id_vars="kecamatan", value_vars=["terukur", "tidak_terukur"], var_name="jenis", value_name="jumlah"
+    """Stacked bars: measurable versus not, per kecamatan (graph_objects: plotly.express is slow here)."""
+    parts = (
+        ("Formula terukur", frame["terukur"], "#0072B2"),
+        ("Hitungan / deskripsi / tanpa formula", frame["indikator"] - frame["terukur"], "#BBBBBB"),
     )
-    long["jenis"] = long["jenis"].map({"terukur": "Formula terukur", "tidak_terukur": "Hitungan / deskripsi / tanpa formula"})
-    fig = px.bar(
-        long,
-        x="kecamatan",
-        y="jumlah",
-        color="jenis",
-        text="jumlah",
-        color_discrete_sequence=["#0072B2", "#BBBBBB"],
-        labels={"kecamatan": "Kecamatan", "jumlah": "Jumlah indikator", "jenis": "Cara ukur"},
-    )
+    fig = go.Figure()
+    for name, values, colour in parts:
+        fig.add_bar(
+            x=frame["kecamatan"], y=values, name=name, marker_color=colour, text=values, textposition="auto",
+            hovertemplate="%{x} — " + name + ": %{y} indikator<extra></extra>",
+        )  # fmt: skip
+    fig.update_layout(barmode="relative")
+    fig.update_xaxes(title_text="Kecamatan")
+    fig.update_yaxes(title_text="Jumlah indikator")
     return _style(fig, "Jumlah indikator per kecamatan, menurut cara pengukurannya")
 
 
 def coverage_heatmap(frame: pd.DataFrame, column: str, labels: dict[str, str], title: str) -> go.Figure:
     """Kecamatan x category matrix of indicators, positions in the hover text."""
     table = frame.assign(label=frame[column].map(labels).fillna(frame[column]))
-    values = table.pivot_table(index="kecamatan", columns="label", values="indikator", aggfunc="sum", fill_value=0)
-    positions = table.pivot_table(index="kecamatan", columns="label", values="jumlah_jabatan", aggfunc="sum", fill_value=0)
-    order = [labels[k] for k in labels if labels[k] in values.columns]
-    values, positions = values[order], positions[order]
+    # One grouping for both matrices (several years of a kecamatan add up); pivot_table is slow.
+    cells = table.groupby(["kecamatan", "label"])[["indikator", "jumlah_jabatan"]].sum().unstack(fill_value=0)
+    order = [labels[k] for k in labels if labels[k] in cells["indikator"].columns]
+    values, positions = cells["indikator"][order], cells["jumlah_jabatan"][order]
     fig = go.Figure(
         go.Heatmap(
             z=values.values,
@@ -87,38 +86,41 @@ def coverage_heatmap(frame: pd.DataFrame, column: str, labels: dict[str, str], t
 
 def category_mix(frame: pd.DataFrame, group: str, group_label: str, title: str) -> go.Figure:
     """100 % stacked bars of formula categories per group (kecamatan or jenis jabatan)."""
-    table = frame.assign(kategori=frame["kategori_formula"].map(KATEGORI_LABELS))
+    table = frame.copy()
     if group == "jenis_jabatan":
         table[group] = table[group].map(JENIS_LABELS)
-    fig = px.bar(
-        table,
-        y=group,
-        x="persen",
-        color="kategori",
-        orientation="h",
-        text="indikator",
-        category_orders={"kategori": [KATEGORI_LABELS[k] for k in KATEGORI_COLOURS]},
-        color_discrete_map={KATEGORI_LABELS[k]: c for k, c in KATEGORI_COLOURS.items()},
-        labels={group: group_label, "persen": "Persen indikator (%)", "kategori": "Kategori formula", "indikator": "Indikator"},
-    )
-    fig.update_layout(xaxis={"range": [0, 100]})
-    order = [JENIS_LABELS[k] for k in JENIS_LABELS] if group == "jenis_jabatan" else sorted(table[group].unique())
-    fig.update_yaxes(categoryorder="array", categoryarray=order, autorange="reversed")
-    return _style(fig, title, height=220 + 60 * table[group].nunique())
+    fig = go.Figure()
+    for code, colour in KATEGORI_COLOURS.items():
+        rows = table[table["kategori_formula"] == code]
+        if not rows.empty:
+            name = KATEGORI_LABELS[code]
+            fig.add_bar(
+                y=rows[group], x=rows["persen"], name=name, orientation="h", marker_color=colour,
+                text=rows["indikator"], textposition="auto",
+                hovertemplate="%{y} — " + name + ": %{x}% (%{text} indikator)<extra></extra>",
+            )  # fmt: skip
+    fig.update_layout(barmode="relative")
+    order = list(JENIS_LABELS.values()) if group == "jenis_jabatan" else sorted(set(table[group]))
+    fig.update_xaxes(title_text="Persen indikator (%)", range=[0, 100])
+    fig.update_yaxes(title_text=group_label, categoryorder="array", categoryarray=order, autorange="reversed")
+    return _style(fig, title, height=220 + 60 * len(set(table[group])))
 
 
 def indicators_compared(frame: pd.DataFrame, colours: dict[str, str], title: str) -> go.Figure:
-    counts = frame.groupby("kecamatan").size().reset_index(name="indikator")
-    fig = px.bar(
-        counts,
-        x="kecamatan",
-        y="indikator",
-        color="kecamatan",
-        text="indikator",
-        color_discrete_map=colours,
-        labels={"kecamatan": "Kecamatan", "indikator": "Jumlah indikator"},
+    counts = frame.groupby("kecamatan").size()
+    fig = go.Figure(
+        go.Bar(
+            x=counts.index,
+            y=counts.values,
+            marker_color=[colours.get(k) for k in counts.index],
+            text=counts.values,
+            textposition="auto",
+            hovertemplate="%{x}: %{y} indikator<extra></extra>",
+        )  # fmt: skip
     )
     fig.update_layout(showlegend=False)
+    fig.update_xaxes(title_text="Kecamatan")
+    fig.update_yaxes(title_text="Jumlah indikator")
     return _style(fig, title, height=380)
 
 

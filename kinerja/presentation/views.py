@@ -92,9 +92,9 @@ def cakupan(con, filters: Filters) -> View | None:
     per_jenis = _run(con, "jabatan_per_jenis", filters)
     if per_jenis.empty:
         return None
-    targets = _run(con, "bertarget_per_kecamatan_jenis", filters)
-    staff = targets[targets["jenis_jabatan"] == "pelaksana"]
-    kecamatan = sorted(set(targets["kecamatan"]))
+    with_indicators = per_jenis[per_jenis["indikator"] > 0]
+    staff = with_indicators[with_indicators["jenis_jabatan"] == "pelaksana"]
+    kecamatan = sorted(set(with_indicators["kecamatan"]))
     with_target = set(staff[staff["bertarget"] > 0]["kecamatan"])
     if staff.empty:
         message = "Tidak ada indikator jabatan pelaksana dalam filter ini."
@@ -105,7 +105,7 @@ def cakupan(con, filters: Filters) -> View | None:
         key="cakupan",
         judul="Cakupan jabatan",
         pesan=message,
-        tabel=readable(per_jenis),
+        tabel=readable(per_jenis.drop(columns="bertarget")),
         figure=charts.coverage_heatmap(per_jenis, "jenis_jabatan", JENIS_LABELS, "Indikator per kecamatan dan jenis jabatan"),
         judul_tabel="Indikator per jabatan",
         rows=per_jenis,

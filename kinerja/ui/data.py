@@ -38,7 +38,7 @@ def available() -> bool:
 
 @st.cache_data(show_spinner=False)
 def _example_values(stamp: tuple[str, float], example_mtime: float) -> pd.DataFrame:
-    return assembly.example_values(assembly.indicators(connection()))
+    return assembly.example_values(all_indicators())
 
 
 def example_values() -> pd.DataFrame:
@@ -46,12 +46,38 @@ def example_values() -> pd.DataFrame:
     return _example_values(_stamp(), EXAMPLE_FILE.stat().st_mtime)
 
 
-def stored_values() -> pd.DataFrame:
+@st.cache_data(show_spinner=False)
+def _all_indicators(stamp: tuple[str, float]) -> pd.DataFrame:
+    return assembly.indicators(connection())
+
+
+def all_indicators() -> pd.DataFrame:
+    """Every indicator with what capaian needs, read once per dataset version."""
+    return _all_indicators(_stamp())
+
+
+@st.cache_data(show_spinner=False)
+def _stored_values(stamp: tuple[str, float], signature: tuple) -> pd.DataFrame:
     return store.current_values(connection())
 
 
+def stored_values() -> pd.DataFrame:
+    """The current imported values, read again whenever an import or undo changes the store."""
+    return _stored_values(_stamp(), store.signature())
+
+
+@st.cache_data(show_spinner=False)
+def _kecamatan_colours(stamp: tuple[str, float]) -> dict[str, str]:
+    return views.kecamatan_colours(connection())
+
+
+def kecamatan_colours() -> dict[str, str]:
+    return _kecamatan_colours(_stamp())
+
+
 def capaian_state(filters: Filters, use_example: bool) -> assembly.Capaian:
-    return assembly.assemble(connection(), filters, use_example, example_values() if use_example else None)
+    example = example_values() if use_example else None
+    return assembly.assemble(connection(), filters, use_example, example, stored_values(), all_indicators())
 
 
 def key_views(filters: Filters) -> list[views.View]:

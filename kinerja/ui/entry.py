@@ -5,7 +5,7 @@ history with undo."""
 import pandas as pd
 import streamlit as st
 
-from kinerja.capaian import assembly, store, template
+from kinerja.capaian import store, template
 from kinerja.errors import ImportRejected
 from kinerja.ui import data
 from kinerja.ui.widgets import XLSX
@@ -64,7 +64,7 @@ def _editor_columns() -> dict:
 
 def realisation_input() -> None:
     """Template download, upload with preview, the table editor, and the import history with undo."""
-    everything, stored = assembly.indicators(data.connection()), data.stored_values()
+    everything, stored = data.all_indicators(), data.stored_values()
     if "pesan_impor" in st.session_state:  # what the last save or undo did, kept across its rerun
         st.success(st.session_state.pop("pesan_impor"))
     pairs = everything[["kecamatan", "tahun"]].drop_duplicates().sort_values(["kecamatan", "tahun"])
