@@ -1,18 +1,24 @@
 """Dasbor Kinerja Kecamatan (`make run`): page config, navigation from the page list in kinerja/site.py,
-the shared sidebar filters, and presentation mode."""
+the shared sidebar filters, and presentation mode. Every URL goes through here."""
 
 import streamlit as st
 
 from kinerja import site
-from kinerja.paths import PAGES
 from kinerja.ui import data, filters, presentation, widgets
 
 st.set_page_config(page_title="Dasbor Kinerja Kecamatan", page_icon=":material/dashboard:", layout="wide")
 presenting = presentation.active()
-navigation = [
-    st.Page(PAGES / p.script, title=p.title, icon=p.icon, url_path=p.url or None, default=not p.url) for p in site.PAGES
-]
-page = st.navigation(navigation, position="hidden" if presenting else "sidebar")
+# The default page is served at the root, yet reserves a pathname of its own: "beranda", never linked.
+pages = {p: st.Page(p.file, title=p.title, icon=p.icon, url_path=p.url or "beranda", default=not p.url) for p in site.PAGES}
+# Links made before each page had its own URL (/ringkasan, /jelajah_indikator) lead to the same page.
+old_links = {
+    st.Page(widgets.nothing, title=p.title, url_path=p.old_url, visibility="hidden"): pages[p]
+    for p in site.PAGES
+    if p.old_url != p.url
+}
+page = st.navigation([*pages.values(), *old_links], position="hidden" if presenting else "sidebar")
+if page in old_links:
+    st.switch_page(old_links[page], query_params={key: st.query_params.get_all(key) for key in st.query_params})
 if not data.available():
     st.stop()
 if presenting:

@@ -67,7 +67,7 @@ def page_run_ms(page: site.Page, teks: str) -> float:
     else:
         at.run()
         start = time.perf_counter()
-        at.switch_page(f"pages/{page.script}").run()
+        at.switch_page(page.from_router).run()
     elapsed = (time.perf_counter() - start) * 1000
     if at.exception:
         raise RuntimeError(f"{page}: {at.exception[0].value}")

@@ -18,7 +18,7 @@ NORMALISED = DATA / "normalised"
 BANDS_FILE = DATA / "config" / "pita_penilaian.csv"
 EXAMPLE_FILE = DATA / "contoh" / "realisasi_contoh_ILUSTRASI.csv"
 QUERIES = ROOT / "queries"
-PAGES = ROOT / "pages"
+APP_PAGES = ROOT / "app_pages"  # not pages/: that name switches Streamlit to its legacy page discovery
 
 
 def normalised_dir() -> Path:

@@ -2,18 +2,35 @@
 tests and the benchmark read it too."""
 
 from dataclasses import dataclass
+from pathlib import Path
 
-MAY_IMPORT = ()  # a plain list: nothing else of kinerja
+from kinerja.paths import APP_PAGES, ROOT
+
+MAY_IMPORT = ("kinerja.paths",)  # a plain list and where its scripts lie
 
 
 @dataclass(frozen=True)
 class Page:
-    script: str  # file name in pages/
+    script: str  # file name in app_pages/
     title: str  # the menu entry
     heading: str  # the page's own title
     url: str  # URL path; "" for the default page, which Streamlit serves at the root
     icon: str
     views: tuple[str, ...]  # the keys of the views the page draws (kinerja.presentation.views)
+
+    @property
+    def file(self) -> Path:
+        return APP_PAGES / self.script
+
+    @property
+    def from_router(self) -> str:
+        """The script's path relative to the router (what AppTest.switch_page takes)."""
+        return str(self.file.relative_to(ROOT))
+
+    @property
+    def old_url(self) -> str:
+        """The path links used before the page had its own URL: the script's name."""
+        return self.script.removesuffix(".py")
 
 
 PAGES = (

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from kinerja import GROUND_FLOOR, site
-from kinerja.paths import PAGES, ROOT
+from kinerja.paths import APP_PAGES, ROOT
 
 LIBRARY = ROOT / "kinerja"
-PAGE_FILES = sorted(PAGES.glob("*.py"))
+PAGE_FILES = sorted(APP_PAGES.glob("*.py"))
 APP_FILES = [ROOT / "dashboard.py", *PAGE_FILES]
 # What the router and the pages may use: streamlit glue, views, and ground-floor words.
 APP_MAY_IMPORT = ("kinerja.ui", "kinerja.presentation.views", "kinerja.site", "kinerja.vocab", "kinerja.paths")
@@ -131,3 +131,9 @@ def test_the_page_list_is_written_once():
         if len(named) > 1 and path != LIBRARY / "site.py":
             repeating.append(f"{path.relative_to(ROOT)}: {named}")
     assert repeating == []
+
+
+def test_no_pages_folder_beside_the_router():
+    """A pages/ folder puts a fresh server in Streamlit's legacy page discovery, which runs a page file
+    without the router (no filters, no sidebar); the browser test shows it."""
+    assert not (ROOT / "pages").exists()

@@ -6,6 +6,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -31,11 +32,11 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(real_data, tmp_path_factory):
+@contextmanager
+def _running_server(data: Path, store: Path):
+    """The app on a free loopback port, started fresh, stopped afterwards."""
     port = _free_port()
-    store = tmp_path_factory.mktemp("realisasi")
-    env = {**os.environ, "KINERJA_DATA_DIR": str(real_data), "KINERJA_REALISASI_DIR": str(store)}
+    env = {**os.environ, "KINERJA_DATA_DIR": str(data), "KINERJA_REALISASI_DIR": str(store)}
     command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.headless", "true",
                "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]  # fmt: skip
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -50,22 +51,36 @@ def server(real_data, tmp_path_factory):
     else:
         process.kill()
         pytest.fail(f"streamlit did not start: {process.stderr.read().decode()[-2000:]}")
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
-    process.stderr.close()
+    try:
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        process.stderr.close()
 
 
 @pytest.fixture(scope="module")
-def page(server):
+def browser():
     assert CHROMIUM.exists(), "Chromium tidak ada: jalankan scripts/install-browser.sh (make test memanggilnya)"
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        tab = browser.new_page(viewport={"width": 1280, "height": 720})
-        tab.goto(server)  # the home page first, as an officer opening the tool would
-        expect(tab.get_by_role("heading", name=PAGES[""])).to_be_visible(timeout=30000)
-        yield tab
-        browser.close()
+        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def server(real_data, tmp_path_factory):
+    with _running_server(real_data, tmp_path_factory.mktemp("realisasi")) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def page(server, browser):
+    tab = browser.new_page(viewport={"width": 1280, "height": 720})
+    tab.goto(server)  # the home page first, as an officer opening the tool would
+    expect(tab.get_by_role("heading", name=PAGES[""])).to_be_visible(timeout=30000)
+    yield tab
+    tab.close()
 
 
 @pytest.mark.parametrize("path, title", PAGES.items())
@@ -103,3 +118,30 @@ def test_presentation_mode_in_the_browser(server, page, tmp_path):
     page.get_by_role("button", name="Keluar").click()
     expect(page.get_by_role("heading", name="Ringkasan kinerja kecamatan")).to_be_visible(timeout=20000)
     expect(page.locator("[data-testid='stSidebar']")).to_be_visible()
+
+
+@pytest.mark.parametrize(
+    "path, heading, shown",
+    [
+        ("/ringkasan?kecamatan=Lumajang", PAGES[""], "8 dari 33 indikator (24%) punya formula yang menghitung capaian."),
+        ("/jelajah?kecamatan=Lumajang&jabatan_teks=pengadministrasi", PAGES["jelajah"], "17 indikator ditampilkan."),
+        ("/jelajah_indikator?kecamatan=Lumajang", PAGES["jelajah"], "33 indikator ditampilkan."),
+        ("/target_realisasi?kecamatan=Lumajang", PAGES["capaian"], "4 dari 33 indikator belum dapat dinilai"),
+    ],
+)
+def test_a_link_opened_first_on_a_fresh_server_goes_through_the_router(real_data, tmp_path, browser, path, heading, shown):
+    """The first request a new server gets: the page with its filters, the sidebar, the exports, the
+    page titles in the menu, and no 'Page not found'; an old link lands on its page, filters kept."""
+    with _running_server(real_data, tmp_path / "realisasi") as url:
+        tab = browser.new_page(viewport={"width": 1280, "height": 720})
+        tab.goto(url + path)
+        expect(tab.get_by_role("heading", name=heading)).to_be_visible(timeout=30000)
+        expect(tab.get_by_text(shown).first).to_be_visible(timeout=20000)
+        sidebar = tab.locator("[data-testid='stSidebar']")
+        expect(sidebar.get_by_text("Lumajang").first).to_be_visible()
+        expect(sidebar.get_by_role("button", name="Unduh paparan (PPTX)")).to_be_visible()
+        expect(sidebar.get_by_text("Target vs realisasi")).to_be_visible()  # the menu shows titles,
+        assert sidebar.get_by_text("target realisasi", exact=True).count() == 0  # not file names
+        assert tab.get_by_text("Page not found").count() == 0
+        assert "kecamatan=Lumajang" in tab.evaluate("location.href")
+        tab.close()

@@ -24,7 +24,7 @@ def app(real_data, monkeypatch, tmp_path):
             at.query_params[key] = value
         at.run()
         if page != DEFAULT:
-            at.switch_page(f"pages/{page}").run()
+            at.switch_page(site.page(page).from_router).run()
         assert not at.exception, [e.value for e in at.exception]
         return at
 

@@ -73,7 +73,7 @@ def test_deck_takeaways_are_on_the_page_and_in_presentation_mode(env, filters):
         page = site.page_of_view(view.key)
         at = _open(filters)
         if page != site.PAGES[0]:
-            at.switch_page(f"pages/{page.script}").run()
+            at.switch_page(page.from_router).run()
         assert not at.exception, [e.value for e in at.exception]
         assert html.escape(takeaway, quote=False) in _markdown(at), f"{page.title}: {takeaway}"
         slide = _open(filters, mode="presentasi", slide=str(number))

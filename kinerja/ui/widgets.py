@@ -25,6 +25,10 @@ def escape(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+def nothing() -> None:
+    """A page body that draws nothing (the router redirects old links before it would run)."""
+
+
 def heading(script: str) -> None:
     """The page's title, from the page list (call with __file__)."""
     st.title(site.page(Path(script).name).heading)
