@@ -9,7 +9,7 @@ WITH dipilih AS (
 ), dihitung AS (
     SELECT *, count(DISTINCT kecamatan) OVER (PARTITION BY rumusan) AS kecamatan_sama FROM dipilih
 )
-SELECT kecamatan, tahun, jabatan_baku, indikator, kategori_formula, formula, target, target_satuan, kecamatan_sama,
+SELECT kecamatan, tahun, jabatan_baku, sasaran, indikator, kategori_formula, formula, target, target_satuan, kecamatan_sama,
        count(DISTINCT kecamatan) OVER () AS kecamatan_dibandingkan,
        count(DISTINCT CASE WHEN kecamatan_sama > 1 THEN rumusan END) OVER () AS indikator_bersama
 FROM dihitung

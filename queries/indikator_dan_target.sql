@@ -1,6 +1,7 @@
--- The filtered indicators with what capaian needs: document target, unit, category, polarity.
+-- The filtered indicators with what capaian needs: document target, unit, category, polarity (and the
+-- sasaran, which tells apart indicators written alike).
 -- Parameters: the shared filters ($filter).
-SELECT indikator_id, kecamatan, kabupaten, tahun, jabatan_baku, jenis_jabatan, bidang, indikator, kategori_formula,
+SELECT indikator_id, kecamatan, kabupaten, tahun, jabatan_baku, jenis_jabatan, bidang, sasaran, indikator, kategori_formula,
        satuan, polaritas, target, target_satuan
 FROM indikator_terfilter($filter)
 ORDER BY kecamatan, tahun, urutan_baris

@@ -148,3 +148,22 @@ def test_every_capaian_sentence_and_title_says_when_it_is_example_data(env):
         assert "(DATA CONTOH ILUSTRATIF)" in view.judul, view.judul
     imported = assemble(env, Filters(), use_example=False)  # nothing imported: nothing is example data
     assert all("contoh" not in v.pesan.lower() for v in (views.capaian(imported), views.belum_dinilai(imported)))
+
+
+def test_capaian_chart_has_one_bar_per_rated_indicator_and_draws_zero(env):
+    """Lumajang writes 'Persentase Fasilitasi Koordinasi Ketenteraman dan Ketertiban Umum' twice (two
+    sasaran): two bars, two labels; an indicator at 0 % gets its bar's label."""
+    from kinerja.capaian.assembly import assemble
+
+    state = assemble(env, Filters(kecamatan=("Lumajang",)), use_example=True)
+    view = views.capaian_kecamatan(state, "Lumajang")
+    bars = view.figure.data[0]
+    rated = state.table.dropna(subset=["capaian"])
+    assert len(bars.y) == len(set(bars.y)) == len(rated) == 29  # 33 indicators, 4 not reported in the example
+    labels = list(view.figure.layout.yaxis.ticktext)
+    assert len(set(labels)) == len(labels)
+    twins = [label for label in labels if label.startswith("Persentase Fasilitasi Koordinasi Ketenteraman")]
+    assert len(twins) == 2
+    zero = [text for value, text in zip(bars.x, bars.text, strict=True) if value == 0]
+    assert zero and all(text == "0%" for text in zero)
+    assert bars.textposition == "outside"

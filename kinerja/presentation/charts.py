@@ -4,6 +4,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from kinerja.capaian.rules import Band
+from kinerja.indonesian import format_number
+from kinerja.presentation.text import distinct_names, wrap_distinct
 from kinerja.vocab import JENIS_LABELS, KATEGORI_LABELS, NOT_RATED, QUARTER_LABELS
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
@@ -151,25 +153,28 @@ def band_distribution(table: pd.DataFrame, bands: list[Band], title: str) -> go.
 
 
 def capaian_bars(table: pd.DataFrame, bands: list[Band], title: str) -> go.Figure:
-    """Capaian per indicator against the target line at 100 %, lowest first."""
+    """Capaian per indicator against the target line at 100 %, lowest first: one bar per indicator id,
+    labelled so that indicators written alike stay apart, the value beside every bar (0 % included)."""
     rated = table.dropna(subset=["capaian"]).sort_values("capaian")
-    labels = rated["indikator"].str.slice(0, 60) + " · " + rated["jabatan_baku"].str.slice(0, 25)
+    labels = wrap_distinct(distinct_names(rated))
     fig = go.Figure(
         go.Bar(
             x=rated["capaian"],
-            y=labels,
+            y=rated["indikator_id"],
             orientation="h",
             marker_color=rated["predikat"].map(band_colours(bands)),
-            text=rated["capaian"].map(lambda v: f"{v:.0f}%"),
-            customdata=rated[["target", "realisasi", "predikat"]].values,
-            hovertemplate="%{y}<br>Capaian %{x:.1f}%<br>Target %{customdata[0]:,.1f} · Realisasi %{customdata[1]:,.1f}"
-            "<br>%{customdata[2]}<extra></extra>",
+            text=[f"{format_number(v)}%" for v in rated["capaian"]],
+            textposition="outside",
+            cliponaxis=False,
+            customdata=list(zip(labels, rated["target"], rated["realisasi"], rated["predikat"], strict=True)),
+            hovertemplate="%{customdata[0]}<br>Capaian %{x:.1f}%<br>Target %{customdata[1]:,.1f} · "
+            "Realisasi %{customdata[2]:,.1f}<br>%{customdata[3]}<extra></extra>",
         )
     )
     fig.add_vline(x=100, line_dash="dash", line_color="#333333", annotation_text="Target (100%)")
     fig.update_xaxes(title_text="Capaian (%)")
-    fig.update_yaxes(title_text="", autorange="reversed")
-    return _style(fig, title, height=160 + 26 * len(rated))
+    fig.update_yaxes(title_text="", autorange="reversed", tickmode="array", tickvals=list(rated["indikator_id"]), ticktext=labels)
+    return _style(fig, title, height=160 + 40 * len(rated))
 
 
 def quarterly_lines(progress: pd.DataFrame, colours: dict[str, str], title: str) -> go.Figure:

@@ -16,6 +16,7 @@ from kinerja.capaian.assembly import NO_REALISATION, NO_TARGET, Capaian, assembl
 from kinerja.filters import Filters
 from kinerja.indonesian import format_number, format_percent
 from kinerja.presentation import charts
+from kinerja.presentation.text import distinct_names
 from kinerja.vocab import BIDANG_LABELS, JENIS_LABELS, KATEGORI_LABELS, TERUKUR, readable
 
 EXAMPLE_SHEET = " (CONTOH ILUSTRATIF)"
@@ -265,6 +266,11 @@ def perbandingan(con, filters: Filters, jabatan: str = "", bidang: str = "") -> 
 CAPAIAN_COLUMNS = ["kecamatan", "jabatan_baku", "indikator", "target", "realisasi", "capaian", "predikat"]
 
 
+def _named(frame: pd.DataFrame) -> pd.DataFrame:
+    """Indicators written alike told apart in the name column (by jabatan, sasaran or a number)."""
+    return frame.assign(indikator=distinct_names(frame)) if not frame.empty else frame
+
+
 def capaian(state: Capaian) -> View | None:
     table = state.table
     if table.empty:
@@ -277,7 +283,7 @@ def capaian(state: Capaian) -> View | None:
         key="capaian",
         judul=f"Target vs realisasi{state.suffix}",
         pesan=f"{_n(unrated)} dari {_n(len(table))} indikator belum dapat dinilai; {said}{state.suffix.lower()}.",
-        tabel=readable(table[CAPAIAN_COLUMNS].round({"capaian": 1})),
+        tabel=readable(_named(table)[CAPAIAN_COLUMNS].round({"capaian": 1})),
         figure=charts.band_distribution(table, state.bands, f"Predikat capaian per kecamatan{state.suffix}"),
         angka=[
             ("Indikator dinilai", f"{_n(len(rated))} dari {_n(len(table))}"),
@@ -319,14 +325,14 @@ def capaian_kecamatan(state: Capaian, kecamatan: str) -> View:
     title = f"Capaian per indikator — {kecamatan}{state.suffix}"
     if rated.empty:
         message = f"Belum ada indikator {kecamatan} yang dapat dinilai{state.suffix.lower()}: isi target dan realisasi di bawah."
-        return View(key="capaian_kecamatan", judul=title, pesan=message, tabel=readable(own[CAPAIAN_COLUMNS]))
+        return View(key="capaian_kecamatan", judul=title, pesan=message, tabel=readable(_named(own)[CAPAIAN_COLUMNS]))
     reached = int((rated["capaian"] >= 100).sum())
     return View(
         key="capaian_kecamatan",
         judul=title,
         pesan=f"{reached} dari {_n(len(rated))} indikator {kecamatan} yang dapat dinilai mencapai target "
         f"(capaian ≥ 100%){state.suffix.lower()}.",
-        tabel=readable(rated[CAPAIAN_COLUMNS].round({"capaian": 1})),
+        tabel=readable(_named(rated)[CAPAIAN_COLUMNS].round({"capaian": 1})),
         figure=charts.capaian_bars(own, state.bands, title),
         lembar="Capaian per indikator",
     )
@@ -336,7 +342,7 @@ def capaian_terendah(state: Capaian, count: int = 10) -> View | None:
     rated = state.rated
     if rated.empty:
         return None
-    lowest = rated.nsmallest(count, "capaian")
+    lowest = _named(rated).nsmallest(count, "capaian")
     first = lowest.iloc[0]
     columns = ["kecamatan", "capaian", "predikat", "indikator", "jabatan_baku", "target", "realisasi"]
     return View(
@@ -350,7 +356,7 @@ def capaian_terendah(state: Capaian, count: int = 10) -> View | None:
 
 
 def belum_dinilai(state: Capaian) -> View:
-    unrated = state.table[state.table["alasan"] != ""]
+    unrated = _named(state.table)[state.table["alasan"] != ""]
     no_target = int((unrated["alasan"] == NO_TARGET).sum())
     if unrated.empty:
         message = f"Semua indikator dapat dinilai{state.suffix.lower()}."

@@ -10,6 +10,7 @@ import streamlit as st
 from kinerja import site
 from kinerja.filters import Filters
 from kinerja.presentation import images, slides, workbook
+from kinerja.presentation.text import distinct_names
 from kinerja.presentation.views import View
 from kinerja.spreadsheet import to_csv_bytes, to_xlsx_bytes
 from kinerja.ui import data, presentation
@@ -91,7 +92,7 @@ def examples(view: View | None) -> None:
 
 def side_by_side(view: View, colours: dict[str, str]) -> None:
     """The compared indicators in one column per kecamatan, each marked shared or unique."""
-    rows = view.rows
+    rows = view.rows.assign(indikator=distinct_names(view.rows, context=("sasaran",)))
     names = sorted(set(rows["kecamatan"]))
     for column, name in zip(st.columns(len(names)), names, strict=True):
         column.markdown(f"#### <span style='color:{colours[name]}'>■</span> {escape(name)}", unsafe_allow_html=True)

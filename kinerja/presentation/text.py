@@ -1,0 +1,57 @@
+"""Text fitted for charts: wrapped at word boundaries (never cut mid-word), and names made distinct
+where two indicators are written the same."""
+
+import pandas as pd
+
+ELLIPSIS = "…"
+
+
+def wrap(text: str, width: int = 48, lines: int = 2, newline: str = "<br>") -> str:
+    """At most `lines` lines of at most `width` characters, broken between words; what does not fit
+    ends in '…' after a whole word."""
+    words, out, current = str(text).split(), [], ""
+    for word in words:
+        candidate = f"{current} {word}".strip()
+        if len(candidate) <= width or not current:
+            current = candidate
+            continue
+        out.append(current)
+        current = word
+        if len(out) == lines:
+            break
+    else:
+        out.append(current)
+        return newline.join(out)
+    last = out[-1]
+    while last and len(last) + len(ELLIPSIS) > width and " " in last:
+        last = last.rsplit(" ", 1)[0]
+    out[-1] = last + ELLIPSIS
+    return newline.join(out)
+
+
+def distinct_names(frame: pd.DataFrame, context: tuple[str, ...] = ("jabatan_baku", "sasaran")) -> pd.Series:
+    """The indicator's name, with as much context as it takes to tell it from another of the same name
+    in this frame: the jabatan, then the sasaran, then a number."""
+    names = frame["indikator"].astype(str)
+    for column in context:
+        if column in frame and names.duplicated(keep=False).any():
+            clash = names.duplicated(keep=False)
+            names = names.where(~clash, names + " · " + frame[column].astype(str))
+    clash = names.duplicated(keep=False)
+    if clash.any():
+        numbers = names.groupby(names).cumcount() + 1
+        names = names.where(~clash, names + " (" + numbers.astype(str) + ")")
+    return names
+
+
+def wrap_distinct(names: pd.Series, width: int = 48, lines: int = 2) -> list[str]:
+    """Wrapped names that stay distinct: where wrapping makes two alike, they get a line more, and
+    a number if that is not enough."""
+    wrapped = pd.Series([wrap(n, width, lines) for n in names], index=names.index)
+    clash = wrapped.duplicated(keep=False)
+    wrapped[clash] = [wrap(n, width, lines + 1) for n in names[clash]]
+    clash = wrapped.duplicated(keep=False)
+    if clash.any():
+        numbers = wrapped.groupby(wrapped).cumcount() + 1
+        wrapped = wrapped.where(~clash, wrapped + " (" + numbers.astype(str) + ")")
+    return wrapped.tolist()
