@@ -64,3 +64,16 @@ def real_data(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("real_data")
     write_dataset(build_dataset(read_manifest(), read_corrections()), out)
     return out
+
+
+@pytest.fixture(scope="session")
+def multi_year_data(tmp_path_factory) -> Path:
+    """Wonorejo's document for 2023 and for 2024, and Cibereum 2024: one kecamatan, two documents."""
+    from kinerja.build import Source
+
+    sources = [
+        Source(FIXTURES / "iki_wonorejo_numbered.txt", "Wonorejo", "Sukamaju", "Jawa Barat", 2023),
+        Source(FIXTURES / "iki_wonorejo_numbered.txt", "Wonorejo", "Sukamaju", "Jawa Barat", 2024),
+        Source(FIXTURES / "iki_cibereum_markdown.txt", "Cibereum", "Sukamaju", "Jawa Barat", 2024),
+    ]
+    return _build_into(tmp_path_factory.mktemp("multi_year_data"), sources)

@@ -111,7 +111,9 @@ def test_presentation_mode_in_the_browser(server, page, tmp_path):
     page.screenshot(path=str(tmp_path / "presentasi_1.png"))
     page.get_by_role("button", name="Berikutnya ▶").click()
     expect(page.get_by_role("heading", name="Cakupan jabatan")).to_be_visible(timeout=20000)
-    expect(page.get_by_text("0 dari 1 kecamatan belum menetapkan target untuk jabatan pelaksana.")).to_be_visible()
+    expect(
+        page.get_by_text("Indikator terbanyak pada jabatan Pelaksana (17 dari 33), paling sedikit pada Sekretaris (1).")
+    ).to_be_visible()
     assert "slide=2" in page.url
     page.get_by_role("button", name="◀ Sebelumnya").click()
     expect(page.get_by_role("heading", name="Indikator per kecamatan")).to_be_visible(timeout=20000)

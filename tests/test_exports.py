@@ -31,7 +31,7 @@ def test_key_views_and_their_computed_takeaways(con):
     shown = views.key_views(con, Filters())
     assert [v.key for v in shown] == ["ringkasan", "cakupan", "kategori", "capaian"]
     assert shown[0].pesan == "35 dari 266 indikator (13%) punya formula yang menghitung capaian."
-    assert shown[1].pesan == "3 dari 4 kecamatan belum menetapkan target untuk jabatan pelaksana."
+    assert shown[1].pesan == "Indikator terbanyak pada jabatan Pelaksana (145 dari 266), paling sedikit pada Camat (5)."
     assert shown[2].pesan == "Porsi indikator terukur tertinggi di Lumajang (24%), terendah di Sangkapura (4%)."
     assert "DATA CONTOH ILUSTRATIF" in shown[3].judul and "(data contoh ilustratif)" in shown[3].pesan
     assert "," in shown[3].pesan.split("median capaian ")[1]  # Indonesian decimal comma
@@ -40,7 +40,7 @@ def test_key_views_and_their_computed_takeaways(con):
 def test_takeaways_follow_the_filters(con):
     shown = views.key_views(con, Filters(kecamatan=("Lumajang",)))
     assert shown[0].pesan.startswith("8 dari 33 indikator")
-    assert shown[1].pesan == "0 dari 1 kecamatan belum menetapkan target untuk jabatan pelaksana."
+    assert shown[1].pesan == "Indikator terbanyak pada jabatan Pelaksana (17 dari 33), paling sedikit pada Sekretaris (1)."
     assert views.key_views(con, Filters(teks="tidak ada jabatan ini")) == []
 
 

@@ -140,7 +140,7 @@ def test_presentation_mode_hides_controls(app):
 @pytest.mark.parametrize(
     "slide, title, takeaway",
     [
-        ("2", "Cakupan jabatan", "0 dari 1 kecamatan belum menetapkan target untuk jabatan pelaksana."),
+        ("2", "Cakupan jabatan", "Indikator terbanyak pada jabatan Pelaksana (17 dari 33), paling sedikit pada Sekretaris (1)."),
         ("3", "Kategori formula", "24% indikator Lumajang dapat diukur capaiannya."),
         ("4", "Target vs realisasi (DATA CONTOH ILUSTRATIF)", "belum dapat dinilai"),
         ("9", "Target vs realisasi (DATA CONTOH ILUSTRATIF)", "belum dapat dinilai"),  # past the end: the last

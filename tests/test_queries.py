@@ -225,11 +225,33 @@ def test_total_indikator(con):
     total = run(con, "total_indikator").iloc[0]
     assert total[["kecamatan", "dokumen", "jumlah_jabatan", "jabatan_berindikator"]].tolist() == [3, 3, 8, 8]
     assert total[["indikator", "terukur", "bertarget"]].tolist() == [15, 6, 3]  # 4 + 1 + 1 terukur; Wonorejo's targets
-    assert total["kecamatan_tanpa_target"] == 2 and total["daftar_tanpa_target"] == "Cibereum, Mekarsari"
     one = run(con, "total_indikator", Filters(kecamatan=("Wonorejo",))).iloc[0]
-    assert (one["kecamatan"], one["indikator"], one["kecamatan_tanpa_target"], one["daftar_tanpa_target"]) == (1, 5, 0, "")
+    assert (one["kecamatan"], one["indikator"], one["bertarget"]) == (1, 5, 3)
     none = run(con, "total_indikator", Filters(teks="tidak ada jabatan ini")).iloc[0]
-    assert (none["kecamatan"], none["indikator"], none["kecamatan_tanpa_target"]) == (0, 0, 0)
+    assert (none["kecamatan"], none["indikator"]) == (0, 0)
+
+
+@exercises("kecamatan_bertarget")
+def test_kecamatan_bertarget(con):
+    rows = run(con, "kecamatan_bertarget")
+    assert list(zip(rows["kecamatan"], rows["punya_target"], strict=True)) == [
+        ("Cibereum", False),
+        ("Mekarsari", False),
+        ("Wonorejo", True),  # its Kasubag Perencanaan dan Keuangan states three targets
+    ]
+    assert run(con, "kecamatan_bertarget", Filters(teks="tidak ada jabatan ini")).empty
+
+
+@exercises("indikator_per_jenis")
+def test_indikator_per_jenis_most_first(con):
+    rows = run(con, "indikator_per_jenis")
+    assert list(zip(rows["jenis_jabatan"], rows["jumlah_jabatan"], rows["indikator"], strict=True)) == [
+        ("kepala_seksi", 2, 5),  # Cibereum Trantib 3, Mekarsari Pelayanan 2
+        ("pelaksana", 3, 5),  # Cibereum Pengolah Data 2, Wonorejo 1, Mekarsari Pengadministrasi 2
+        ("kepala_subbagian", 1, 3),
+        ("camat", 2, 2),
+    ]
+    assert set(rows["indikator_total"]) == {15}
 
 
 @exercises("terukur_per_kecamatan")

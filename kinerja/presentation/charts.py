@@ -49,10 +49,13 @@ def indicators_per_kecamatan(frame: pd.DataFrame) -> go.Figure:
         ("Formula terukur", frame["terukur"], "#0072B2"),
         ("Hitungan / deskripsi / tanpa formula", frame["indikator"] - frame["terukur"], "#BBBBBB"),
     )
+    # A kecamatan with documents of several years gets a bar per year, named as such.
+    several = frame["kecamatan"].duplicated(keep=False)
+    names = frame["kecamatan"].where(~several, frame["kecamatan"] + " " + frame["tahun"].astype(str))
     fig = go.Figure()
     for name, values, colour in parts:
         fig.add_bar(
-            x=frame["kecamatan"], y=values, name=name, marker_color=colour, text=values, textposition="auto",
+            x=names, y=values, name=name, marker_color=colour, text=values, textposition="auto",
             hovertemplate="%{x} — " + name + ": %{y} indikator<extra></extra>",
         )  # fmt: skip
     fig.update_layout(barmode="relative")

@@ -60,11 +60,13 @@ def ringkasan(con, filters: Filters) -> View | None:
     indikator, terukur = int(total["indikator"] or 0), int(total["terukur"] or 0)
     if not indikator:
         return None
-    no_target = int(total["kecamatan_tanpa_target"])
+    places = _run(con, "kecamatan_bertarget", filters)
+    names, lacking = places["kecamatan"].tolist(), places[~places["punya_target"]]["kecamatan"].tolist()
+    where = names[0] if len(names) == 1 else f"{_n(total['kecamatan'])} kecamatan"
+    documents = f" ({_n(total['dokumen'])} dokumen)" if total["dokumen"] > total["kecamatan"] else ""
     facts = [
-        f"{_n(indikator)} indikator dari {_n(total['jabatan_berindikator'])} jabatan di {_n(total['kecamatan'])} kecamatan.",
-        f"{no_target} dari {_n(total['kecamatan'])} kecamatan belum menetapkan target dalam dokumennya"
-        + (f" ({total['daftar_tanpa_target']})." if no_target else "."),
+        f"{_n(indikator)} indikator dari {_n(total['jabatan_berindikator'])} jabatan di {where}{documents}.",
+        _who_lacks(names, lacking, "target dalam dokumennya"),
     ]
     if total["bertarget"]:
         facts.append(f"{_n(total['bertarget'])} indikator sudah bertarget.")
@@ -89,25 +91,46 @@ def ringkasan(con, filters: Filters) -> View | None:
 # --- Cakupan jabatan --------------------------------------------------------------------------------
 
 
+def _who_lacks(kecamatan: list[str], lacking: list[str], what: str) -> str:
+    """'3 dari 4 kecamatan belum …: A, B, C.', in words that stay true for one kecamatan and for none."""
+    if len(kecamatan) == 1:
+        return f"{kecamatan[0]} {'belum ' if lacking else ''}menetapkan {what}."
+    if not lacking:
+        return f"Semua {len(kecamatan)} kecamatan menetapkan {what}."
+    return f"{len(lacking)} dari {len(kecamatan)} kecamatan belum menetapkan {what}: {', '.join(lacking)}."
+
+
+def _where_indicators_sit(per_jenis: pd.DataFrame) -> str:
+    """Which position types hold the most and the fewest indicators (ties all named)."""
+    held = per_jenis[per_jenis["indikator"] > 0]
+    total = int(per_jenis["indikator_total"].iloc[0])
+    label = [JENIS_LABELS.get(j, j) for j in held["jenis_jabatan"]]
+    if len(held) == 1:
+        return f"Semua {_n(total)} indikator ada pada jabatan {label[0]}."
+    most, fewest = held["indikator"].iloc[0], held["indikator"].iloc[-1]
+    top = _names([n for n, v in zip(label, held["indikator"], strict=True) if v == most])
+    low = _names([n for n, v in zip(label, held["indikator"], strict=True) if v == fewest])
+    return f"Indikator terbanyak pada jabatan {top} ({_n(most)} dari {_n(total)}), paling sedikit pada {low} ({_n(fewest)})."
+
+
 def cakupan(con, filters: Filters) -> View | None:
     per_jenis = _run(con, "jabatan_per_jenis", filters)
-    if per_jenis.empty:
+    if per_jenis.empty or not per_jenis["indikator"].any():
         return None
     with_indicators = per_jenis[per_jenis["indikator"] > 0]
     staff = with_indicators[with_indicators["jenis_jabatan"] == "pelaksana"]
     kecamatan = sorted(set(with_indicators["kecamatan"]))
-    with_target = set(staff[staff["bertarget"] > 0]["kecamatan"])
-    if staff.empty:
-        message = "Tidak ada indikator jabatan pelaksana dalam filter ini."
-    else:
-        without = [k for k in kecamatan if k not in with_target]
-        message = f"{len(without)} dari {len(kecamatan)} kecamatan belum menetapkan target untuk jabatan pelaksana."
+    facts = []
+    if not staff.empty:
+        with_target = set(staff[staff["bertarget"] > 0]["kecamatan"])
+        facts.append(_who_lacks(kecamatan, [k for k in kecamatan if k not in with_target], "target untuk jabatan pelaksana"))
     return View(
         key="cakupan",
         judul="Cakupan jabatan",
-        pesan=message,
+        pesan=_where_indicators_sit(_run(con, "indikator_per_jenis", filters)),
         tabel=readable(per_jenis.drop(columns="bertarget")),
         figure=charts.coverage_heatmap(per_jenis, "jenis_jabatan", JENIS_LABELS, "Indikator per kecamatan dan jenis jabatan"),
+        rincian=facts,
         judul_tabel="Indikator per jabatan",
         rows=per_jenis,
     )
