@@ -22,7 +22,7 @@ if page in old_links:
 if not data.available():
     st.stop()
 if presenting:
-    presentation.render(filters.from_url())
+    presentation.render()
 else:
     chosen = filters.sidebar()
     widgets.sidebar_exports(chosen)

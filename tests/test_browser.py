@@ -147,3 +147,20 @@ def test_a_link_opened_first_on_a_fresh_server_goes_through_the_router(real_data
         assert tab.get_by_text("Page not found").count() == 0
         assert "kecamatan=Lumajang" in tab.evaluate("location.href")
         tab.close()
+
+
+def test_presentation_started_from_the_sidebar_keeps_the_filters_through_slides_reload_and_exit(server, page):
+    page.goto(f"{server}/?kecamatan=Lumajang")
+    expect(page.get_by_text("8 dari 33 indikator (24%) punya formula yang menghitung capaian.")).to_be_visible(timeout=30000)
+    page.get_by_role("button", name="Mode presentasi").click()
+    expect(page.get_by_text("Kecamatan Lumajang · 1 / 4")).to_be_visible(timeout=20000)
+    page.get_by_role("button", name="Berikutnya ▶").click()
+    expect(page.get_by_text("Kecamatan Lumajang · 2 / 4")).to_be_visible(timeout=20000)
+    url = page.evaluate("location.href")
+    assert "kecamatan=Lumajang" in url and "slide=2" in url and "mode=presentasi" in url
+    page.reload()
+    expect(page.get_by_text("Kecamatan Lumajang · 2 / 4")).to_be_visible(timeout=30000)
+    page.get_by_role("button", name="Keluar").click()
+    expect(page.get_by_role("heading", name=PAGES[""])).to_be_visible(timeout=20000)
+    expect(page.get_by_text("8 dari 33 indikator (24%) punya formula yang menghitung capaian.")).to_be_visible(timeout=20000)
+    assert "kecamatan=Lumajang" in page.evaluate("location.href")

@@ -1,16 +1,19 @@
 """Presentation mode (`?mode=presentasi&slide=N`): no sidebar or controls, larger type, one key view
 per screen with its title and takeaway, and next / previous between the views of the current filters.
 
-This module is the sole owner of the mode's state: the URL's `mode` and `slide` and this session's flag.
+This module is the sole owner of the mode's state: the URL's `mode` and `slide`, this session's flag,
+and the filters being presented (taken from the sidebar when presenting starts there, else from the
+link, and written back into the URL on every slide so a reload or a copied link keeps them).
 """
 
 import streamlit as st
 
 from kinerja.filters import Filters
-from kinerja.ui import data, widgets
+from kinerja.ui import data, filters, widgets
 
 _MODE, _SLIDE, _PRESENTING = "mode", "slide", "presentasi"
 _ON = "presentasi"  # session key: this session started presenting (a click has no URL of its own yet)
+_PRESENTED = "presentasi_filter"  # session key: the filters being presented
 _HIDE_CHROME = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
@@ -31,8 +34,20 @@ def active() -> bool:
 
 
 def _start() -> None:
+    st.session_state[_PRESENTED] = filters.current()  # what the sidebar shows now
     st.query_params[_MODE] = _PRESENTING
     st.session_state[_ON] = True
+
+
+def _presented() -> Filters:
+    """The filters on the slides: kept for the whole presentation and written into the URL each run
+    (the sidebar widgets that bind them to the URL are not drawn while presenting)."""
+    chosen = st.session_state.get(_PRESENTED) or filters.from_url()
+    st.session_state[_PRESENTED] = chosen
+    for key, values in chosen.to_query().items():
+        if st.query_params.get_all(key) != values:
+            st.query_params[key] = values
+    return chosen
 
 
 def start_button() -> None:
@@ -55,14 +70,16 @@ def _go(number: int) -> None:
 def _leave() -> None:
     st.session_state[_ON] = False
     st.session_state.pop(_SLIDE, None)
+    st.session_state.pop(_PRESENTED, None)  # the URL keeps the filters for the sidebar
     for key in (_MODE, _SLIDE):
         if key in st.query_params:
             del st.query_params[key]
 
 
-def render(filters: Filters) -> None:
+def render() -> None:
     st.markdown(_HIDE_CHROME, unsafe_allow_html=True)
-    shown = data.key_views(filters)
+    presented = _presented()
+    shown = data.key_views(presented)
     if not shown:
         st.title("Paparan Kinerja Kecamatan")
         st.info("Tidak ada data untuk filter ini.")
@@ -72,7 +89,8 @@ def render(filters: Filters) -> None:
     view = shown[number - 1]
     st.title(view.judul)
     widgets.takeaway(view.pesan)
-    st.markdown(f"<p class='konteks'>{widgets.escape(filters.describe())} · {number} / {len(shown)}</p>", unsafe_allow_html=True)
+    context = f"{widgets.escape(presented.describe())} · {number} / {len(shown)}"
+    st.markdown(f"<p class='konteks'>{context}</p>", unsafe_allow_html=True)
     figure = view.figure
     # Fits one 1280x720 screen with the title and takeaway; our own large type, not the app theme's.
     figure.update_layout(height=400, font={"size": 20}, title={"text": ""}, margin={"t": 10})
