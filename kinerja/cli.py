@@ -93,8 +93,6 @@ def cmd_realisasi_import(args: argparse.Namespace) -> int:
         raise NotFound(f"{path}: tidak dapat dibaca ({error.strerror})") from error
     import_id, checked = store.import_bytes(path.name, content, rows, "baris perintah", args.izinkan_lebih_100)
     print(f"Diimpor sebagai {import_id}: {checked.rows} baris, {len(checked.values)} nilai.")
-    for warning in checked.warnings:
-        print(f"PERINGATAN: {warning}", file=sys.stderr)
     return 0
 
 

@@ -185,3 +185,15 @@ def test_example_data_is_marked_and_valid(real_data, monkeypatch):
     assert checked.rows == len(indicators) == 266
     regenerated = capaian.example_table(indicators).to_csv(index=False)
     assert regenerated == content.decode()  # the checked-in file is what the generator makes
+
+
+def test_an_unfilled_template_is_refused_and_nothing_is_stored(env, tmp_path, capsys):
+    _, indicators = env
+    empty = tmp_path / "templat_kosong.xlsx"
+    template.write_template(template.template_frame(indicators[indicators["kecamatan"] == "Wonorejo"]), empty)
+    with pytest.raises(ImportRejected, match="tidak berisi nilai"):
+        store.import_bytes(empty.name, empty.read_bytes(), indicators, "uji")
+    assert _stored_files(tmp_path) == []
+    assert main(["realisasi", "import", str(empty)]) == 2
+    assert "tidak berisi nilai" in capsys.readouterr().err
+    assert store.list_imports().empty

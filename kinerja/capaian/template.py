@@ -4,7 +4,7 @@ A blank cell means "not reported": it never erases an earlier value."""
 
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -31,7 +31,6 @@ class Checked:
 
     values: pd.DataFrame  # indikator_id, kolom, nilai (text)
     rows: int
-    warnings: list[str] = field(default_factory=list)
 
 
 def template_frame(indicators: pd.DataFrame, current: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -179,8 +178,10 @@ def validate(name: str, table: pd.DataFrame, indicators: pd.DataFrame, allow_ove
     if problems:
         raise ImportRejected(name, problems)
     frame = pd.DataFrame(values, columns=["indikator_id", "kolom", "nilai"])
-    warnings = [] if not frame.empty else ["berkas tidak berisi nilai apa pun"]
-    return Checked(values=frame, rows=len(seen), warnings=warnings)
+    if frame.empty:  # an unfilled template is not an import
+        message = "berkas tidak berisi nilai apa pun: isi kolom target, tw1-tw4 atau tahunan, lalu unggah lagi"
+        raise ImportRejected(name, [Problem(None, None, message)])
+    return Checked(values=frame, rows=len(seen))
 
 
 def _default(column: str, meta: pd.Series) -> str:
