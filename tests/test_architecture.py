@@ -137,3 +137,11 @@ def test_no_pages_folder_beside_the_router():
     """A pages/ folder puts a fresh server in Streamlit's legacy page discovery, which runs a page file
     without the router (no filters, no sidebar); the browser test shows it."""
     assert not (ROOT / "pages").exists()
+
+
+def test_the_app_sends_no_usage_statistics_and_shows_no_developer_menu():
+    import tomllib
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert config["browser"]["gatherUsageStats"] is False
+    assert config["client"]["toolbarMode"] == "minimal"

@@ -39,7 +39,8 @@ def _running_server(data: Path, store: Path):
     env = {**os.environ, "KINERJA_DATA_DIR": str(data), "KINERJA_REALISASI_DIR": str(store)}
     command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.headless", "true",
                "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]  # fmt: skip
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # From the project folder, as make run starts it, so .streamlit/config.toml applies.
+    process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -145,6 +146,7 @@ def test_a_link_opened_first_on_a_fresh_server_goes_through_the_router(real_data
         expect(sidebar.get_by_text("Target vs realisasi")).to_be_visible()  # the menu shows titles,
         assert sidebar.get_by_text("target realisasi", exact=True).count() == 0  # not file names
         assert tab.get_by_text("Page not found").count() == 0
+        assert tab.get_by_text("Deploy", exact=True).count() == 0  # no developer menu in a meeting
         assert "kecamatan=Lumajang" in tab.evaluate("location.href")
         tab.close()
 
