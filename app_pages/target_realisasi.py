@@ -8,6 +8,7 @@ from kinerja.ui import data, entry, filters, widgets
 
 widgets.heading(__file__)
 chosen = filters.current()
+entry.show_own_data_after_a_save("contoh")
 use_example = st.toggle(
     "Tampilkan data contoh (ilustratif)",
     value=data.stored_values().empty,
@@ -27,7 +28,7 @@ if not widgets.empty_notice(overview):
     progress = views.progres_triwulan(state, data.kecamatan_colours())
     if progress is not None:
         widgets.draw(progress, key="target_realisasi_2", table=False)
-    kecamatan = st.selectbox("Kecamatan untuk rincian capaian", sorted(set(state.table["kecamatan"])), key="rinci_kecamatan")
+    kecamatan = st.selectbox("Kecamatan untuk rincian capaian", state.kecamatan_for_detail(), key="rinci_kecamatan")
     widgets.draw(views.capaian_kecamatan(state, kecamatan), key="target_realisasi_3", table=False)
     lowest = views.capaian_terendah(state)
     if lowest is not None:
@@ -36,4 +37,4 @@ if not widgets.empty_notice(overview):
 
 st.divider()
 st.header("Isi target dan realisasi")
-entry.realisation_input()
+entry.realisation_input(chosen)

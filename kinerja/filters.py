@@ -81,6 +81,10 @@ class Filters:
     def from_arguments(cls, args: argparse.Namespace) -> "Filters":
         return cls(**{f.name: f.decode(_as_list(getattr(args, _dest(f)))) for f in FIELDS})
 
+    def region(self) -> "Filters":
+        """Only where and when (kabupaten, kecamatan, tahun): for what concerns a whole document."""
+        return Filters(kabupaten=self.kabupaten, kecamatan=self.kecamatan, tahun=self.tahun)
+
     def to_query(self) -> dict[str, list[str]]:
         """The URL parameters that open these filters (the inverse of from_query)."""
         return {f.key: f.encode(getattr(self, f.name)) for f in FIELDS if getattr(self, f.name)}

@@ -66,3 +66,8 @@ def test_command_line_options_come_from_the_same_table():
     args = parser.parse_args(["--kecamatan", "Lumajang", "--kecamatan", "Masama", "--tahun", "2023", "--jenis", "Camat"])
     assert Filters.from_arguments(args) == Filters(kecamatan=("Lumajang", "Masama"), tahun=(2023,), jenis=("camat",))
     assert Filters.from_arguments(parser.parse_args(["--jabatan", "seksi pem"])) == Filters(teks="seksi pem")
+
+
+def test_region_keeps_only_where_and_when():
+    chosen = Filters(teks="seksi", jenis=("camat",), kecamatan=("Lumajang",), kabupaten=("Lumajang",), tahun=(2023,))
+    assert chosen.region() == Filters(kecamatan=("Lumajang",), kabupaten=("Lumajang",), tahun=(2023,))

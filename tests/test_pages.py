@@ -156,3 +156,45 @@ def test_each_view_of_the_presentation_from_its_link(app, slide, title, takeaway
 def test_presentation_reads_coded_filters_from_their_labels_in_the_url(app):
     at = app(RINGKASAN, mode="presentasi", jenis="Camat")
     assert any("5 dari 5 indikator" in m.value for m in at.markdown)  # Bululawang 3 + Masama 2, all computable
+
+
+def _import_lumajang(real_data):
+    """Targets and realisation for Lumajang's indicators, imported as an officer would."""
+    from kinerja import db
+    from kinerja.capaian import assembly, store, template
+
+    con = db.connect(real_data)
+    indicators = assembly.indicators(con)
+    frame = template.template_frame(indicators[indicators["kecamatan"] == "Lumajang"])
+    frame["tw4"] = "10"
+    frame["target"] = "20"
+    content = frame.to_csv(index=False).encode()
+    store.import_bytes("lumajang.csv", content, indicators, "uji")
+
+
+def test_capaian_detail_defaults_to_a_kecamatan_with_results(app, real_data):
+    _import_lumajang(real_data)
+    at = app(CAPAIAN)
+    assert at.toggle(key="contoh").value is False  # an import exists: the officer's own data
+    assert at.selectbox(key="rinci_kecamatan").value == "Lumajang"  # not Bululawang, which has none
+
+
+def test_the_entry_form_follows_the_kecamatan_filter(app):
+    at = app(CAPAIAN, kecamatan="Lumajang")
+    choice = at.selectbox(key="isi_kecamatan")
+    assert choice.options == ["Lumajang 2023"] and choice.value == "Lumajang 2023"
+    everything = app(CAPAIAN).selectbox(key="isi_kecamatan")
+    assert len(everything.options) == 4
+
+
+def test_after_a_save_the_page_shows_the_officers_own_data(app, real_data):
+    """The example was on (nothing imported yet); a save happened: the next run shows imported values."""
+    _import_lumajang(real_data)
+    at = AppTest.from_file(DASHBOARD, default_timeout=30)
+    at.query_params["contoh"] = "true"  # the example was switched on before the save
+    at.session_state["impor_baru"] = True  # what Simpan leaves for the run after it
+    at.run()
+    at.switch_page(site.page(CAPAIAN).from_router).run()
+    assert not at.exception
+    assert at.toggle(key="contoh").value is False
+    assert not at.warning  # no "data contoh ilustratif" banner

@@ -39,6 +39,12 @@ class Capaian:
     def rated(self) -> pd.DataFrame:
         return self.table[self.table["predikat"] != NOT_RATED]
 
+    def kecamatan_for_detail(self) -> list[str]:
+        """The kecamatan to pick from for a detail, those with rated indicators first."""
+        every = sorted(set(self.table["kecamatan"]))
+        with_results = set(self.rated["kecamatan"])
+        return [k for k in every if k in with_results] + [k for k in every if k not in with_results]
+
 
 def indicators(con, filters: Filters | None = None) -> pd.DataFrame:
     return db.run_query(con, "indikator_dan_target", **(filters or Filters()).params())

@@ -5,11 +5,25 @@ history with undo."""
 import pandas as pd
 import streamlit as st
 
-from kinerja.capaian import store, template
+from kinerja.capaian import assembly, store, template
 from kinerja.errors import ImportRejected
+from kinerja.filters import Filters
 from kinerja.ui import data
 from kinerja.ui.widgets import XLSX
 from kinerja.vocab import METHODS, POLARITIES, QUARTERS
+
+_JUST_SAVED = "impor_baru"  # session key: an import was saved in the run before this one
+
+
+def show_own_data_after_a_save(example_toggle: str) -> None:
+    """After a save the page shows the officer's own values, not the illustrative example: the
+    example toggle is turned off before it is drawn. A toggle bound to the URL reads a changed URL
+    on the next run only, hence the rerun."""
+    if st.session_state.pop(_JUST_SAVED, False):
+        st.session_state[example_toggle] = False
+        if example_toggle in st.query_params:
+            del st.query_params[example_toggle]
+            st.rerun()
 
 
 def _import_form(name: str, content: bytes, everything: pd.DataFrame, stored: pd.DataFrame, key: str) -> None:
@@ -38,6 +52,7 @@ def _import_form(name: str, content: bytes, everything: pd.DataFrame, stored: pd
             st.error(str(error))
             return
         st.session_state["pesan_impor"] = f"Disimpan sebagai impor {import_id}: {len(checked.values)} nilai."
+        st.session_state[_JUST_SAVED] = True
         st.rerun()
 
 
@@ -62,12 +77,17 @@ def _editor_columns() -> dict:
     return columns
 
 
-def realisation_input() -> None:
-    """Template download, upload with preview, the table editor, and the import history with undo."""
+def realisation_input(chosen: Filters) -> None:
+    """Template download, upload with preview, the table editor, and the import history with undo,
+    for the kecamatan and years the filters name."""
     everything, stored = data.all_indicators(), data.stored_values()
     if "pesan_impor" in st.session_state:  # what the last save or undo did, kept across its rerun
         st.success(st.session_state.pop("pesan_impor"))
-    pairs = everything[["kecamatan", "tahun"]].drop_duplicates().sort_values(["kecamatan", "tahun"])
+    region = assembly.indicators(data.connection(), chosen.region())
+    if region.empty:
+        st.info("Tidak ada indikator untuk kecamatan dan tahun pada filter ini.")
+        return
+    pairs = region[["kecamatan", "tahun"]].drop_duplicates().sort_values(["kecamatan", "tahun"])
     choice = st.selectbox("Kecamatan dan tahun", [f"{k} {t}" for k, t in pairs.itertuples(index=False)], key="isi_kecamatan")
     kecamatan, tahun = choice.rsplit(" ", 1)
     own = everything[(everything["kecamatan"] == kecamatan) & (everything["tahun"] == int(tahun))]
