@@ -21,6 +21,7 @@ class Field:
     sentence: str  # how the chosen values read in a description, '{}' standing for them
     option: str  # command-line option
     labels: Mapping[str, str] | None = None  # code -> Indonesian label, for coded fields
+    narrowed_by: tuple[str, ...] = ()  # fields whose choice limits this one's options (kabupaten -> kecamatan)
 
     def decode(self, values: list[str]) -> tuple | str:
         """URL or widget values as the filter holds them: codes (from a code or its label), years as numbers."""
@@ -55,9 +56,9 @@ FIELDS = (
     Field("jabatan", "jabatan", "Jabatan baku", "values", "Jabatan: {}", "--jabatan-baku"),
     Field("jenis", "jenis", "Jenis jabatan", "codes", "Jenis jabatan: {}", "--jenis", JENIS_LABELS),
     Field("bidang", "bidang", "Bidang", "codes", "Bidang: {}", "--bidang", BIDANG_LABELS),
-    Field("kecamatan", "kecamatan", "Kecamatan", "values", "Kecamatan {}", "--kecamatan"),
     Field("kabupaten", "kabupaten", "Kabupaten", "values", "Kabupaten {}", "--kabupaten"),
-    Field("tahun", "tahun", "Tahun", "years", "Tahun {}", "--tahun"),
+    Field("kecamatan", "kecamatan", "Kecamatan", "values", "Kecamatan {}", "--kecamatan", narrowed_by=("kabupaten",)),
+    Field("tahun", "tahun", "Tahun", "years", "Tahun {}", "--tahun", narrowed_by=("kabupaten", "kecamatan")),
 )
 EVERYTHING = "Semua kecamatan, tahun, dan jabatan"
 
@@ -68,8 +69,8 @@ class Filters:
     jabatan: tuple[str, ...] = field(default_factory=tuple)  # canonical titles picked from the list
     jenis: tuple[str, ...] = field(default_factory=tuple)
     bidang: tuple[str, ...] = field(default_factory=tuple)
-    kecamatan: tuple[str, ...] = field(default_factory=tuple)
     kabupaten: tuple[str, ...] = field(default_factory=tuple)
+    kecamatan: tuple[str, ...] = field(default_factory=tuple)
     tahun: tuple[int, ...] = field(default_factory=tuple)
 
     @classmethod

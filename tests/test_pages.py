@@ -198,3 +198,23 @@ def test_after_a_save_the_page_shows_the_officers_own_data(app, real_data):
     assert not at.exception
     assert at.toggle(key="contoh").value is False
     assert not at.warning  # no "data contoh ilustratif" banner
+
+
+def test_a_link_value_that_is_not_in_the_data_is_said_on_the_page(app):
+    at = app(RINGKASAN, kecamatan="Tidakada")
+    assert any("Kecamatan Tidakada" in w.value and "diabaikan" in w.value for w in at.warning)
+    assert "266" in _texts(at)  # the rest of the data, as said
+
+
+def test_region_options_narrow_each_other_and_a_year_without_a_document_is_said(app):
+    at = app(RINGKASAN, kabupaten="Malang")
+    assert at.sidebar.multiselect(key="kecamatan").options == ["Bululawang"]
+    at = app(RINGKASAN, kecamatan="Lumajang", tahun="2020")  # Lumajang's document is of 2023
+    assert at.sidebar.multiselect(key="tahun").options == ["2023"]
+    assert any("Tahun 2020" in w.value for w in at.warning)
+    assert "33" in _texts(at)  # Lumajang alone, every year it has
+
+
+def test_values_that_exist_raise_no_notice(app):
+    at = app(RINGKASAN, kecamatan="Lumajang", tahun="2023", jenis="Camat")
+    assert not at.warning

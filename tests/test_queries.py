@@ -285,6 +285,16 @@ def test_jabatan_per_jenis_counts_bertarget_indicators(con):
     ]
 
 
+@exercises("wilayah")
+def test_wilayah_one_row_per_document(con):
+    rows = run(con, "wilayah")
+    assert rows.values.tolist() == [
+        ["Purwaraja", "Mekarsari", "2022"],
+        ["Sukamaju", "Cibereum", "2024"],
+        ["Sukamaju", "Wonorejo", "2024"],
+    ]
+
+
 def test_measures_are_the_vocabularys(con):
     """terukur in SQL is vocab.TERUKUR: the reference table the macro reads is made from it."""
     from kinerja.vocab import TERUKUR

@@ -1,6 +1,7 @@
 """The sidebar filters: one widget per field of kinerja.filters.FIELDS, each bound to its URL
 parameter so a copied link opens the same view."""
 
+import pandas as pd
 import streamlit as st
 
 from kinerja import db
@@ -44,14 +45,45 @@ def _accept_codes_in_url() -> None:
                 st.rerun()
 
 
+def _available(field: Field, options: dict[str, list[str]], region: pd.DataFrame, chosen: dict) -> list[str]:
+    """The field's options; a region field's narrowed by what the fields above it chose."""
+    if not field.narrowed_by:
+        return options.get(field.name, [])
+    rows = region
+    for name in field.narrowed_by:
+        above = next(f for f in FIELDS if f.name == name)
+        picked = [str(v) for v in above.decode(_listed(chosen.get(above.key)))]
+        if picked:
+            rows = rows[rows[name].isin(picked)]
+    return sorted(set(rows[field.name]))
+
+
+def _not_available(field: Field, available: list[str]) -> list[str]:
+    """What the link asks of this field that the data (under the other choices) does not have."""
+    asked = st.query_params.get_all(field.key)
+    if field.kind == "text" or not asked:
+        return []
+    if field.kind == "codes":
+        return [v for v in asked if field.decode([v]) == () or field.decode([v])[0] not in available]
+    return [v for v in asked if v not in available]
+
+
 def sidebar() -> Filters:
-    """Draw the filters in the sidebar and remember what they say for the page of this run."""
+    """Draw the filters in the sidebar, say on the page what a link asked for that is not there, and
+    remember what they say for the page of this run."""
     _accept_codes_in_url()
     options = _options()
+    region = db.run_query(data.connection(), "wilayah")
+    chosen, ignored = {}, []
     with st.sidebar:
         st.header("Filter")
-        chosen = {field.key: _widget(field, options.get(field.name, [])) for field in FIELDS}
+        for field in FIELDS:
+            available = _available(field, options, region, chosen)
+            ignored += [f"{field.label} {value}" for value in _not_available(field, available)]
+            chosen[field.key] = _widget(field, available)
         st.caption("Filter kosong berarti semua. Salin alamat halaman untuk membagikan tampilan ini.")
+    if ignored:
+        st.warning(f"Tidak ada dalam data (untuk pilihan filter lainnya), jadi diabaikan: {'; '.join(ignored)}.")
     filters = Filters.from_query(lambda key: _listed(chosen[key]))
     st.session_state[_CHOSEN] = filters
     return filters
