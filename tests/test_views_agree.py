@@ -100,7 +100,7 @@ def test_every_view_a_page_lists_is_built_by_the_views_module(env):
         views.indikator_sel(env, everything, "Lumajang", "pelaksana"),
         views.kategori_jenis(env, everything),
         views.contoh_kategori(env, everything),
-        views.perbandingan(env, everything, jabatan="Camat"),
+        views.perbandingan(env, everything, views.kecamatan_colours(env), jabatan="Camat"),
         views.progres_triwulan(state, views.kecamatan_colours(env)),
         views.capaian_kecamatan(state, "Lumajang"),
         views.capaian_terendah(state),

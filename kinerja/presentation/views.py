@@ -264,8 +264,8 @@ def kecamatan_colours(con) -> dict[str, str]:
     return charts.kecamatan_colours(options[options["filter"] == "kecamatan"]["nilai"])
 
 
-def perbandingan(con, filters: Filters, jabatan: str = "", bidang: str = "") -> View | None:
-    """One canonical position (or one field) side by side across kecamatan."""
+def perbandingan(con, filters: Filters, colours: dict[str, str], jabatan: str = "", bidang: str = "") -> View | None:
+    """One canonical position (or one field) side by side across kecamatan, in each kecamatan's colour."""
     rows = _run(con, "indikator_antar_kecamatan", filters, pilihan_jabatan=jabatan, pilihan_bidang=bidang)
     if rows.empty:
         return None
@@ -277,7 +277,7 @@ def perbandingan(con, filters: Filters, jabatan: str = "", bidang: str = "") -> 
         pesan=f"{label}: {_n(len(rows))} indikator di {compared} kecamatan; "
         f"{shared} indikator dirumuskan sama di lebih dari satu kecamatan.",
         tabel=readable(rows.drop(columns=["kecamatan_dibandingkan", "indikator_bersama"])),
-        figure=charts.indicators_compared(rows, kecamatan_colours(con), f"Jumlah indikator — {label}"),
+        figure=charts.indicators_compared(rows, colours, f"Jumlah indikator — {label}"),
         judul_tabel="Tabel perbandingan",
         rows=rows,
         lembar="Perbandingan",

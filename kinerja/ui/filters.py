@@ -63,8 +63,9 @@ def _not_available(field: Field, available: list[str]) -> list[str]:
     asked = st.query_params.get_all(field.key)
     if field.kind == "text" or not asked:
         return []
-    if field.kind == "codes":
-        return [v for v in asked if field.decode([v]) == () or field.decode([v])[0] not in available]
+    if field.kind == "codes":  # a code or its label; what decodes to nothing is not there either
+        decoded = [(v, field.decode([v])) for v in asked]
+        return [v for v, codes in decoded if not codes or codes[0] not in available]
     return [v for v in asked if v not in available]
 
 
