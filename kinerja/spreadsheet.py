@@ -25,8 +25,13 @@ def _safe(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+CSV_SEPARATOR = ";"  # Excel in an Indonesian locale splits columns on ';' (',' is its decimal mark)
+
+
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:
-    return _safe(frame).to_csv(index=False).encode("utf-8-sig")  # BOM: Excel reads the accents right
+    """A CSV that Excel in an Indonesian locale opens as columns: ';' between cells, decimal commas, and
+    a BOM so it reads the text as UTF-8."""
+    return _safe(frame).to_csv(index=False, sep=CSV_SEPARATOR, decimal=",").encode("utf-8-sig")
 
 
 def to_xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:

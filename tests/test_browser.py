@@ -166,3 +166,44 @@ def test_presentation_started_from_the_sidebar_keeps_the_filters_through_slides_
     expect(page.get_by_role("heading", name=PAGES[""])).to_be_visible(timeout=20000)
     expect(page.get_by_text("8 dari 33 indikator (24%) punya formula yang menghitung capaian.")).to_be_visible(timeout=20000)
     assert "kecamatan=Lumajang" in page.evaluate("location.href")
+
+
+def test_presentation_fills_a_full_hd_screen_and_moves_with_the_keyboard(server, browser):
+    tab = browser.new_page(viewport={"width": 1920, "height": 1080})
+    tab.goto(f"{server}/?mode=presentasi&kecamatan=Lumajang")
+    expect(tab.get_by_text("Kecamatan Lumajang · 1 / 4")).to_be_visible(timeout=30000)
+    expect(tab.locator(".js-plotly-plot").first).to_be_visible(timeout=20000)
+    chart = tab.locator(".js-plotly-plot").first.bounding_box()
+    assert chart["height"] >= 0.6 * 1080 and chart["width"] >= 0.9 * 1920 - 200
+    buttons = tab.get_by_role("button", name="Keluar").bounding_box()
+    assert buttons["y"] + buttons["height"] <= 1080  # the way out stays on screen, no scrolling
+    for key, shown in (("ArrowRight", 2), ("PageDown", 3), ("PageUp", 2), ("ArrowLeft", 1), ("PageDown", 2)):
+        tab.keyboard.press(key)
+        expect(tab.get_by_text(f"Kecamatan Lumajang · {shown} / 4")).to_be_visible(timeout=20000)
+    assert "slide=2" in tab.evaluate("location.href")
+    tab.keyboard.press("Escape")
+    expect(tab.get_by_role("heading", name=PAGES[""])).to_be_visible(timeout=20000)
+    tab.close()
+
+
+def test_two_downloads_clicked_at_once_both_arrive(server, browser, tmp_path):
+    """A click no longer reruns the page, so the second button's file is still there when it is asked for."""
+    tab = browser.new_page(viewport={"width": 1280, "height": 800}, accept_downloads=True)
+    tab.goto(f"{server}/jelajah?kecamatan=Lumajang")
+    expect(tab.get_by_text("33 indikator ditampilkan.")).to_be_visible(timeout=30000)
+    arrived = []
+    tab.on("download", lambda download: arrived.append(download))
+    tab.get_by_role("button", name="Unduh CSV").click()
+    tab.get_by_role("button", name="Unduh XLSX").click()
+    sidebar = tab.locator("[data-testid='stSidebar']")
+    sidebar.get_by_role("button", name="Unduh buku kerja (XLSX)").click()
+    for _ in range(60):
+        if len(arrived) == 3:
+            break
+        tab.wait_for_timeout(500)
+    names = sorted(d.suggested_filename for d in arrived)
+    assert names == ["indikator.csv", "indikator.xlsx", "kinerja_kecamatan.xlsx"]
+    csv = Path(arrived[[d.suggested_filename for d in arrived].index("indikator.csv")].path()).read_bytes()
+    assert csv.startswith(b"\xef\xbb\xbf") and csv.decode("utf-8-sig").count("\n") == 34  # header + 33
+    assert tab.get_by_text("Deferred").count() == 0 and tab.get_by_text("not found").count() == 0
+    tab.close()

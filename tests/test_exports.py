@@ -86,6 +86,20 @@ def test_text_that_a_spreadsheet_would_run_is_kept_as_text():
     assert to_csv_bytes(hostile).decode("utf-8-sig").splitlines()[1].startswith("\"'=HYPERLINK")
 
 
+def test_csv_opens_as_columns_in_indonesian_excel(con):
+    """';' between cells, decimal commas, a BOM; whole numbers and years as written."""
+    table = views.kategori(con, Filters(kecamatan=("Lumajang",))).tabel
+    content = to_csv_bytes(table)
+    assert content.startswith(b"\xef\xbb\xbf")
+    lines = content.decode("utf-8-sig").splitlines()
+    assert lines[0] == ";".join(table.columns)
+    back = pd.read_csv(io.BytesIO(content), sep=";", decimal=",", encoding="utf-8-sig")
+    assert back.shape == table.shape
+    assert back["% indikator"].tolist() == pytest.approx(table["% indikator"].tolist())
+    decimals = [line for line in lines[1:] if any("," in cell for cell in line.split(";"))]
+    assert decimals and not any("." in line.split(";")[-1] for line in lines[1:])
+
+
 def test_chart_images_png_and_svg(con):
     figure = views.key_views(con, Filters())[0].figure
     png, svg = images.render_images([figure], "png")[0], images.render_images([figure], "svg")[0]

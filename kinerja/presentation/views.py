@@ -17,7 +17,7 @@ from kinerja.filters import Filters
 from kinerja.indonesian import format_number, format_percent
 from kinerja.presentation import charts
 from kinerja.presentation.text import distinct_names
-from kinerja.vocab import BIDANG_LABELS, JENIS_LABELS, KATEGORI_LABELS, TERUKUR, readable
+from kinerja.vocab import BIDANG_LABELS, COLUMN_LABELS, JENIS_LABELS, KATEGORI_LABELS, TERUKUR, readable
 
 EXAMPLE_SHEET = " (CONTOH ILUSTRATIF)"
 JABATAN_TIPIS = "Jabatan dengan tabel kosong atau tipis"
@@ -36,6 +36,7 @@ class View:
     judul_tabel: str = ""  # a heading over the table on the page
     rows: pd.DataFrame | None = None  # the rows with codes, for pages that draw details
     lembar: str = ""  # the workbook sheet name, when the title does not fit
+    utama: str = ""  # the table's most important column: first, and kept in view on the page
 
     @property
     def sheet(self) -> str:
@@ -45,6 +46,11 @@ class View:
 
 def _run(con, name: str, filters: Filters, **params) -> pd.DataFrame:
     return db.run_query(con, name, **filters.params(), **params)
+
+
+def _first(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    """The table with its most important column moved to the front."""
+    return frame[[column, *(c for c in frame.columns if c != column)]]
 
 
 def _n(value) -> str:
@@ -245,8 +251,9 @@ def contoh_kategori(con, filters: Filters, per_kategori: int = 3) -> View | None
         key="contoh_kategori",
         judul="Contoh dari data",
         pesan=f"Contoh dari {_n(rows['kategori_ada'].iloc[0])} kategori formula, hingga {per_kategori} per kategori.",
-        tabel=readable(rows.drop(columns=["jumlah_contoh", "kategori_ada"])),
-        rows=rows,
+        tabel=readable(_first(rows, "formula").drop(columns=["jumlah_contoh", "kategori_ada"])),
+        rows=_first(rows, "formula"),
+        utama=COLUMN_LABELS["formula"],
     )
 
 
@@ -401,8 +408,14 @@ def belum_dinilai(state: Capaian) -> View:
 
 
 def daftar(con, filters: Filters, cari: str = "") -> View:
-    rows = _run(con, "daftar_indikator", filters, cari=cari)
-    return View(key="daftar", judul="Indikator", pesan=f"{_n(len(rows))} indikator ditampilkan.", tabel=readable(rows))
+    rows = _first(_run(con, "daftar_indikator", filters, cari=cari), "indikator")
+    return View(
+        key="daftar",
+        judul="Indikator",
+        pesan=f"{_n(len(rows))} indikator ditampilkan.",
+        tabel=readable(rows),
+        utama=COLUMN_LABELS["indikator"],
+    )
 
 
 # --- The meeting's views ----------------------------------------------------------------------------

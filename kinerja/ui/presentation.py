@@ -6,6 +6,7 @@ and the filters being presented (taken from the sidebar when presenting starts t
 link, and written back into the URL on every slide so a reload or a copied link keeps them).
 """
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from kinerja.filters import Filters
@@ -22,6 +23,11 @@ _HIDE_CHROME = """
 .pesan { font-size: 1.9rem !important; font-weight: 600; line-height: 1.3 !important; margin: 0 0 0.4rem 0; }
 .konteks { font-size: 1.05rem !important; color: #555; }
 h1 { font-size: 2.6rem !important; }
+[data-testid="stMainBlockContainer"] button p { font-size: 1.2rem !important; }
+/* The chart takes the screen's height left under the title, the takeaway and the buttons. */
+.st-key-grafik_paparan { flex: 0 0 auto !important; height: calc(100vh - 17rem) !important; min-height: 20rem; }
+/* A presenter's clicker sends PageUp/PageDown: these buttons only carry those keys. */
+.st-key-halaman_naik, .st-key-halaman_turun { display: none !important; }
 </style>
 """
 
@@ -91,13 +97,31 @@ def render() -> None:
     widgets.takeaway(view.pesan)
     context = f"{widgets.escape(presented.describe())} · {number} / {len(shown)}"
     st.markdown(f"<p class='konteks'>{context}</p>", unsafe_allow_html=True)
-    figure = view.figure
-    # Fits one 1280x720 screen with the title and takeaway; our own large type, not the app theme's.
-    figure.update_layout(height=400, font={"size": 20}, title={"text": ""}, margin={"t": 10})
-    st.plotly_chart(figure, width="stretch", theme=None, config={"displayModeBar": False})
+    with st.container(key="grafik_paparan"):
+        st.plotly_chart(_on_screen(view.figure), height="stretch", theme=None, config=_CHART_CONFIG)
+    _navigation(number, len(shown))
+
+
+_CHART_CONFIG = {"displayModeBar": False, "responsive": True}
+
+
+def _on_screen(figure):
+    """The view's chart in our own large type, sized by the screen rather than by the figure."""
+    figure = go.Figure(figure)
+    figure.update_layout(height=None, autosize=True, font={"size": 20}, title={"text": ""}, margin={"t": 10})
+    return figure
+
+
+def _navigation(number: int, count: int) -> None:
+    """Buttons, and the keys a presenter uses: ←/→ and a clicker's PageUp/PageDown."""
+    first, last = number == 1, number == count
     back, _, forward, leave = st.columns([1, 3, 1, 1])
-    back.button("◀ Sebelumnya", on_click=_go, args=(number - 1,), disabled=number == 1, key="sebelumnya", width="stretch")
-    forward.button(
-        "Berikutnya ▶", on_click=_go, args=(number + 1,), disabled=number == len(shown), key="berikutnya", width="stretch"
+    back.button(
+        "◀ Sebelumnya", on_click=_go, args=(number - 1,), disabled=first, key="sebelumnya", width="stretch", shortcut="Left"
     )
-    leave.button("Keluar", on_click=_leave, key="keluar", width="stretch")
+    forward.button(
+        "Berikutnya ▶", on_click=_go, args=(number + 1,), disabled=last, key="berikutnya", width="stretch", shortcut="Right"
+    )
+    leave.button("Keluar", on_click=_leave, key="keluar", width="stretch", shortcut="Esc")
+    st.button("Sebelumnya", on_click=_go, args=(number - 1,), disabled=first, key="halaman_naik", shortcut="PageUp")
+    st.button("Berikutnya", on_click=_go, args=(number + 1,), disabled=last, key="halaman_turun", shortcut="PageDown")

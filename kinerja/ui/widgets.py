@@ -10,12 +10,14 @@ import streamlit as st
 from kinerja import site
 from kinerja.filters import Filters
 from kinerja.presentation import images, slides, workbook
+from kinerja.presentation.tables import for_screen
 from kinerja.presentation.text import distinct_names
 from kinerja.presentation.views import View
 from kinerja.spreadsheet import to_csv_bytes, to_xlsx_bytes
 from kinerja.ui import data, presentation
 from kinerja.vocab import KATEGORI_LABELS, readable
 
+CSV = "text/csv"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 EMPTY = "Tidak ada data untuk filter ini. Longgarkan filter di sidebar."
@@ -73,7 +75,21 @@ def draw_table(view: View, **options) -> None:
     if view.judul_tabel:
         st.subheader(view.judul_tabel)
     if not view.tabel.empty:
-        st.dataframe(view.tabel, hide_index=True, width="stretch", **options)
+        table(view.tabel, pinned=view.utama, **options)
+
+
+def table(frame: pd.DataFrame, pinned: str = "", **options) -> None:
+    """A table in Indonesian numbers; the column that matters most (first) stays in view while the
+    others scroll sideways."""
+    columns = {pinned: st.column_config.Column(pinned=True, width="large")} if pinned else None
+    st.dataframe(for_screen(frame), hide_index=True, width="stretch", column_config=columns, **options)
+
+
+def download(label: str, content, file_name: str, mime: str, key: str, **options) -> None:
+    """A download that never reruns the page: a rerun would withdraw the other buttons' files while
+    a second click is on its way ('Deferred file … not found'). A callable is built on click, with a
+    spinner on the button while it is made."""
+    st.download_button(label, content, file_name, mime, key=key, on_click="ignore", **options)
 
 
 def examples(view: View | None) -> None:
@@ -86,8 +102,8 @@ def examples(view: View | None) -> None:
     for kategori in [k for k in KATEGORI_LABELS if k in set(rows["kategori_formula"])]:
         own = rows[rows["kategori_formula"] == kategori]
         with st.expander(f"{KATEGORI_LABELS[kategori]} — {own['jumlah_contoh'].iloc[0]} contoh"):
-            shown = own.drop(columns=["kategori_formula", "jumlah_contoh", "kategori_ada"])
-            st.dataframe(readable(shown), hide_index=True, width="stretch")
+            shown = readable(own.drop(columns=["kategori_formula", "jumlah_contoh", "kategori_ada"]))
+            table(shown, pinned=view.utama)
 
 
 def side_by_side(view: View, colours: dict[str, str]) -> None:
@@ -114,8 +130,10 @@ def detached_notice(detached: pd.DataFrame) -> None:
 def table_downloads(view: View, name: str) -> None:
     """CSV and XLSX of exactly the table shown; the workbook is built only when clicked."""
     left, right = st.columns(2)
-    left.download_button("Unduh CSV", to_csv_bytes(view.tabel), f"{name}.csv", "text/csv", key="unduh_csv")
-    right.download_button("Unduh XLSX", lambda: to_xlsx_bytes({view.sheet: view.tabel}), f"{name}.xlsx", XLSX, key="unduh_xlsx")
+    with left:
+        download("Unduh CSV", lambda: to_csv_bytes(view.tabel), f"{name}.csv", CSV, key="unduh_csv")
+    with right:
+        download("Unduh XLSX", lambda: to_xlsx_bytes({view.sheet: view.tabel}), f"{name}.xlsx", XLSX, key="unduh_xlsx")
 
 
 def chart(figure, key: str) -> None:
@@ -126,9 +144,7 @@ def chart(figure, key: str) -> None:
         return
     with st.popover("Unduh grafik", icon=":material/download:"):
         for fmt, mime in (("png", "image/png"), ("svg", "image/svg+xml")):
-            st.download_button(
-                fmt.upper(), lambda fmt=fmt: images.render_images([figure], fmt)[0], f"{key}.{fmt}", mime, key=f"{key}_{fmt}"
-            )
+            download(fmt.upper(), lambda fmt=fmt: images.render_images([figure], fmt)[0], f"{key}.{fmt}", mime, f"{key}_{fmt}")
 
 
 def sidebar_exports(filters: Filters) -> None:
@@ -136,7 +152,7 @@ def sidebar_exports(filters: Filters) -> None:
     with st.sidebar:
         st.divider()
         presentation.start_button()
-        st.download_button(
+        download(
             "Unduh paparan (PPTX)",
             lambda: slides.deck(data.key_views(filters), filters),
             "paparan_kinerja_kecamatan.pptx",
@@ -144,7 +160,7 @@ def sidebar_exports(filters: Filters) -> None:
             key="unduh_pptx",
             width="stretch",
         )
-        st.download_button(
+        download(
             "Unduh buku kerja (XLSX)",
             lambda: workbook.workbook(data.key_views(filters)),
             "kinerja_kecamatan.xlsx",
