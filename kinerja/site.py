@@ -2,7 +2,8 @@
 tests and the benchmark read it too."""
 
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlparse
 
 from kinerja.paths import APP_PAGES, ROOT
 
@@ -69,6 +70,17 @@ PAGES = (
     ),
     Page("jelajah_indikator.py", "Jelajah indikator", "Jelajah indikator", "jelajah", ":material/search:", ("daftar",)),
 )
+
+
+DEFAULT_URL = "beranda"  # the default page's own pathname: it is served at the root and never linked
+
+
+def unknown_path(url: str | None) -> str:
+    """The page name a link asks for when no page has it ('' for the root and for every page's path,
+    old or new), so the router can answer in Indonesian instead of Streamlit's 'Page not found'."""
+    asked = unquote(PurePosixPath(urlparse(url or "").path).name)
+    known = {DEFAULT_URL, *(p.url for p in PAGES), *(p.old_url for p in PAGES)}
+    return "" if asked in known else asked
 
 
 def page(script: str) -> Page:

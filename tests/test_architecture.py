@@ -145,3 +145,11 @@ def test_the_app_sends_no_usage_statistics_and_shows_no_developer_menu():
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
     assert config["browser"]["gatherUsageStats"] is False
     assert config["client"]["toolbarMode"] == "minimal"
+
+
+def test_every_page_path_old_and_new_is_known_and_anything_else_is_not():
+    for p in site.PAGES:
+        assert site.unknown_path(f"http://host/{p.url}") == ""
+        assert site.unknown_path(f"http://host/basis/{p.old_url}") == ""
+    assert site.unknown_path("http://host/") == site.unknown_path(None) == ""
+    assert site.unknown_path("http://host/tidak%20ada") == "tidak ada"

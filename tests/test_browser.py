@@ -207,3 +207,18 @@ def test_two_downloads_clicked_at_once_both_arrive(server, browser, tmp_path):
     assert csv.startswith(b"\xef\xbb\xbf") and csv.decode("utf-8-sig").count("\n") == 34  # header + 33
     assert tab.get_by_text("Deferred").count() == 0 and tab.get_by_text("not found").count() == 0
     tab.close()
+
+
+def test_a_link_to_a_page_that_does_not_exist_says_so_in_indonesian(server, browser):
+    tab = browser.new_page(viewport={"width": 1280, "height": 800})
+    tab.goto(f"{server}/tidakada?kecamatan=Lumajang")
+    expect(tab.get_by_text("Halaman “/tidakada” tidak ada; yang tampil halaman Ringkasan.")).to_be_visible(timeout=30000)
+    expect(tab.get_by_role("heading", name=PAGES[""])).to_be_visible()
+    expect(tab.get_by_text("8 dari 33 indikator (24%) punya formula yang menghitung capaian.")).to_be_visible(timeout=20000)
+    tab.wait_for_timeout(1000)
+    assert tab.get_by_text("Page not found").count() == 0 and tab.locator("[data-testid='stDialog']").count() == 0
+    assert "kecamatan=Lumajang" in tab.evaluate("location.href")
+    tab.get_by_role("link", name="Cakupan jabatan").click()
+    expect(tab.get_by_role("heading", name="Cakupan jabatan")).to_be_visible(timeout=20000)
+    assert tab.get_by_text("tidak ada; yang tampil").count() == 0  # said once, not on every page after
+    tab.close()

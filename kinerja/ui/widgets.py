@@ -32,6 +32,19 @@ def nothing() -> None:
     """A page body that draws nothing (the router redirects old links before it would run)."""
 
 
+_SAID = "pesan_halaman"  # session key: a note for the page the router switches to
+
+
+def say_on_next_page(note: str) -> None:
+    st.session_state[_SAID] = note
+
+
+def what_was_said_before() -> None:
+    """The note the router left before switching pages, shown once."""
+    if _SAID in st.session_state:
+        st.warning(st.session_state.pop(_SAID))
+
+
 def heading(script: str) -> None:
     """The page's title, from the page list (call with __file__)."""
     st.title(site.page(Path(script).name).heading)
