@@ -7,6 +7,7 @@ may import (tests/test_architecture.py holds every module to it):
     ingest/        documents -> position blocks and indicator rows
     build/         rows -> normalised tables in data/normalised (the only writer there)
     db             DuckDB over the normalised tables; SQL only from queries/
+    similarity     texts worded alike, matched one-to-one between groups (pure: imports no kinerja)
     capaian/       targets, realisation and capaian: rules, template, store, assembly
     presentation/  charts, one View per question, slides, workbook, chart images (no streamlit)
     site           the list of dashboard pages

@@ -47,6 +47,8 @@ QUARTER_LABELS = {"tw1": "TW I", "tw2": "TW II", "tw3": "TW III", "tw4": "TW IV"
 METHODS = ("kumulatif", "posisi", "rilis")
 POLARITIES = ("naik", "turun")
 NOT_RATED = "Belum dapat dinilai"
+# Perbandingan kecamatan: an indicator another kecamatan also measures (worded alike), or its own only.
+SHARED, UNIQUE = "bersama", "khas"
 
 COLUMN_LABELS = {
     "kecamatan": "Kecamatan",
@@ -76,7 +78,9 @@ COLUMN_LABELS = {
     "persen_bertarget": "% bertarget",
     "persen": "% indikator",
     "indikator_per_jabatan": "Indikator per jabatan",
-    "kecamatan_sama": "Kecamatan dengan indikator sama",
+    "status": "Bersama / khas",
+    "padanan": "Padanan di kecamatan lain (kemiripan rumusan)",
+    "tercantum": "Tercantum (baris)",
     "capaian": "Capaian (%)",
     "predikat": "Predikat",
     "realisasi": "Realisasi",

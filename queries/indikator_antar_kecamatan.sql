@@ -1,16 +1,26 @@
 -- The indicators of one canonical position ($pilihan_jabatan) or one field ($pilihan_bidang) side by side
--- across kecamatan, each with how many of the compared kecamatan state the same indicator (case-insensitive),
--- how many kecamatan are compared, and how many distinct indicators more than one kecamatan states.
+-- across kecamatan, each wording once per kecamatan: the same words under several holders of the position,
+-- or in the documents of several years, are one row (`tercantum`: how many rows it stands for; `tahun`:
+-- its years; the rest from the latest document). With how many kecamatan and documents are compared.
+-- Which indicators of different kecamatan measure the same thing is decided on these rows by
+-- kinerja/similarity.py.
 -- Parameters: the shared filters ($filter), $pilihan_jabatan, $pilihan_bidang (VARCHAR; empty = not used).
 WITH dipilih AS (
-    SELECT *, lower(trim(indikator)) AS rumusan FROM indikator_terfilter($filter)
+    SELECT *, lower(regexp_replace(trim(indikator), '\s+', ' ', 'g')) AS rumusan FROM indikator_terfilter($filter)
     WHERE ($pilihan_jabatan = '' OR jabatan_baku = $pilihan_jabatan)
       AND ($pilihan_bidang = '' OR bidang = $pilihan_bidang)
-), dihitung AS (
-    SELECT *, count(DISTINCT kecamatan) OVER (PARTITION BY rumusan) AS kecamatan_sama FROM dipilih
+), per_rumusan AS (
+    SELECT kecamatan, rumusan, count(*) AS tercantum,
+           string_agg(DISTINCT tahun::VARCHAR, ', ' ORDER BY tahun::VARCHAR) AS tahun
+    FROM dipilih
+    GROUP BY kecamatan, rumusan
+), wakil AS (
+    SELECT * FROM dipilih
+    QUALIFY row_number() OVER (PARTITION BY kecamatan, rumusan ORDER BY tahun DESC, urutan_baris) = 1
 )
-SELECT kecamatan, tahun, jabatan_baku, sasaran, indikator, kategori_formula, formula, target, target_satuan, kecamatan_sama,
-       count(DISTINCT kecamatan) OVER () AS kecamatan_dibandingkan,
-       count(DISTINCT CASE WHEN kecamatan_sama > 1 THEN rumusan END) OVER () AS indikator_bersama
-FROM dihitung
-ORDER BY kecamatan, urutan_baris
+SELECT w.indikator_id, w.kecamatan, r.tahun, w.jabatan_baku, w.sasaran, w.indikator, w.kategori_formula, w.formula,
+       w.target, w.target_satuan, r.tercantum,
+       count(DISTINCT w.kecamatan) OVER () AS kecamatan_dibandingkan,
+       (SELECT count(DISTINCT (kecamatan, tahun)) FROM dipilih) AS dokumen_dibandingkan
+FROM wakil w JOIN per_rumusan r USING (kecamatan, rumusan)
+ORDER BY w.kecamatan, w.urutan_baris

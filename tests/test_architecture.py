@@ -94,6 +94,14 @@ def test_streamlit_only_in_the_router_the_pages_and_the_ui_package():
     assert any(u.startswith("kinerja/ui/") for u in users)
 
 
+def test_the_similarity_module_is_pure_text_matching():
+    """It matches rows a query returned, so other questions can reuse it: no data access, no tables,
+    no drawing, nothing else from kinerja."""
+    imported = {name.split(".")[0] for name in _imports(LIBRARY / "similarity.py")}
+    assert "rapidfuzz" in imported
+    assert not imported & {"kinerja", "duckdb", "pandas", "streamlit", "plotly"}
+
+
 def test_the_normaliser_is_imported_only_by_the_build_stage():
     users = sorted(
         _module_name(p)

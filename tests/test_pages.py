@@ -218,3 +218,36 @@ def test_region_options_narrow_each_other_and_a_year_without_a_document_is_said(
 def test_values_that_exist_raise_no_notice(app):
     at = app(RINGKASAN, kecamatan="Lumajang", tahun="2023", jenis="Camat")
     assert not at.warning
+
+
+PERBANDINGAN = site.page_of_view("perbandingan").script
+
+
+def test_perbandingan_marks_shared_indicators_with_their_counterparts(app):
+    at = app(PERBANDINGAN)
+    at.selectbox(key="pilih_jabatan").set_value("Pengadministrasi Kepegawaian").run()
+    assert not at.exception
+    text = _texts(at)
+    assert (
+        "Pengadministrasi Kepegawaian: 14 indikator di 2 kecamatan; 4 di antaranya juga diukur kecamatan lain "
+        "dengan rumusan mirip (2 kelompok indikator bersama)."
+    ) in text
+    draft = next(m.value for m in at.markdown if m.value.startswith("- Jumlah draf kenaikan pangkat"))
+    assert "<b>bersama</b>" in draft and "↔ Sangkapura: Jumlah pengajuan kenaikan pangkat (86,5%)" in draft
+    leave = next(m.value for m in at.markdown if m.value.startswith("- Jumlah pengajuan Permohonan Cuti"))
+    assert "<b>khas</b>" in leave and "↔" not in leave
+    table = at.dataframe[0].value
+    assert table["Bersama / khas"].value_counts().to_dict() == {"khas": 10, "bersama": 4}
+    assert "nan" not in " ".join(table["Padanan di kecamatan lain (kemiripan rumusan)"]).lower()
+
+
+def test_perbandingan_of_one_kecamatan_and_by_bidang(app):
+    at = app(PERBANDINGAN, kecamatan="Sangkapura")
+    at.selectbox(key="pilih_jabatan").set_value("Pengadministrasi Kepegawaian").run()
+    assert "11 indikator, hanya di Sangkapura; tidak ada kecamatan lain untuk dibandingkan." in _texts(at)
+    assert set(at.dataframe[0].value["Bersama / khas"]) == {"khas"}
+    at = app(PERBANDINGAN)
+    at.segmented_control(key="bandingkan").set_value("Bidang").run()
+    at.selectbox(key="pilih_bidang").set_value("pemerintahan").run()
+    assert not at.exception
+    assert "Pemerintahan: 21 indikator di 4 kecamatan; 6 di antaranya juga diukur kecamatan lain" in _texts(at)

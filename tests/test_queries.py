@@ -130,22 +130,25 @@ def test_contoh_per_kategori(con):
 @exercises("indikator_antar_kecamatan")
 def test_indikator_antar_kecamatan_by_jabatan_and_by_bidang(con):
     camat = run(con, "indikator_antar_kecamatan", pilihan_jabatan="Camat", pilihan_bidang="")
-    assert list(zip(camat["kecamatan"], camat["indikator"], strict=True)) == [
-        ("Cibereum", "Nilai SAKIP Kecamatan"),
-        ("Wonorejo", "Indeks Kepuasan Masyarakat"),
+    assert list(zip(camat["kecamatan"], camat["indikator"], camat["tahun"], camat["tercantum"], strict=True)) == [
+        ("Cibereum", "Nilai SAKIP Kecamatan", "2024", 1),
+        ("Wonorejo", "Indeks Kepuasan Masyarakat", "2024", 1),
     ]
     assert camat["kecamatan_dibandingkan"].tolist() == [2, 2]
+    assert camat["dokumen_dibandingkan"].tolist() == [2, 2]
     umum = run(con, "indikator_antar_kecamatan", pilihan_jabatan="", pilihan_bidang="umum_kepegawaian")
     assert umum.groupby("kecamatan").size().to_dict() == {"Mekarsari": 2, "Wonorejo": 1}
 
 
-def test_shared_indicator_is_counted_across_kecamatan(con):
-    rows = run(con, "indikator_antar_kecamatan", pilihan_jabatan="", pilihan_bidang="")
-    shared = rows[rows["kecamatan_sama"] > 1]
-    assert sorted(zip(shared["kecamatan"], shared["indikator"], strict=True)) == [
-        ("Cibereum", "Indeks Kepuasan Masyarakat"),
-        ("Wonorejo", "Indeks Kepuasan Masyarakat"),
+def test_indikator_antar_kecamatan_lists_a_wording_once_per_kecamatan_over_the_years(multi_year_data):
+    years = db.connect(multi_year_data)  # Wonorejo 2023 and 2024 (the same document), Cibereum 2024
+    camat = run(years, "indikator_antar_kecamatan", pilihan_jabatan="Camat", pilihan_bidang="")
+    assert list(zip(camat["kecamatan"], camat["indikator"], camat["tahun"], camat["tercantum"], strict=True)) == [
+        ("Cibereum", "Nilai SAKIP Kecamatan", "2024", 1),
+        ("Wonorejo", "Indeks Kepuasan Masyarakat", "2023, 2024", 2),
     ]
+    assert camat["indikator_id"].str.slice(0, 13).tolist() == ["cibereum-2024", "wonorejo-2024"]  # the latest stands for both
+    assert (camat["kecamatan_dibandingkan"].iloc[0], camat["dokumen_dibandingkan"].iloc[0]) == (2, 3)
 
 
 @exercises("jabatan_baku_antar_kecamatan")

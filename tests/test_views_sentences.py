@@ -73,3 +73,97 @@ def test_several_years_count_kecamatan_not_documents(years):
     one_year = views.ringkasan(years, Filters(tahun=(2024,)))
     assert one_year.rincian[0] == "11 indikator dari 6 jabatan di 2 kecamatan."
     assert sorted(set(one_year.figure.data[0].x)) == ["Cibereum", "Wonorejo"]
+
+
+# --- Perbandingan kecamatan: shared indicators found by wording (kinerja/similarity.py) ---------------
+# Pairs read in data/raw: Bululawang's "draf" and Sangkapura's "pengajuan" of a promotion or salary step
+# are the same papers (Sangkapura: "Pengajuan 6 bulan sebelum TMT kenaikan pangkat"); Sangkapura's
+# coaching of 68 village officials is Bululawang's "Pembinaan perangkat desa", and Masama's officials
+# "difasilitasi/dibina" are Sangkapura's "aparatur pemerintah desa yang dibina".
+
+
+def _compare(con, filters: Filters | None = None, **choice):
+    return views.perbandingan(con, filters or Filters(), views.kecamatan_colours(con), **choice)
+
+
+def _shared(view) -> dict[tuple[str, str], list[str]]:
+    rows = view.rows[view.rows["status"] == "bersama"]
+    return dict(zip(zip(rows["kecamatan"], rows["indikator"], strict=True), rows["padanan"], strict=True))
+
+
+def test_perbandingan_finds_the_same_papers_under_other_words(real):
+    view = _compare(real, jabatan="Pengadministrasi Kepegawaian")
+    assert view.pesan == (
+        "Pengadministrasi Kepegawaian: 14 indikator di 2 kecamatan; 4 di antaranya juga diukur kecamatan lain "
+        "dengan rumusan mirip (2 kelompok indikator bersama)."
+    )
+    assert _shared(view) == {
+        ("Bululawang", "Jumlah draf kenaikan pangkat"): ["Sangkapura: Jumlah pengajuan kenaikan pangkat (86,5%)"],
+        ("Bululawang", "Jumlah draf kenaikan gaji berkala"): ["Sangkapura: Jumlah pengajuan kenaikan gaiji berkala (76,2%)"],
+        ("Sangkapura", "Jumlah pengajuan kenaikan pangkat"): ["Bululawang: Jumlah draf kenaikan pangkat (86,5%)"],
+        ("Sangkapura", "Jumlah pengajuan kenaikan gaiji berkala"): ["Bululawang: Jumlah draf kenaikan gaji berkala (76,2%)"],
+    }
+    assert view.rows["status"].value_counts().to_dict() == {"khas": 10, "bersama": 4}
+
+
+def test_perbandingan_lists_an_indicator_once_per_kecamatan_and_pairs_across_four(real):
+    view = _compare(real, jabatan="Kepala Seksi Pemerintahan")
+    assert view.pesan == (
+        "Kepala Seksi Pemerintahan: 12 indikator di 4 kecamatan; 4 di antaranya juga diukur kecamatan lain "
+        "dengan rumusan mirip (2 kelompok indikator bersama)."
+    )  # 13 rows: Lumajang states "Persentase Fasilitasi Koordinasi Ketenteraman dan Ketertiban Umum" twice
+    twice = view.rows[view.rows["tercantum"] > 1]
+    assert list(zip(twice["kecamatan"], twice["indikator"], twice["tercantum"], strict=True)) == [
+        ("Lumajang", "Persentase Fasilitasi Koordinasi Ketenteraman dan Ketertiban Umum", 2)
+    ]
+    assert _shared(view) == {
+        ("Bululawang", "Pembinaan perangkat desa"): ["Sangkapura: Jumlah peserta pembinaan perangkat desa (100,0%)"],
+        ("Masama", "Jumlah aparatur desa yang difasilitasi/dibina terkait administrasi pemerintahan desa"): [
+            "Sangkapura: Jumlah aparatur pemerintah desa yang dibina (78,4%)"
+        ],
+        ("Sangkapura", "Jumlah aparatur pemerintah desa yang dibina"): [
+            "Masama: Jumlah aparatur desa yang difasilitasi/dibina terkait administrasi pemerintahan desa (78,4%)"
+        ],
+        ("Sangkapura", "Jumlah peserta pembinaan perangkat desa"): ["Bululawang: Pembinaan perangkat desa (100,0%)"],
+    }
+    table = view.tabel.set_index("Indikator")
+    assert table.loc["Pembinaan perangkat desa", "Bersama / khas"] == "bersama"
+    assert table.loc["Pembinaan perangkat desa", "Padanan di kecamatan lain (kemiripan rumusan)"] == (
+        "Sangkapura: Jumlah peserta pembinaan perangkat desa (100,0%)"
+    )
+    assert table.loc["Persentase Desa yang menetapkan APBDes Tepat Waktu", "Padanan di kecamatan lain (kemiripan rumusan)"] == ""
+
+
+def test_perbandingan_never_lists_an_indicator_twice_for_one_kecamatan(real):
+    choices = views.jabatan_pilihan(real, Filters())
+    for choice in [{"jabatan": j} for j in choices["jabatan_baku"]] + [{"bidang": b} for b in set(choices["bidang"])]:
+        rows = _compare(real, **choice).rows
+        wording = rows.assign(rumusan=rows["indikator"].str.lower().str.strip())
+        assert not wording.duplicated(["kecamatan", "rumusan"]).any(), choice
+    masama = _compare(real, jabatan="Pengadministrasi Pemerintahan").rows.query("kecamatan == 'Masama'")
+    once = [("Jumlah Bahan/Data administrasi pemerintahan", 3)]  # three holders of the position state it
+    assert list(zip(masama["indikator"], masama["tercantum"], strict=True)) == once
+
+
+def test_perbandingan_says_when_nothing_is_shared(real):
+    view = _compare(real, jabatan="Camat")
+    assert view.pesan == "Camat: 5 indikator di 2 kecamatan; tidak ada yang juga diukur kecamatan lain dengan rumusan mirip."
+    assert set(view.rows["status"]) == {"khas"} and set(view.tabel["Padanan di kecamatan lain (kemiripan rumusan)"]) == {""}
+
+
+def test_perbandingan_of_one_kecamatan_compares_with_nobody(real, years):
+    one = _compare(real, Filters(kecamatan=("Sangkapura",)), jabatan="Pengadministrasi Kepegawaian")
+    assert one.pesan == (
+        "Pengadministrasi Kepegawaian: 11 indikator, hanya di Sangkapura; tidak ada kecamatan lain untuk dibandingkan."
+    )
+    assert set(one.rows["status"]) == {"khas"}
+    two_years = _compare(years, Filters(kecamatan=("Wonorejo",)), jabatan="Camat")  # 2023 and 2024 say the same
+    assert two_years.pesan == "Camat: 1 indikator, hanya di Wonorejo (2 dokumen); tidak ada kecamatan lain untuk dibandingkan."
+    assert two_years.tabel[["Tahun", "Tercantum (baris)", "Bersama / khas"]].values.tolist() == [["2023, 2024", 2, "khas"]]
+
+
+def test_perbandingan_over_several_years_counts_kecamatan_and_documents(years):
+    view = _compare(years, jabatan="Camat")
+    assert view.pesan == (
+        "Camat: 2 indikator di 2 kecamatan (3 dokumen); tidak ada yang juga diukur kecamatan lain dengan rumusan mirip."
+    )

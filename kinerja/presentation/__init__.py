@@ -5,4 +5,4 @@ command line all draw the same View objects.
 
 from kinerja import GROUND_FLOOR
 
-MAY_IMPORT = (*GROUND_FLOOR, "kinerja.db", "kinerja.capaian", "kinerja.presentation")
+MAY_IMPORT = (*GROUND_FLOOR, "kinerja.db", "kinerja.similarity", "kinerja.capaian", "kinerja.presentation")

@@ -11,13 +11,13 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 import plotly.graph_objects as go
 
-from kinerja import db
+from kinerja import db, similarity
 from kinerja.capaian.assembly import NO_REALISATION, NO_TARGET, Capaian, assemble, quarterly_progress
 from kinerja.filters import Filters
 from kinerja.indonesian import format_number, format_percent
 from kinerja.presentation import charts
 from kinerja.presentation.text import distinct_names
-from kinerja.vocab import BIDANG_LABELS, COLUMN_LABELS, JENIS_LABELS, KATEGORI_LABELS, TERUKUR, readable
+from kinerja.vocab import BIDANG_LABELS, COLUMN_LABELS, JENIS_LABELS, KATEGORI_LABELS, SHARED, TERUKUR, UNIQUE, readable
 
 EXAMPLE_SHEET = " (CONTOH ILUSTRATIF)"
 JABATAN_TIPIS = "Jabatan dengan tabel kosong atau tipis"
@@ -272,18 +272,42 @@ def kecamatan_colours(con) -> dict[str, str]:
 
 
 def perbandingan(con, filters: Filters, colours: dict[str, str], jabatan: str = "", bidang: str = "") -> View | None:
-    """One canonical position (or one field) side by side across kecamatan, in each kecamatan's colour."""
+    """One canonical position (or one field) side by side across kecamatan, in each kecamatan's colour.
+    An indicator is shared (bersama) when another kecamatan words the same measure alike
+    (kinerja.similarity: one-to-one per pair of kecamatan, never between one kecamatan's years), else
+    its own (khas); each shared one names its counterparts and how alike they are worded."""
     rows = _run(con, "indikator_antar_kecamatan", filters, pilihan_jabatan=jabatan, pilihan_bidang=bidang)
     if rows.empty:
         return None
     label = jabatan or BIDANG_LABELS.get(bidang, bidang)
-    compared, shared = int(rows["kecamatan_dibandingkan"].iloc[0]), int(rows["indikator_bersama"].iloc[0])
+    ids = rows["indikator_id"]
+    matches = similarity.match_groups(
+        similarity.Item(*row) for row in zip(ids, rows["kecamatan"], rows["indikator"], strict=True)
+    )
+    found = {
+        key: [f"{other.group}: {other.text} ({format_number(score, 1)}%)" for other, score in pairs]
+        for key, pairs in similarity.partners(matches).items()
+    }
+    rows = rows.assign(status=[SHARED if key in found else UNIQUE for key in ids], padanan=[found.get(key, []) for key in ids])
+    compared, documents = int(rows["kecamatan_dibandingkan"].iloc[0]), int(rows["dokumen_dibandingkan"].iloc[0])
+    where = f" di {_n(compared)} kecamatan" if compared > 1 else f", hanya di {rows['kecamatan'].iloc[0]}"
+    where += f" ({_n(documents)} dokumen)" if documents > compared else ""
+    if compared == 1:  # the same kecamatan in several years is not another kecamatan
+        said = "tidak ada kecamatan lain untuk dibandingkan"
+    elif found:
+        said = (
+            f"{_n(len(found))} di antaranya juga diukur kecamatan lain dengan rumusan mirip "
+            f"({_n(len(similarity.clusters(matches)))} kelompok indikator bersama)"
+        )
+    else:
+        said = "tidak ada yang juga diukur kecamatan lain dengan rumusan mirip"
+    columns = ["kecamatan", "tahun", "indikator", "status", "padanan", "kategori_formula", "jabatan_baku", "sasaran",
+               "formula", "target", "target_satuan", "tercantum"]  # fmt: skip
     return View(
         key="perbandingan",
         judul=f"Perbandingan: {label}",
-        pesan=f"{label}: {_n(len(rows))} indikator di {compared} kecamatan; "
-        f"{shared} indikator dirumuskan sama di lebih dari satu kecamatan.",
-        tabel=readable(rows.drop(columns=["kecamatan_dibandingkan", "indikator_bersama"])),
+        pesan=f"{label}: {_n(len(rows))} indikator{where}; {said}.",
+        tabel=readable(rows[columns].assign(padanan=rows["padanan"].str.join("; "))),
         figure=charts.indicators_compared(rows, colours, f"Jumlah indikator — {label}"),
         judul_tabel="Tabel perbandingan",
         rows=rows,

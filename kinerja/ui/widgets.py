@@ -11,7 +11,6 @@ from kinerja import site
 from kinerja.filters import Filters
 from kinerja.presentation import images, slides, workbook
 from kinerja.presentation.tables import for_screen
-from kinerja.presentation.text import distinct_names
 from kinerja.presentation.views import View
 from kinerja.spreadsheet import to_csv_bytes, to_xlsx_bytes
 from kinerja.ui import data, presentation
@@ -120,15 +119,17 @@ def examples(view: View | None) -> None:
 
 
 def side_by_side(view: View, colours: dict[str, str]) -> None:
-    """The compared indicators in one column per kecamatan, each marked shared or unique."""
-    rows = view.rows.assign(indikator=distinct_names(view.rows, context=("sasaran",)))
+    """The compared indicators in one column per kecamatan, each marked shared or unique; a shared one
+    with its counterparts in the other kecamatan, worded as they wrote it."""
+    rows = view.rows
     names = sorted(set(rows["kecamatan"]))
     for column, name in zip(st.columns(len(names)), names, strict=True):
         column.markdown(f"#### <span style='color:{colours[name]}'>■</span> {escape(name)}", unsafe_allow_html=True)
         for row in rows[rows["kecamatan"] == name].itertuples():
-            badge = "bersama" if row.kecamatan_sama > 1 else "khas"
+            counterparts = "".join(f"  \n  <small>↔ {escape(other)}</small>" for other in row.padanan)
             column.markdown(
-                f"- {escape(row.indikator)}  \n  <small>{KATEGORI_LABELS[row.kategori_formula]} · {badge}</small>",
+                f"- {escape(row.indikator)}  \n  <small>{KATEGORI_LABELS[row.kategori_formula]} · "
+                f"<b>{row.status}</b></small>{counterparts}",
                 unsafe_allow_html=True,
             )
 
