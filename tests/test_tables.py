@@ -50,3 +50,15 @@ def test_every_table_of_the_key_views_has_no_english_numbers_or_gaps_written_out
                     assert INDONESIAN_NUMBER.fullmatch(cell), (view.key, cell)  # '17,1', '1.250'; never '17.1'
     share = views.kategori(con, Filters(kecamatan=("Lumajang",)))
     assert ["Lumajang", "Persentase", "8", "24,2"] in shown(share.tabel)
+
+
+def test_the_columns_that_matter_most_come_first(real_data):
+    con = db.connect(real_data)
+    shown = [
+        views.daftar(con, Filters()),
+        views.contoh_kategori(con, Filters()),
+        views.perbandingan(con, Filters(), views.kecamatan_colours(con), jabatan="Kepala Seksi Pemerintahan"),
+    ]
+    firsts = [tuple(view.tabel.columns[: len(view.utama)]) for view in shown]
+    assert firsts == [("Indikator",), ("Formula / penjelasan",), ("Kecamatan", "Indikator")]
+    assert [view.utama for view in shown] == firsts

@@ -36,7 +36,7 @@ class View:
     judul_tabel: str = ""  # a heading over the table on the page
     rows: pd.DataFrame | None = None  # the rows with codes, for pages that draw details
     lembar: str = ""  # the workbook sheet name, when the title does not fit
-    utama: str = ""  # the table's most important column: first, and kept in view on the page
+    utama: tuple[str, ...] = ()  # the table's most important columns: first, and kept in view on the page
 
     @property
     def sheet(self) -> str:
@@ -253,7 +253,7 @@ def contoh_kategori(con, filters: Filters, per_kategori: int = 3) -> View | None
         pesan=f"Contoh dari {_n(rows['kategori_ada'].iloc[0])} kategori formula, hingga {per_kategori} per kategori.",
         tabel=readable(_first(rows, "formula").drop(columns=["jumlah_contoh", "kategori_ada"])),
         rows=_first(rows, "formula"),
-        utama=COLUMN_LABELS["formula"],
+        utama=(COLUMN_LABELS["formula"],),
     )
 
 
@@ -301,7 +301,7 @@ def perbandingan(con, filters: Filters, colours: dict[str, str], jabatan: str = 
         )
     else:
         said = "tidak ada yang juga diukur kecamatan lain dengan rumusan mirip"
-    columns = ["kecamatan", "tahun", "indikator", "status", "padanan", "kategori_formula", "jabatan_baku", "sasaran",
+    columns = ["kecamatan", "indikator", "status", "padanan", "tahun", "kategori_formula", "jabatan_baku", "sasaran",
                "formula", "target", "target_satuan", "tercantum"]  # fmt: skip
     return View(
         key="perbandingan",
@@ -312,6 +312,7 @@ def perbandingan(con, filters: Filters, colours: dict[str, str], jabatan: str = 
         judul_tabel="Tabel perbandingan",
         rows=rows,
         lembar="Perbandingan",
+        utama=(COLUMN_LABELS["kecamatan"], COLUMN_LABELS["indikator"]),
     )
 
 
@@ -438,7 +439,7 @@ def daftar(con, filters: Filters, cari: str = "") -> View:
         judul="Indikator",
         pesan=f"{_n(len(rows))} indikator ditampilkan.",
         tabel=readable(rows),
-        utama=COLUMN_LABELS["indikator"],
+        utama=(COLUMN_LABELS["indikator"],),
     )
 
 

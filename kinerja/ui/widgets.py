@@ -19,6 +19,7 @@ from kinerja.vocab import KATEGORI_LABELS, readable
 CSV = "text/csv"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+LONG_TEXT = 25  # characters: a column whose typical cell is longer holds sentences
 EMPTY = "Tidak ada data untuk filter ini. Longgarkan filter di sidebar."
 
 
@@ -90,11 +91,16 @@ def draw_table(view: View, **options) -> None:
         table(view.tabel, pinned=view.utama, **options)
 
 
-def table(frame: pd.DataFrame, pinned: str = "", **options) -> None:
-    """A table in Indonesian numbers; the column that matters most (first) stays in view while the
-    others scroll sideways."""
-    columns = {pinned: st.column_config.Column(pinned=True, width="large")} if pinned else None
-    st.dataframe(for_screen(frame), hide_index=True, width="stretch", column_config=columns, **options)
+def table(frame: pd.DataFrame, pinned: tuple[str, ...] = (), **options) -> None:
+    """A table in Indonesian numbers; the columns that matter most (first) stay in view while the
+    others scroll sideways, the indicator's own words given the room."""
+    columns = {name: st.column_config.Column(pinned=True, width=_width(frame[name])) for name in pinned}
+    st.dataframe(for_screen(frame), hide_index=True, width="stretch", column_config=columns or None, **options)
+
+
+def _width(values: pd.Series) -> str | None:
+    """Room for a column of sentences (indicators, formulas); names and numbers size themselves."""
+    return "large" if values.astype(str).str.len().median() > LONG_TEXT else None
 
 
 def download(label: str, content, file_name: str, mime: str, key: str, **options) -> None:
