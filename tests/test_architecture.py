@@ -145,3 +145,15 @@ def test_the_app_sends_no_usage_statistics_and_shows_no_developer_menu():
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
     assert config["browser"]["gatherUsageStats"] is False
     assert config["client"]["toolbarMode"] == "minimal"
+
+
+def test_every_file_uploader_goes_through_the_indonesian_one():
+    """Streamlit's uploader speaks English ("Upload", "200MB per file"); kinerja/ui/uploader.py puts it
+    in Indonesian, so no other file calls st.file_uploader itself."""
+    callers = sorted(
+        str(path.relative_to(ROOT))
+        for path in [*APP_FILES, *_library_files()]
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Attribute) and node.attr == "file_uploader" and getattr(node.value, "id", None) == "st"
+    )
+    assert callers == ["kinerja/ui/uploader.py"]
