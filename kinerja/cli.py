@@ -18,6 +18,7 @@ from kinerja.presentation import slides, views, workbook
 from kinerja.spreadsheet import atomic_write
 
 MAY_IMPORT = (*GROUND_FLOOR, "kinerja.ingest", "kinerja.build", "kinerja.db", "kinerja.capaian", "kinerja.presentation")
+ALLOW_HINT = "tambahkan --izinkan-lebih-100 pada perintah impor"  # the command line's way to accept > 100
 
 
 def _sources_for_files(args: argparse.Namespace) -> list[builder.Source]:
@@ -79,7 +80,7 @@ def cmd_realisasi_template(args: argparse.Namespace) -> int:
     rows = rows[(rows["kecamatan"].str.lower() == args.kecamatan.lower()) & (rows["tahun"] == args.tahun)]
     if rows.empty:
         raise NotFound(f"tidak ada indikator untuk kecamatan {args.kecamatan} tahun {args.tahun}")
-    template.write_template(template.template_frame(rows, store.current_values(con)), Path(args.out))
+    template.write_template(template.template_frame(rows, store.current_values(con)), Path(args.out), ALLOW_HINT)
     print(f"Templat {len(rows)} indikator ditulis ke {args.out}.")
     return 0
 
@@ -91,7 +92,7 @@ def cmd_realisasi_import(args: argparse.Namespace) -> int:
         content = path.read_bytes()
     except OSError as error:
         raise NotFound(f"{path}: tidak dapat dibaca ({error.strerror})") from error
-    import_id, checked = store.import_bytes(path.name, content, rows, "baris perintah", args.izinkan_lebih_100)
+    import_id, checked = store.import_bytes(path.name, content, rows, "baris perintah", args.izinkan_lebih_100, ALLOW_HINT)
     print(f"Diimpor sebagai {import_id}: {checked.rows} baris, {len(checked.values)} nilai.")
     return 0
 
@@ -100,9 +101,11 @@ def cmd_realisasi_daftar(args: argparse.Namespace) -> int:
     imports = store.list_imports()
     if imports.empty:
         print("Belum ada impor.")
-    for row in imports.itertuples():
-        state = " (dibatalkan)" if row.dibatalkan else ""
-        print(f"{row.impor_id}  {row.diimpor_pada[:19]}  {row.berkas}  {row.nilai} nilai  [{row.sumber}]{state}")
+        return 0
+    shown = store.history(imports, store.coverage(db.connect(), imports))
+    for row, said in zip(imports.itertuples(), shown.itertuples(), strict=True):
+        state = f" ({said.status} {said.dibatalkan_pada})" if row.dibatalkan else ""
+        print(f"{row.impor_id}  {said.diimpor_pada}  {said.berkas}  {said.cakupan}  {said.nilai} nilai  [{said.sumber}]{state}")
     return 0
 
 

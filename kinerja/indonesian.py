@@ -1,7 +1,12 @@
-"""Indonesian numbers and dates, both ways: '1.234,5' and '3 Januari 2023' in and out."""
+"""Indonesian numbers, dates and times, both ways: '1.234,5' and '3 Januari 2023' in and out, and a
+moment shown in the officer's time zone: '24 November 2026 14.05 WIB'."""
 
+import os
 import re
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from kinerja.errors import KinerjaError
 
 MONTHS = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
@@ -14,6 +19,8 @@ _NUMBER = re.compile(r"[-+]?\d[\d.,]*")
 _THOUSANDS_ONLY = re.compile(r"[-+]?\d{1,3}(?:\.\d{3})+")
 _WORDS_DATE = re.compile(r"^(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})$")
 _DIGITS_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+TIME_ZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
+TIME_ZONE_SETTING = "KINERJA_ZONA_WAKTU"  # environment variable: WIB (default), WITA or WIT
 
 
 def parse_number(text) -> float | None:
@@ -37,6 +44,15 @@ def format_number(value: float, decimals: int = 0) -> str:
     if text.startswith("-") and not text.strip("-0.,"):
         text = text[1:]  # no "-0" for a value that rounds to zero
     return text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def format_value(value) -> str:
+    """A stored value as an officer writes it: 1250.0 -> '1.250', 87.5 -> '87,5', 0.125 -> '0,125';
+    as many decimals as the value has (up to six), and '' for a missing value."""
+    if value is None or value != value:  # None or NaN
+        return ""
+    text = format_number(float(value), 6)
+    return text.rstrip("0").rstrip(",") if "," in text else text
 
 
 def format_percent(part: float, whole: float, decimals: int = 0) -> str:
@@ -63,3 +79,20 @@ def parse_date(text: str) -> date | None:
     except ValueError:  # 31 Februari
         return None
     return None
+
+
+def configured_zone() -> str:
+    """The time zone times are shown in: KINERJA_ZONA_WAKTU (WIB, WITA or WIT), else WIB."""
+    zone = (os.environ.get(TIME_ZONE_SETTING) or "WIB").strip().upper()
+    if zone not in TIME_ZONES:
+        raise KinerjaError(f"{TIME_ZONE_SETTING}={zone!r} tidak dikenal: pilih {', '.join(TIME_ZONES)}")
+    return zone
+
+
+def format_datetime(moment: datetime | str, zone: str | None = None) -> str:
+    """A moment (aware, or ISO text with its offset) in Indonesian local time:
+    '2026-11-24T07:05:00+00:00' -> '24 November 2026 14.05 WIB'. The configured zone when none is given."""
+    zone = zone or configured_zone()
+    moment = datetime.fromisoformat(moment) if isinstance(moment, str) else moment
+    local = moment.astimezone(ZoneInfo(TIME_ZONES[zone]))
+    return f"{format_date(local.date())} {local:%H.%M} {zone}"

@@ -50,6 +50,13 @@ NOT_RATED = "Belum dapat dinilai"
 # Perbandingan kecamatan: an indicator another kecamatan also measures (worded alike), or its own only.
 SHARED, UNIQUE = "bersama", "khas"
 
+POLARITY_LABELS = {"naik": "Naik (makin tinggi makin baik)", "turun": "Turun (makin rendah makin baik)"}
+METHOD_LABELS = {
+    "kumulatif": "Kumulatif (jumlah triwulan)",
+    "posisi": "Posisi (triwulan terakhir)",
+    "rilis": "Rilis (satu nilai terbit)",
+}
+
 COLUMN_LABELS = {
     "kecamatan": "Kecamatan",
     "kabupaten": "Kabupaten",
@@ -112,3 +119,38 @@ def reference_tables() -> dict[str, pd.DataFrame]:
         "ref_bidang": _codes(BIDANG_LABELS),
         "ref_kategori_formula": _codes(KATEGORI_LABELS, terukur=TERUKUR),
     }
+
+
+# The realisation template and the entry section: headers an officer reads in the file and on the page.
+# Reading a file accepts these headers and the codes (older templates carry the codes).
+TEMPLATE_LABELS = {
+    "indikator_id": COLUMN_LABELS["indikator_id"],
+    "kecamatan": COLUMN_LABELS["kecamatan"],
+    "tahun": COLUMN_LABELS["tahun"],
+    "jabatan": COLUMN_LABELS["jabatan_baku"],
+    "indikator": COLUMN_LABELS["indikator"],
+    "satuan": COLUMN_LABELS["satuan"],
+    "kategori_formula": COLUMN_LABELS["kategori_formula"],
+    "polaritas": COLUMN_LABELS["polaritas"],
+    "metode": "Metode",
+    "target_dokumen": "Target di dokumen",
+    "target": COLUMN_LABELS["target"],
+    **{q: f"Realisasi TW{i}" for i, q in enumerate(QUARTERS, start=1)},
+    "tahunan": "Realisasi tahunan",
+}
+ALLOW_OVER_100 = "Izinkan persentase di atas 100"  # the checkbox that accepts a percentage above 100
+IMPORT_SOURCES = {"aplikasi": "Aplikasi", "baris perintah": "Baris perintah"}  # who stored an import
+UNDONE = "dibatalkan"
+IMPORT_LABELS = {  # the preview of an upload and the import history
+    "kolom": "Kolom",
+    "lama": "Nilai lama",
+    "baru": "Nilai baru",
+    "diimpor_pada": "Waktu impor",
+    "berkas": "Berkas",
+    "cakupan": "Kecamatan dan tahun",
+    "baris": "Baris",
+    "nilai": "Nilai",
+    "sumber": "Sumber",
+    "status": "Status",
+    "dibatalkan_pada": "Dibatalkan pada",
+}

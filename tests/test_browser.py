@@ -222,3 +222,45 @@ def test_a_link_to_a_page_that_does_not_exist_says_so_in_indonesian(server, brow
     expect(tab.get_by_role("heading", name="Cakupan jabatan")).to_be_visible(timeout=20000)
     assert tab.get_by_text("tidak ada; yang tampil").count() == 0  # said once, not on every page after
     tab.close()
+
+
+def _shown_text(element) -> str:
+    """What a person sees in an element: the text of its visible parts, and the words CSS writes
+    before and after them (the uploader's Indonesian is written that way)."""
+    return element.evaluate(
+        """root => {
+            const parts = [root.innerText];
+            for (const part of [root, ...root.querySelectorAll('*')]) {
+                if (!part.checkVisibility()) continue;
+                for (const pseudo of ['::before', '::after']) {
+                    const content = getComputedStyle(part, pseudo).content;
+                    if (content.startsWith('"')) parts.push(content.slice(1, -1));
+                }
+            }
+            return parts.join('\\n');
+        }"""
+    )
+
+
+def test_the_upload_box_speaks_indonesian_and_states_the_servers_limit(server, page, tmp_path):
+    import tomllib
+
+    limit = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())["server"]["maxUploadSize"]
+    page.goto(f"{server}/{site.page_of_view('capaian').url}?kecamatan=Lumajang")
+    uploader = page.locator(".st-key-unggah [data-testid='stFileUploader']")
+    expect(uploader).to_be_attached(timeout=30000)
+    uploader.scroll_into_view_if_needed()
+    expect(uploader).to_be_visible()
+    shown = _shown_text(uploader)
+    assert "Seret dan lepas berkas di sini" in shown and f"Batas {limit} MB per berkas • XLSX, CSV" in shown, shown
+    english = ("Drag and drop", "200MB", "MB per file", "Upload", "Browse files")
+    assert [w for w in english if w in shown] == [], shown
+    expect(uploader.get_by_role("button", name="Pilih berkas")).to_be_visible()
+    page.screenshot(path=str(tmp_path / "unggah.png"))
+
+    dragged = page.evaluate_handle("() => { const d = new DataTransfer(); d.items.add(new File(['x'], 'isi.csv')); return d; }")
+    uploader.locator("[data-testid='stFileUploaderDropzone']").dispatch_event("dragenter", {"dataTransfer": dragged})
+    overlay = uploader.locator("[data-testid='stFileUploaderDropzoneInput'] + div")  # drawn while a file is dragged over
+    expect(overlay).to_be_attached()
+    assert _shown_text(overlay) == "\nSeret dan lepas berkas di sini"  # no text of its own, the Indonesian from CSS
+    assert "Drag and drop" not in _shown_text(uploader)

@@ -1,10 +1,21 @@
-"""Indonesian numbers and dates, both ways: what officers type in and what the dashboard shows."""
+"""Indonesian numbers, dates and times, both ways: what officers type in and what the dashboard shows."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
-from kinerja.indonesian import MONTHS, format_date, format_number, format_percent, parse_date, parse_number
+from kinerja.errors import KinerjaError
+from kinerja.indonesian import (
+    MONTHS,
+    configured_zone,
+    format_date,
+    format_datetime,
+    format_number,
+    format_percent,
+    format_value,
+    parse_date,
+    parse_number,
+)
 
 
 @pytest.mark.parametrize(
@@ -123,3 +134,52 @@ def test_every_month_round_trips():
         assert format_date(day) == f"28 {name} 2023"
         assert parse_date(format_date(day)) == day
         assert parse_date(f"28 {name[:3]} 2023") == day  # the short form of every month too
+
+
+@pytest.mark.parametrize(
+    "value, text",
+    [
+        (1250.0, "1.250"),
+        (87.5, "87,5"),
+        (0.125, "0,125"),
+        (2.125, "2,125"),  # never "2.125", which reads back as two thousand
+        (100, "100"),
+        (0.0, "0"),
+        (1234567.25, "1.234.567,25"),
+        (None, ""),
+        (float("nan"), ""),
+        ("82.5", "82,5"),  # a stored value is text
+    ],
+)
+def test_format_value_as_precise_as_the_value(value, text):
+    assert format_value(value) == text
+    if text:
+        assert parse_number(text) == float(value)  # what is shown reads back as the same number
+
+
+@pytest.mark.parametrize(
+    "zone, shown",
+    [
+        ("WIB", "24 November 2026 14.05 WIB"),  # UTC+7
+        ("WITA", "24 November 2026 15.05 WITA"),  # UTC+8
+        ("WIT", "24 November 2026 16.05 WIT"),  # UTC+9
+    ],
+)
+def test_format_datetime_in_each_indonesian_zone(zone, shown):
+    assert format_datetime("2026-11-24T07:05:00.123456+00:00", zone) == shown
+    assert format_datetime(datetime(2026, 11, 24, 7, 5, tzinfo=UTC), zone) == shown
+
+
+def test_format_datetime_crosses_midnight_into_the_next_local_day():
+    assert format_datetime("2026-12-31T18:30:00+00:00", "WIB") == "1 Januari 2027 01.30 WIB"
+
+
+def test_the_time_zone_comes_from_the_setting(monkeypatch):
+    monkeypatch.delenv("KINERJA_ZONA_WAKTU", raising=False)
+    assert configured_zone() == "WIB"
+    assert format_datetime("2026-11-24T07:05:00+00:00") == "24 November 2026 14.05 WIB"
+    monkeypatch.setenv("KINERJA_ZONA_WAKTU", "wita")
+    assert format_datetime("2026-11-24T07:05:00+00:00") == "24 November 2026 15.05 WITA"
+    monkeypatch.setenv("KINERJA_ZONA_WAKTU", "Asia/Jakarta")
+    with pytest.raises(KinerjaError, match="pilih WIB, WITA, WIT"):
+        configured_zone()

@@ -1,9 +1,14 @@
 """Every page under streamlit.testing.v1.AppTest, from the absolute path of dashboard.py, on the real data."""
 
+import json
+import re
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from kinerja import site
+from kinerja import db, site
+from kinerja.capaian import assembly, store, template
+from kinerja.indonesian import MONTHS
 from kinerja.paths import ROOT
 
 DASHBOARD = str(ROOT / "dashboard.py")
@@ -158,18 +163,20 @@ def test_presentation_reads_coded_filters_from_their_labels_in_the_url(app):
     assert any("5 dari 5 indikator" in m.value for m in at.markdown)  # Bululawang 3 + Masama 2, all computable
 
 
-def _import_lumajang(real_data):
-    """Targets and realisation for Lumajang's indicators, imported as an officer would."""
-    from kinerja import db
-    from kinerja.capaian import assembly, store, template
+def _lumajang_template(real_data):
+    """Lumajang's 33 indicators and their empty template, as an officer downloads it."""
+    indicators = assembly.indicators(db.connect(real_data))
+    return indicators, template.template_frame(indicators[indicators["kecamatan"] == "Lumajang"])
 
-    con = db.connect(real_data)
-    indicators = assembly.indicators(con)
-    frame = template.template_frame(indicators[indicators["kecamatan"] == "Lumajang"])
+
+def _import_lumajang(real_data, source="uji"):
+    """Targets and realisation for Lumajang's indicators, imported as an officer would: 33 targets of
+    20 and 33 fourth-quarter values of 10, 66 values."""
+    indicators, frame = _lumajang_template(real_data)
     frame["tw4"] = "10"
     frame["target"] = "20"
     content = frame.to_csv(index=False).encode()
-    store.import_bytes("lumajang.csv", content, indicators, "uji")
+    store.import_bytes("lumajang.csv", content, indicators, source)
 
 
 def test_capaian_detail_defaults_to_a_kecamatan_with_results(app, real_data):
@@ -251,3 +258,108 @@ def test_perbandingan_of_one_kecamatan_and_by_bidang(app):
     at.selectbox(key="pilih_bidang").set_value("pemerintahan").run()
     assert not at.exception
     assert "Pemerintahan: 21 indikator di 4 kecamatan; 6 di antaranya juga diukur kecamatan lain" in _texts(at)
+
+
+BMD = "lumajang-2023-79ce3a18a8"  # Persentase fasilitasi Administrasi Barang Milik Daerah Pada Perangkat Daerah (%)
+UMUM = "lumajang-2023-58fd4e8c64"  # Persentase fasilitasi Administrasi Umum Perangkat Daerah (%)
+INVENTARIS = "lumajang-2023-3e9e003290"  # Jumlah barang inventaris yang dipelihara (barang, target 596)
+LOCAL_TIME = re.compile(rf"\d{{1,2}} ({'|'.join(MONTHS)}) 20\d\d \d\d\.\d\d WIB")
+
+
+def _upload(at: AppTest, frame, name="isi.csv") -> AppTest:
+    at.file_uploader(key="unggah").set_value((name, template.template_csv(frame), "text/csv")).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _table_with(at: AppTest, column: str):
+    return next(df.value for df in at.dataframe if column in df.value.columns)
+
+
+def test_an_upload_is_previewed_in_the_officers_words_and_stored_only_on_simpan(app, real_data):
+    _, frame = _lumajang_template(real_data)
+    frame.loc[frame["indikator_id"] == BMD, "tw2"] = 87.5
+    frame.loc[frame["indikator_id"] == INVENTARIS, "tahunan"] = 1250.0
+    at = _upload(app(CAPAIAN, kecamatan="Lumajang"), frame)
+    assert any("33 baris terbaca, 2 nilai akan berubah" in m.value for m in at.markdown)
+    preview = _table_with(at, "Nilai baru")
+    assert list(preview.columns) == ["Indikator", "Kolom", "Nilai lama", "Nilai baru", "Kecamatan", "Tahun", "ID indikator"]
+    assert preview.values.tolist() == [
+        ["Persentase fasilitasi Administrasi Barang Milik Daerah Pada Perangkat Daerah", "Realisasi TW2", "", "87,5",
+         "Lumajang", "2023", BMD],
+        ["Jumlah barang inventaris yang dipelihara", "Realisasi tahunan", "", "1.250", "Lumajang", "2023", INVENTARIS],
+    ]  # fmt: skip
+    assert store.list_imports().empty  # a preview stores nothing
+    at.button(key="unggah_simpan").click().run()
+    assert any("disimpan: 2 nilai" in s.value for s in at.success)
+    assert store.list_imports()["nilai"].tolist() == [2]
+
+
+def test_no_command_line_option_in_anything_the_app_says(app, real_data):
+    _, frame = _lumajang_template(real_data)
+    frame.loc[frame["indikator_id"] == UMUM, "tw2"] = 130.0
+    at = _upload(app(CAPAIAN, kecamatan="Lumajang"), frame)
+    allow = at.checkbox(key="unggah_lebih100")
+    assert allow.label == "Izinkan persentase di atas 100"
+    problems = _table_with(at, "Masalah")
+    assert problems.values.tolist() == [
+        [
+            "5",
+            "Realisasi TW2",
+            "130 melebihi 100 pada indikator persentase; bila angka itu benar, "
+            "centang «Izinkan persentase di atas 100» saat mengunggah",
+        ],
+    ]  # row 5: the fourth indicator, under the header row
+    said = [e.value for kind in ("markdown", "caption", "error", "warning", "info", "success") for e in at.get(kind)]
+    said += [df.value.to_csv() for df in at.dataframe] + [w.label for w in (*at.checkbox, *at.button, *at.selectbox)]
+    assert [t for t in said if "--izinkan" in t] == []
+    allow.check().run()
+    assert _table_with(at, "Nilai baru")["Nilai baru"].tolist() == ["130"]
+
+
+def test_history_shows_local_time_and_an_undo_asks_before_it_happens(app, real_data, monkeypatch):
+    monkeypatch.delenv("KINERJA_ZONA_WAKTU", raising=False)  # the default: WIB
+    _import_lumajang(real_data, source="baris perintah")
+    at = app(CAPAIAN, kecamatan="Lumajang")
+    history = _table_with(at, "Waktu impor")
+    assert list(history.columns) == [
+        "Waktu impor", "Status", "Berkas", "Kecamatan dan tahun", "Nilai", "Baris", "Sumber", "Dibatalkan pada",
+    ]  # fmt: skip
+    (row,) = history.to_dict("records")
+    assert LOCAL_TIME.fullmatch(row.pop("Waktu impor"))
+    assert row == {"Status": "berlaku", "Berkas": "lumajang.csv", "Kecamatan dan tahun": "Lumajang 2023", "Nilai": 66,
+                   "Baris": 33, "Sumber": "Baris perintah", "Dibatalkan pada": ""}  # fmt: skip
+    assert "+00:00" not in history.to_csv() and not re.search(r"\dT\d", history.to_csv())
+
+    at.button(key="batal").click().run()
+    assert not store.list_imports()["dibatalkan"].any()  # the first click only asks
+    (question,) = [w.value for w in at.warning]
+    assert "**lumajang.csv**" in question and "66 nilai" in question and LOCAL_TIME.search(question)
+    at.button(key="batal_tidak").click().run()
+    assert not at.warning and not store.list_imports()["dibatalkan"].any()
+
+    at.button(key="batal").click().run()
+    at.button(key="batal_ya").click().run()
+    assert store.list_imports()["dibatalkan"].tolist() == [True]
+    (done,) = [s.value for s in at.success]
+    assert "**lumajang.csv**" in done and "dibatalkan" in done
+    (row,) = _table_with(at, "Waktu impor").to_dict("records")
+    assert row["Status"] == "dibatalkan" and LOCAL_TIME.fullmatch(row["Dibatalkan pada"])
+    assert not [s for s in at.selectbox if s.key == "batal_pilih"]  # nothing left to undo
+
+
+def test_the_editor_pins_the_indicator_and_offers_labelled_choices(app):
+    at = app(CAPAIAN, kecamatan="Lumajang")
+    (editor,) = at.data_editor
+    columns = json.loads(editor.proto.columns)
+    assert list(editor.proto.column_order)[:2] == ["indikator", "satuan"]
+    assert columns["indikator"]["pinned"] is True and columns["indikator"]["label"] == "Indikator"
+    assert [o["label"] for o in columns["polaritas"]["type_config"]["options"]] == [
+        "Naik (makin tinggi makin baik)", "Turun (makin rendah makin baik)",
+    ]  # fmt: skip
+    assert [o["value"] for o in columns["metode"]["type_config"]["options"]] == ["kumulatif", "posisi", "rilis"]
+    assert [columns[c]["label"] for c in ("target_dokumen", "tw1", "tahunan")] == [
+        "Target di dokumen", "Realisasi TW1", "Realisasi tahunan",
+    ]  # fmt: skip
+    shown = editor.value.set_index("indikator_id")
+    assert shown.loc[INVENTARIS, "target_dokumen"] == "596" and shown.loc[BMD, "tw1"] == ""  # text, no None or nan

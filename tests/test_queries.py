@@ -218,6 +218,26 @@ def test_realisasi_terkini_takes_the_latest_import_that_was_not_undone(con, tmp_
     assert rows[["indikator_id", "kolom", "nilai"]].values.tolist() == [["x", "tw1", "5.0"], ["x", "tw2", "2.0"]]
 
 
+@exercises("cakupan_impor")
+def test_cakupan_impor_names_the_kecamatan_and_years_of_each_import(con, tmp_path):
+    import pandas as pd
+
+    def write(name, ids):
+        frame = pd.DataFrame({"indikator_id": ids, "kolom": "tw1", "nilai": "1.0", "impor_id": name, "diimpor_pada": "t"})
+        frame.to_parquet(tmp_path / f"{name}.parquet", index=False)
+        return str(tmp_path / f"{name}.parquet")
+
+    wonorejo = ["wonorejo-2024-add7eee7e6", "wonorejo-2024-9c43bfd1ef"]  # two values of one kecamatan: one line
+    mixed = ["mekarsari-2022-8958d99a18", "cibereum-2024-4920439e6d", "wonorejo-2024-gone000000", "cibereum-2024-x"]
+    files = [write("a", wonorejo), write("b", mixed), write("c", ["tidak-ada"])]
+    rows = run(con, "cakupan_impor", berkas=files).fillna({"wilayah": ""})
+    assert rows.values.tolist() == [
+        ["a", "Wonorejo 2024", 0],
+        ["b", "Cibereum 2024, Mekarsari 2022", 2],  # two ids that no indicator has any more
+        ["c", "", 1],
+    ]
+
+
 @pytest.mark.parametrize("name", db.query_names())
 def test_every_query_file_has_a_hand_computed_test(name):
     assert name in EXERCISED, f"queries/{name}.sql has no test with rows counted by hand (mark it with @exercises)"

@@ -1,6 +1,8 @@
 """Targets and realisation in: every validation error with a bad file under tests/fixtures/realisasi,
 nothing stored on any error, import then undo, the template, and the command line."""
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -44,13 +46,13 @@ def _stored_files(tmp_path):
     [
         ("bukan_templat.csv", None, None, "bukan templat realisasi"),
         ("kosong.csv", None, None, "berkas kosong"),
-        ("id_tidak_dikenal.csv", 3, "indikator_id", "tidak dikenal"),
-        ("bukan_angka.csv", 3, "tw1", "'tiga' bukan angka"),
-        ("negatif.csv", 3, "tw2", "negatif"),
-        ("persen_lebih_100.csv", 4, "tw3", "melebihi 100"),
-        ("baris_ganda.csv", 7, "indikator_id", "ganda (juga di baris 3)"),
+        ("id_tidak_dikenal.csv", 3, "ID indikator", "tidak dikenal"),
+        ("bukan_angka.csv", 3, "Realisasi TW1", "'tiga' bukan angka"),
+        ("negatif.csv", 3, "Realisasi TW2", "negatif"),
+        ("persen_lebih_100.csv", 4, "Realisasi TW3", "melebihi 100"),
+        ("baris_ganda.csv", 7, "ID indikator", "ganda (juga di baris 3)"),
         ("periode_tidak_ada.csv", None, "tw5", "periode tidak ada"),
-        ("polaritas_salah.csv", 2, "polaritas", "'atas' tidak dikenal"),
+        ("polaritas_salah.csv", 2, "Polaritas", "'atas' tidak dikenal"),
     ],
 )
 def test_each_bad_file_is_rejected_with_row_and_column_and_stores_nothing(env, tmp_path, name, row, column, message):
@@ -66,7 +68,8 @@ def test_every_problem_of_a_file_is_listed_at_once(env, tmp_path):
     _, indicators = env
     with pytest.raises(ImportRejected) as rejected:
         _import("banyak_masalah.csv", indicators)
-    assert [(p.row, p.column) for p in rejected.value.problems] == [(3, "tw1"), (3, "tw2"), (4, "tw3")]
+    found = [(p.row, p.column) for p in rejected.value.problems]
+    assert found == [(3, "Realisasi TW1"), (3, "Realisasi TW2"), (4, "Realisasi TW3")]
     assert _stored_files(tmp_path) == []
 
 
@@ -145,23 +148,32 @@ def test_semicolon_csv_from_excel_is_read(env):
 def test_cli_template_import_list_and_undo(env, tmp_path, capsys):
     filled = tmp_path / "templat.xlsx"
     assert main(["realisasi", "template", "--kecamatan", "Wonorejo", "--tahun", "2024", "--out", str(filled)]) == 0
-    frame = pd.read_excel(filled, sheet_name="Realisasi", dtype=str)
-    assert list(frame.columns) == template.TEMPLATE_COLUMNS
-    assert frame["indikator_id"].tolist() == [IKM, LAPORAN, ANGGARAN, SPJ, SURAT]
-    assert frame.set_index("indikator_id").loc[ANGGARAN, "target_dokumen"] == "87.5"
+    frame = pd.read_excel(filled, sheet_name="Realisasi")
+    assert list(frame.columns) == [
+        "ID indikator", "Kecamatan", "Tahun", "Jabatan", "Indikator", "Satuan", "Kategori formula", "Polaritas", "Metode",
+        "Target di dokumen", "Target", "Realisasi TW1", "Realisasi TW2", "Realisasi TW3", "Realisasi TW4", "Realisasi tahunan",
+    ]  # fmt: skip
+    assert frame["ID indikator"].tolist() == [IKM, LAPORAN, ANGGARAN, SPJ, SURAT]
+    assert frame.set_index("ID indikator").loc[ANGGARAN, "Target di dokumen"] == 87.5  # a number cell, not text
     with pd.ExcelFile(filled) as book:
         assert "Petunjuk" in book.sheet_names
+    petunjuk = " ".join(pd.read_excel(filled, sheet_name="Petunjuk")["Petunjuk"])
+    assert "tambahkan --izinkan-lebih-100 pada perintah impor" in petunjuk  # the command line names its option
 
     assert main(["realisasi", "import", str(FILES / "bukan_angka.csv")]) == 2
-    assert "baris 3, kolom tw1: 'tiga' bukan angka" in capsys.readouterr().err
+    assert "baris 3, kolom Realisasi TW1: 'tiga' bukan angka" in capsys.readouterr().err
+    assert main(["realisasi", "import", str(FILES / "persen_lebih_100.csv")]) == 2
+    assert "70,5" not in (err := capsys.readouterr().err) and "bila angka itu benar, tambahkan --izinkan-lebih-100" in err
     assert main(["realisasi", "import", str(FILES / "baik_wonorejo.csv")]) == 0
     out = capsys.readouterr().out
     import_id = out.split("Diimpor sebagai ")[1].split(":")[0]
     assert main(["realisasi", "daftar"]) == 0
-    assert import_id in capsys.readouterr().out
+    listed = capsys.readouterr().out
+    assert import_id in listed and "baik_wonorejo.csv  Wonorejo 2024  12 nilai  [Baris perintah]" in listed  # 2 + 4 + 3 + 1 + 2
+    assert re.search(r"\d{1,2} \w+ 20\d\d \d\d\.\d\d WIB", listed) and "+00:00" not in listed
     assert main(["realisasi", "batal", import_id]) == 0
     assert main(["realisasi", "daftar"]) == 0
-    assert "(dibatalkan)" in capsys.readouterr().out
+    assert re.search(r"\(dibatalkan \d{1,2} \w+ 20\d\d \d\d\.\d\d WIB\)", capsys.readouterr().out)
     assert main(["realisasi", "batal", "tidak-ada"]) == 2
 
 
@@ -197,3 +209,132 @@ def test_an_unfilled_template_is_refused_and_nothing_is_stored(env, tmp_path, ca
     assert main(["realisasi", "import", str(empty)]) == 2
     assert "tidak berisi nilai" in capsys.readouterr().err
     assert store.list_imports().empty
+
+
+HEADERS = [
+    "ID indikator", "Kecamatan", "Tahun", "Jabatan", "Indikator", "Satuan", "Kategori formula", "Polaritas", "Metode",
+    "Target di dokumen", "Target", "Realisasi TW1", "Realisasi TW2", "Realisasi TW3", "Realisasi TW4", "Realisasi tahunan",
+]  # fmt: skip
+
+
+def _wonorejo_frame(indicators, current=None):
+    return template.template_frame(indicators[indicators["kecamatan"] == "Wonorejo"], current)
+
+
+def test_template_workbook_has_the_officers_headers_dropdowns_and_locked_columns(env):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    _, indicators = env
+    book = load_workbook(BytesIO(template.template_xlsx(_wonorejo_frame(indicators))))
+    sheet = book["Realisasi"]
+    assert [c.value for c in sheet[1]] == HEADERS
+    lists = {str(v.sqref): v.formula1 for v in sheet.data_validations.dataValidation}
+    assert lists == {"H2:H6": '"naik,turun"', "I2:I6": '"kumulatif,posisi,rilis"'}  # Polaritas, Metode; 5 rows
+    assert sheet.protection.sheet
+    assert sheet["A2"].protection.locked and "Jangan diubah" in sheet["A1"].comment.text  # the ID column
+    assert not any(sheet[f"{c}2"].protection.locked for c in "HIKLMNOP")  # polaritas … realisasi tahunan
+    assert (sheet["G2"].value, sheet["G3"].value) == ("Indeks / Survei", "Tanpa formula")  # kategori as its label
+    assert (sheet["J4"].value, sheet["J4"].number_format) == (87.5, "#,##0.0##")  # Persentase realisasi anggaran
+    assert (sheet["J5"].value, sheet["J5"].number_format) == (1250, "#,##0")  # Jumlah SPJ yang diverifikasi
+    advice = " ".join(c.value for (c,) in book["Petunjuk"]["A2:A10"])
+    assert "centang «Izinkan persentase di atas 100» saat mengunggah" in advice and "--" not in advice
+
+
+def test_csv_template_is_for_indonesian_excel_and_imports_back_unchanged(env):
+    con, indicators = env
+    _import("baik_wonorejo.csv", indicators)
+    stored = store.current_values(con)
+    content = template.template_csv(_wonorejo_frame(indicators, stored))
+    assert content.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads the accents right
+    lines = content.decode("utf-8-sig").splitlines()
+    assert lines[0].split(";") == HEADERS
+    rows = {line.split(";")[0]: line.split(";") for line in lines[1:]}
+    assert rows[ANGGARAN][9:14] == ["87,5", "", "20", "45", "70,5"]  # target di dokumen, target, tw1-tw3
+    assert rows[SPJ][9] == "1.250" and rows[SPJ][15] == "1.250"
+    assert rows[IKM][14] == "82,5"
+    checked = template.validate("t.csv", template.read_table("t.csv", content), indicators)
+    assert template.changes(checked.values, stored).empty  # what was stored comes back as it was
+
+
+def test_files_with_the_old_codes_and_the_new_headers_import_alike(env):
+    _, indicators = env
+    coded = (FILES / "baik_wonorejo.csv").read_text()
+    labelled = "\n".join([",".join(HEADERS), *coded.splitlines()[1:]])
+    old = template.validate("lama.csv", template.read_table("lama.csv", coded.encode()), indicators)
+    new = template.validate("baru.csv", template.read_table("baru.csv", labelled.encode()), indicators)
+    pd.testing.assert_frame_equal(old.values, new.values)
+    assert len(new.values) == 12  # 2 + 4 + 3 + 1 + 2, as counted for the command line
+
+
+def test_number_cells_of_a_workbook_are_read_as_their_numbers(env, tmp_path):
+    _, indicators = env
+    frame = _wonorejo_frame(indicators)
+    frame.loc[frame["indikator_id"] == LAPORAN, "tw1"] = 2.125  # a number cell; as text "2.125" would be 2125
+    frame.loc[frame["indikator_id"] == SPJ, "tahunan"] = 1250.0
+    path = tmp_path / "angka.xlsx"
+    template.write_template(frame, path)
+    _, checked = store.import_bytes(path.name, path.read_bytes(), indicators, "uji")
+    assert sorted(map(tuple, checked.values.values)) == [(SPJ, "tahunan", "1250.0"), (LAPORAN, "tw1", "2.125")]
+
+
+def test_polarity_and_method_may_be_written_as_their_labels(env):
+    _, indicators = env
+    text = (FILES / "revisi_ikm.csv").read_text().replace(",naik,rilis,", ",Turun (makin rendah makin baik),Rilis,")
+    checked = template.validate("x.csv", template.read_table("x.csv", text.encode()), indicators)
+    values = sorted(map(tuple, checked.values.values))
+    assert values == [(IKM, "polaritas", "turun"), (IKM, "target", "80.0"), (IKM, "tw4", "76.0")]  # rilis: the default
+
+
+def test_preview_names_the_indicator_and_shows_indonesian_numbers(env):
+    con, indicators = env
+    _import("baik_wonorejo.csv", indicators)
+    content = (FILES / "revisi_ikm.csv").read_text().replace(",naik,rilis,,80,,,,76,", ",turun,rilis,,80,,,,76,1.250")
+    checked = template.validate("r.csv", template.read_table("r.csv", content.encode()), indicators)
+    shown = template.readable_changes(template.changes(checked.values, store.current_values(con)), indicators)
+    assert list(shown.columns) == ["Indikator", "Kolom", "Nilai lama", "Nilai baru", "Kecamatan", "Tahun", "ID indikator"]
+    assert shown.values.tolist() == [
+        ["Indeks Kepuasan Masyarakat", "Polaritas", "", "Turun (makin rendah makin baik)", "Wonorejo", "2024", IKM],
+        ["Indeks Kepuasan Masyarakat", "Realisasi TW4", "82,5", "76", "Wonorejo", "2024", IKM],
+        ["Indeks Kepuasan Masyarakat", "Realisasi tahunan", "", "1.250", "Wonorejo", "2024", IKM],
+    ]  # the target, 80 as before, is no change
+
+
+def test_import_history_in_local_time_with_what_each_import_covers(env, monkeypatch):
+    con, indicators = env
+    first, _ = _import("baik_wonorejo.csv", indicators)
+    second, _ = store.import_bytes("revisi_ikm.csv", (FILES / "revisi_ikm.csv").read_bytes(), indicators, "aplikasi")
+    store.undo(first)
+    imports = store.list_imports()
+    imports["diimpor_pada"] = ["2026-11-24T07:05:00+00:00", "2026-11-23T23:59:00+00:00"]  # newest first
+    imports["dibatalkan_pada"] = [None, "2026-11-24T08:00:00+00:00"]
+    covers = store.coverage(con, imports)
+    assert covers == {first: "Wonorejo 2024", second: "Wonorejo 2024"}
+    monkeypatch.setenv("KINERJA_ZONA_WAKTU", "WITA")
+    assert store.history(imports, covers).values.tolist() == [
+        ["24 November 2026 15.05 WITA", "berlaku", "revisi_ikm.csv", "Wonorejo 2024", 2, 1, "Aplikasi", ""],
+        [
+            "24 November 2026 07.59 WITA",
+            "dibatalkan",
+            "baik_wonorejo.csv",
+            "Wonorejo 2024",
+            12,
+            5,
+            "uji",
+            "24 November 2026 16.00 WITA",
+        ],
+    ]  # revisi_ikm: its target 80 and TW4 76
+
+
+def test_messages_for_the_app_do_not_name_the_command_line_option(env):
+    _, indicators = env
+    with pytest.raises(ImportRejected) as rejected:
+        _import("persen_lebih_100.csv", indicators)
+    (problem,) = rejected.value.problems
+    assert problem.message == (
+        "120 melebihi 100 pada indikator persentase; bila angka itu benar, "
+        "centang «Izinkan persentase di atas 100» saat mengunggah"
+    )
+    texts = [*template.instructions()["Petunjuk"], str(problem)]
+    assert not [t for t in texts if "--" in t]

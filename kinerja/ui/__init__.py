@@ -5,6 +5,7 @@
     presentation.py   presentation mode, the sole owner of its state (URL ?mode=presentasi&slide=N)
     widgets.py        drawing a View, charts with image downloads, the sidebar exports
     entry.py          targets and realisation coming in: template, upload, table editor, history
+    uploader.py       the file uploader with its own words in Indonesian, for every upload
 
 May import anything in kinerja but the build stage (kinerja.build) and the parsers (kinerja.ingest).
 """

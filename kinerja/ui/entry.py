@@ -1,18 +1,36 @@
 """Targets and realisation coming in: the template to download, an upload checked whole with a preview
 of what changes and stored only on confirmation, the same through a table editor, and the import
-history with undo."""
+history with an undo that asks first. Everything in the officer's words: the template's headers,
+Indonesian numbers, local time."""
 
 import pandas as pd
 import streamlit as st
 
 from kinerja.capaian import assembly, store, template
-from kinerja.errors import ImportRejected
+from kinerja.errors import ImportRejected, KinerjaError
 from kinerja.filters import Filters
+from kinerja.indonesian import format_value
 from kinerja.ui import data
-from kinerja.ui.widgets import XLSX
-from kinerja.vocab import METHODS, POLARITIES, QUARTERS
+from kinerja.ui.uploader import file_uploader
+from kinerja.ui.widgets import CSV, XLSX, download
+from kinerja.vocab import (
+    ALLOW_OVER_100,
+    IMPORT_LABELS,
+    METHOD_LABELS,
+    METHODS,
+    POLARITIES,
+    POLARITY_LABELS,
+    TEMPLATE_LABELS,
+)
 
 _JUST_SAVED = "impor_baru"  # session key: an import was saved in the run before this one
+_TO_UNDO = "batal_menunggu"  # session key: the import whose undo waits for the officer's "Ya, batalkan"
+# The editor: the indicator's name first and pinned, then what is filled, then the facts about it.
+_EDITOR_ORDER = [
+    "indikator", "satuan", "target_dokumen", *template.VALUE_COLUMNS, "polaritas", "metode",
+    "jabatan", "kategori_formula", "kecamatan", "tahun", "indikator_id",
+]  # fmt: skip
+_NUMBER_HELP = "Angka format Indonesia, mis. 1.250 atau 87,5. Kosong berarti belum dilaporkan."
 
 
 def show_own_data_after_a_save(example_toggle: str) -> None:
@@ -26,55 +44,166 @@ def show_own_data_after_a_save(example_toggle: str) -> None:
             st.rerun()
 
 
+def _right_aligned(*labels: str) -> dict:
+    return {label: st.column_config.TextColumn(label, alignment="right") for label in labels}
+
+
+def _problems(name: str, error: ImportRejected) -> None:
+    st.error(f"**{name}**: {len(error.problems)} masalah; tidak ada yang disimpan. Perbaiki lalu unggah lagi.")
+    rows = [{"Baris": str(p.row or ""), "Kolom": p.column or "", "Masalah": p.message} for p in error.problems]
+    text = st.column_config.TextColumn
+    widths = {"Baris": text(width=60, alignment="right"), "Kolom": text(width=140)}  # the rest for the problem
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", column_config=widths)
+
+
 def _import_form(name: str, content: bytes, everything: pd.DataFrame, stored: pd.DataFrame, key: str) -> None:
     """Validate, preview what changes, and store only after the officer confirms."""
-    allow = st.checkbox("Izinkan persentase di atas 100", key=f"{key}_lebih100")
+    allow = st.checkbox(ALLOW_OVER_100, key=f"{key}_lebih100")
     try:
         checked = template.validate(name, template.read_table(name, content), everything, allow)
     except ImportRejected as error:
-        st.error(f"**{name}**: {len(error.problems)} masalah; tidak ada yang disimpan. Perbaiki lalu unggah lagi.")
-        st.dataframe(
-            pd.DataFrame([{"Baris": p.row, "Kolom": p.column, "Masalah": p.message} for p in error.problems]),
-            hide_index=True,
-            width="stretch",
-        )
+        _problems(name, error)
         return
     preview = template.changes(checked.values, stored)
     st.write(f"**{name}**: {checked.rows} baris terbaca, {len(preview)} nilai akan berubah.")
+    if preview.empty:
+        st.info("Tidak ada nilai yang berubah dibanding yang sudah tersimpan; tidak ada yang perlu disimpan.")
+        return
+    shown = template.readable_changes(preview, everything)
     st.dataframe(
-        preview.rename(columns={"indikator_id": "ID indikator", "kolom": "Kolom", "lama": "Lama", "baru": "Baru"}),
+        shown,
         hide_index=True,
+        width="stretch",
+        column_config={
+            TEMPLATE_LABELS["indikator"]: st.column_config.TextColumn(width="large", pinned=True),
+            **_right_aligned(TEMPLATE_LABELS["tahun"], IMPORT_LABELS["lama"], IMPORT_LABELS["baru"]),
+        },
     )
-    if st.button("Simpan", key=f"{key}_simpan", type="primary", disabled=preview.empty):
+    if st.button("Simpan", key=f"{key}_simpan", type="primary"):
         try:
-            import_id = store.store(checked, name, content, "aplikasi")
+            store.store(checked, name, content, "aplikasi")
         except ImportRejected as error:
-            st.error(str(error))
+            _problems(name, error)
             return
-        st.session_state["pesan_impor"] = f"Disimpan sebagai impor {import_id}: {len(checked.values)} nilai."
+        st.session_state["pesan_impor"] = (
+            f"**{name}** disimpan: {len(checked.values)} nilai. Impor ini tercatat di Riwayat impor dan dapat dibatalkan di sana."
+        )
         st.session_state[_JUST_SAVED] = True
         st.rerun()
 
 
+def _template_downloads(frame: pd.DataFrame, kecamatan: str, tahun: str) -> None:
+    stem = f"templat_realisasi_{kecamatan.lower()}_{tahun}"
+    with st.container(horizontal=True):  # each file built on click
+        xlsx, csv = (lambda: template.template_xlsx(frame)), (lambda: template.template_csv(frame))
+        download("Unduh templat (XLSX)", xlsx, f"{stem}.xlsx", XLSX, key="unduh_templat")
+        download("Unduh templat (CSV)", csv, f"{stem}.csv", CSV, key="unduh_templat_csv")
+    st.caption(
+        "XLSX: polaritas dan metode dipilih dari daftar, kolom abu-abu terkunci. "
+        "CSV: pemisah titik koma dan koma desimal, untuk Excel berbahasa Indonesia."
+    )
+
+
 def _editor_columns() -> dict:
-    """Indonesian headers for the editor; values stay text so '87,5' and '1.250' are typed as in Excel."""
-    text = st.column_config.TextColumn
-    columns = {
-        "indikator_id": text("ID indikator"),
-        "kecamatan": text("Kecamatan"),
-        "tahun": st.column_config.NumberColumn("Tahun", format="%d"),
-        "jabatan": text("Jabatan"),
-        "indikator": text("Indikator", width="large"),
-        "satuan": text("Satuan"),
-        "kategori_formula": text("Kategori formula"),
-        "polaritas": st.column_config.SelectboxColumn("Polaritas", options=list(POLARITIES)),
-        "metode": st.column_config.SelectboxColumn("Metode", options=list(METHODS)),
-        "target_dokumen": st.column_config.NumberColumn("Target di dokumen"),
-        "target": text("Target (isi/ubah)"),
-        "tahunan": text("Realisasi tahunan"),
-    }
-    columns.update({q: text(f"Realisasi TW{i}") for i, q in enumerate(QUARTERS, start=1)})
+    """The template's headers; values stay text so '87,5' and '1.250' are typed as in Excel."""
+    text, label = st.column_config.TextColumn, TEMPLATE_LABELS
+    columns = {code: text(label[code]) for code in template.TEMPLATE_COLUMNS}
+    columns["indikator"] = text(label["indikator"], width="large", pinned=True)
+    columns["tahun"] = st.column_config.NumberColumn(label["tahun"], format="%d")
+    columns["target_dokumen"] = text(label["target_dokumen"], alignment="right")
+    columns.update({code: text(label[code], help=_NUMBER_HELP, alignment="right") for code in template.VALUE_COLUMNS})
+    columns["polaritas"] = st.column_config.SelectboxColumn(
+        label["polaritas"], options=list(POLARITIES), format_func=lambda code: POLARITY_LABELS.get(code, code)
+    )
+    columns["metode"] = st.column_config.SelectboxColumn(
+        label["metode"], options=list(METHODS), format_func=lambda code: METHOD_LABELS.get(code, code)
+    )
     return columns
+
+
+def _editor(frame: pd.DataFrame, everything: pd.DataFrame, stored: pd.DataFrame, kecamatan: str, tahun: str) -> None:
+    shown = frame.copy()
+    for column in template.NUMBER_COLUMNS:
+        shown[column] = shown[column].map(format_value)
+    for column in ("polaritas", "metode"):
+        shown[column] = shown[column].fillna("").astype(str)
+    edited = st.data_editor(
+        shown,
+        disabled=[c for c in frame.columns if c not in template.INPUT_COLUMNS],
+        column_config=_editor_columns(),
+        column_order=_EDITOR_ORDER,
+        hide_index=True,
+        key="editor",
+    )
+    if not edited.equals(shown):
+        content = edited.to_csv(index=False).encode()
+        _import_form(f"editor_{kecamatan.lower()}_{tahun}.csv", content, everything, stored, "editor")
+
+
+def _history() -> None:
+    """Every import in local time with what it covers, and an undo that asks first."""
+    imports = store.list_imports()
+    if imports.empty:
+        st.info("Belum ada impor.")
+        return
+    try:
+        table = store.history(imports, store.coverage(data.connection(), imports))
+    except KinerjaError as error:  # e.g. a time zone setting that is not WIB, WITA or WIT
+        st.error(str(error))
+        return
+    numbers = st.column_config.NumberColumn
+    st.dataframe(
+        table.rename(columns=IMPORT_LABELS),
+        hide_index=True,
+        width="stretch",
+        column_config={IMPORT_LABELS["baris"]: numbers(format="%d"), IMPORT_LABELS["nilai"]: numbers(format="%d")},
+    )
+    _undo(imports, table)
+
+
+def _forget_pending_undo() -> None:
+    st.session_state.pop(_TO_UNDO, None)
+
+
+def _undo(imports: pd.DataFrame, table: pd.DataFrame) -> None:
+    """Undo one import in two steps: choose it, then confirm with its file, time and count named."""
+    when, name, cover, count = (table[c] for c in ("diimpor_pada", "berkas", "cakupan", "nilai"))
+    said = {
+        imports.at[i, "impor_id"]: f"{when[i]} — {name[i]} ({cover[i] or 'tanpa wilayah'}, {count[i]} nilai)"
+        for i in imports.index[~imports["dibatalkan"]]
+    }
+    if not said:
+        return
+    chosen = st.selectbox(
+        "Impor yang akan dibatalkan", list(said), format_func=said.get, key="batal_pilih", on_change=_forget_pending_undo
+    )
+    if st.session_state.get(_TO_UNDO) != chosen:
+        if st.button("Batalkan impor ini…", key="batal"):
+            st.session_state[_TO_UNDO] = chosen
+            st.rerun()
+        return
+    row = imports.index[imports["impor_id"] == chosen][0]
+    _confirm_undo(chosen, f"**{name[row]}** ({when[row]}, {count[row]} nilai)")
+
+
+def _confirm_undo(import_id: str, what: str) -> None:
+    """The second step: the import named by file, time and count, and 'Ya, batalkan' or 'Tidak'."""
+    st.warning(f"Batalkan impor {what}? Nilainya tidak lagi dihitung; berkasnya tetap tersimpan di riwayat.")
+    with st.container(horizontal=True):
+        yes = st.button("Ya, batalkan", key="batal_ya", type="primary")
+        no = st.button("Tidak", key="batal_tidak")
+    if yes:
+        _forget_pending_undo()
+        try:
+            store.undo(import_id)
+        except KinerjaError as error:  # undone meanwhile from the command line
+            st.error(str(error))
+            return
+        st.session_state["pesan_impor"] = f"Impor {what} dibatalkan: nilainya tidak lagi dihitung; berkasnya tetap tersimpan."
+        st.rerun()
+    if no:
+        _forget_pending_undo()
+        st.rerun()
 
 
 def realisation_input(chosen: Filters) -> None:
@@ -92,42 +221,14 @@ def realisation_input(chosen: Filters) -> None:
     kecamatan, tahun = choice.rsplit(" ", 1)
     own = everything[(everything["kecamatan"] == kecamatan) & (everything["tahun"] == int(tahun))]
     frame = template.template_frame(own, stored)
-    st.download_button(
-        "Unduh templat (XLSX)",
-        lambda: template.template_xlsx(frame),  # built on click
-        f"templat_realisasi_{kecamatan.lower()}_{tahun}.xlsx",
-        XLSX,
-        key="unduh_templat",
-    )
-    upload, editor, history = st.tabs(["Unggah berkas", "Ubah di tabel", "Riwayat impor"])
+    _template_downloads(frame, kecamatan, tahun)
+    # A key keeps the officer's tab when a message above it appears after a save or an undo.
+    upload, editor, history = st.tabs(["Unggah berkas", "Ubah di tabel", "Riwayat impor"], key="isi_tab")
     with upload:
-        uploaded = st.file_uploader("Templat yang sudah diisi (.xlsx atau .csv)", type=["xlsx", "csv"], key="unggah")
+        uploaded = file_uploader("Templat yang sudah diisi (.xlsx atau .csv)", ["xlsx", "csv"], key="unggah")
         if uploaded is not None:
             _import_form(uploaded.name, uploaded.getvalue(), everything, stored, "unggah")
     with editor:
-        editable = ["polaritas", "metode", *template.VALUE_COLUMNS]
-        shown = frame.copy()
-        shown[editable] = shown[editable].astype("object").where(shown[editable].notna(), "").astype(str)
-        edited = st.data_editor(
-            shown,
-            disabled=[c for c in frame.columns if c not in editable],
-            column_config=_editor_columns(),
-            hide_index=True,
-            key="editor",
-        )
-        if not edited.equals(shown):
-            content = edited.to_csv(index=False).encode()
-            _import_form(f"editor_{kecamatan.lower()}_{tahun}.csv", content, everything, stored, "editor")
+        _editor(frame, everything, stored, kecamatan, tahun)
     with history:
-        imports = store.list_imports()
-        if imports.empty:
-            st.info("Belum ada impor.")
-            return
-        st.dataframe(imports.drop(columns="sha256"), hide_index=True, width="stretch")
-        active = imports[~imports["dibatalkan"]]["impor_id"].tolist()
-        if active:
-            target = st.selectbox("Impor yang dibatalkan", active, key="batal_pilih")
-            if st.button("Batalkan impor", key="batal"):
-                store.undo(target)
-                st.session_state["pesan_impor"] = f"Impor {target} dibatalkan; berkasnya tetap tersimpan."
-                st.rerun()
+        _history()
