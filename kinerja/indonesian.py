@@ -1,7 +1,8 @@
 """Indonesian numbers and dates, both ways: '1.234,5' and '3 Januari 2023' in and out."""
 
+import math
 import re
-from datetime import date
+from datetime import date, datetime
 
 MONTHS = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
@@ -39,6 +40,32 @@ def format_number(value: float, decimals: int = 0) -> str:
     return text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
+def decimals_needed(values, most: int = 2) -> int:
+    """How many decimals show every number of a column as it is stored, at most `most`: 0 when all
+    are whole, 1 for 17.1, 2 for 0.25. Missing values do not count."""
+    present = list(_numbers(values))
+    for decimals in range(most):
+        if all(abs(v - round(v, decimals)) < 1e-9 for v in present):
+            return decimals
+    return most
+
+
+def _numbers(values):
+    for value in values:
+        try:
+            value = float(value)
+        except (TypeError, ValueError):  # None, pandas' NA, text
+            continue
+        if not math.isnan(value):
+            yield value
+
+
+def office_number_format(decimals: int = 0) -> str:
+    """The Excel/PowerPoint number format that Indonesian Office shows as '1.250' or '17,1': the
+    format code always writes ',' for thousands and '.' for decimals, the reader's locale draws them."""
+    return "#,##0" + ("." + "0" * decimals if decimals else "")
+
+
 def format_percent(part: float, whole: float, decimals: int = 0) -> str:
     """The share of part in whole as '13%'; '–' when there is no whole to share."""
     return f"{format_number(100 * part / whole, decimals)}%" if whole else "–"
@@ -48,6 +75,12 @@ def format_date(day: date | None = None) -> str:
     """date(2026, 11, 24) -> '24 November 2026'; today when no date is given."""
     day = day or date.today()
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def format_datetime(moment: datetime | None = None) -> str:
+    """datetime(2026, 11, 24, 14, 5) -> '24 November 2026 pukul 14.05'; now when none is given."""
+    moment = moment or datetime.now()
+    return f"{format_date(moment.date())} pukul {moment:%H.%M}"
 
 
 def parse_date(text: str) -> date | None:

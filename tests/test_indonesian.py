@@ -1,10 +1,20 @@
 """Indonesian numbers and dates, both ways: what officers type in and what the dashboard shows."""
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
-from kinerja.indonesian import MONTHS, format_date, format_number, format_percent, parse_date, parse_number
+from kinerja.indonesian import (
+    MONTHS,
+    decimals_needed,
+    format_date,
+    format_datetime,
+    format_number,
+    format_percent,
+    office_number_format,
+    parse_date,
+    parse_number,
+)
 
 
 @pytest.mark.parametrize(
@@ -123,3 +133,27 @@ def test_every_month_round_trips():
         assert format_date(day) == f"28 {name} 2023"
         assert parse_date(format_date(day)) == day
         assert parse_date(f"28 {name[:3]} 2023") == day  # the short form of every month too
+
+
+def test_format_datetime_says_the_hour_the_indonesian_way():
+    assert format_datetime(datetime(2026, 11, 24, 14, 5)) == "24 November 2026 pukul 14.05"
+
+
+@pytest.mark.parametrize(
+    "values, decimals",
+    [
+        ([35, 33, 86], 0),
+        ([17.1, 24.2, 0.0], 1),
+        ([100.0, 12.0, 87.5], 1),
+        ([0.25, 1.0], 2),
+        ([1 / 3], 2),  # never more than two
+        ([12.0, float("nan"), None], 0),  # a missing value does not ask for decimals
+        ([], 0),
+    ],
+)
+def test_decimals_needed_shows_each_column_as_stored(values, decimals):
+    assert decimals_needed(values) == decimals
+
+
+def test_office_number_formats_that_indonesian_office_shows_with_dots_and_a_comma():
+    assert [office_number_format(d) for d in (0, 1, 2)] == ["#,##0", "#,##0.0", "#,##0.00"]

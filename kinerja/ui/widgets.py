@@ -138,7 +138,7 @@ def sidebar_exports(filters: Filters) -> None:
         presentation.start_button()
         st.download_button(
             "Unduh paparan (PPTX)",
-            lambda: slides.deck(data.key_views(filters), filters),
+            lambda: slides.deck(data.key_views(filters), filters, data.source_documents(filters)),
             "paparan_kinerja_kecamatan.pptx",
             PPTX,
             key="unduh_pptx",
@@ -146,7 +146,7 @@ def sidebar_exports(filters: Filters) -> None:
         )
         st.download_button(
             "Unduh buku kerja (XLSX)",
-            lambda: workbook.workbook(data.key_views(filters)),
+            lambda: workbook.workbook(data.key_views(filters), filters, data.source_documents(filters)),
             "kinerja_kecamatan.xlsx",
             XLSX,
             key="unduh_buku",
