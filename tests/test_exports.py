@@ -183,6 +183,11 @@ def test_capaian_bands_stack_per_kecamatan_top_to_bottom_as_on_screen(con, meeti
     assert {k: sum(v) for k, v in per_kecamatan.items()} == {"Sangkapura": 112, "Masama": 86, "Lumajang": 33, "Bululawang": 35}
     sangkapura = view.tabel[view.tabel["Kecamatan"] == "Sangkapura"]
     assert per_kecamatan["Sangkapura"][-1] == (sangkapura["Predikat"] == "Belum dapat dinilai").sum()
+    # value labels, but none on a part too thin to hold one: Bululawang's single 'Tinggi' of 35
+    tinggi = chart.plots[0].series[1]
+    assert tinggi.data_labels.show_value and per_kecamatan["Bululawang"][1] == 1
+    deleted = tinggi._element.xpath("./c:dLbls/c:dLbl[c:delete/@val='1']/c:idx/@val")
+    assert [chart.plots[0].categories[int(i)] for i in deleted] == ["Bululawang"]
 
 
 def test_cakupan_heatmap_is_a_table_shaded_like_the_heatmap(con, meeting):

@@ -200,9 +200,10 @@ def _stretched(header, body, layout: fitting.TableLayout, width: float, height: 
 
 TITLE_SIZE = 16
 LABEL_SIZE = 12
-PLOT_SHARE = 0.75  # of the chart's width or height, the plot area at least (the rest: axes, title, legend)
+PLOT_SHARE = {True: 0.8, False: 0.65}  # (horizontal?) of the chart's width or height, the plot area at least
 AXIS_HEADROOM = 1.2  # PowerPoint's automatic axis ends at most this far beyond the longest bar
-LABEL_PADDING = 0.06
+LABEL_PADDING = 0.06  # beside a label across a bar
+DIGIT_HEIGHT = 0.8  # of the font size: what an upright bar needs for a label of digits
 
 
 def add_figure(slide, figure: go.Figure, left: float, top: float, width: float, height: float) -> list:
@@ -314,12 +315,15 @@ def _bar_chart(slide, figure, traces, left, top, width, height):
         plot.overlap = 100
     extent = _largest_extent(values, stacked)
     span = (value_axis.range[1] - value_axis.range[0]) if value_axis.range is not None else extent * AXIS_HEADROOM
-    length = PLOT_SHARE * (width if horizontal else height)
+    length = PLOT_SHARE[horizontal] * (width if horizontal else height)
 
     def room(value: float, text: str) -> bool:
         """Whether a part of a stack is long enough for its label: across it or, upright, up it."""
-        needed = fitting.text_width(text, LABEL_SIZE) if horizontal else fitting.line_height(LABEL_SIZE)
-        return span > 0 and abs(value) / span * length >= needed + LABEL_PADDING
+        if horizontal:
+            needed = fitting.text_width(text, LABEL_SIZE) + LABEL_PADDING
+        else:
+            needed = DIGIT_HEIGHT * LABEL_SIZE / fitting.POINTS_PER_INCH
+        return span > 0 and abs(value) / span * length >= needed
 
     for series, trace, numbers in zip(plot.series, traces, values, strict=True):
         keys = _sequence(trace[letter])
