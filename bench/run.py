@@ -1,4 +1,5 @@
-"""Benchmark: median time of every query, and of every page's rerun after a filter change.
+"""Benchmark: median time of every query, of every page's rerun after a filter change, and of
+building the meeting's deck and workbook.
 
     .venv/bin/python bench/run.py        (or: make bench)
 
@@ -83,6 +84,20 @@ def bench_pages(repeat: int = 6) -> list[tuple[str, float]]:
     return results
 
 
+def bench_exports(repeat: int = 5) -> list[tuple[str, float]]:
+    """The deck and the workbook of the key views (no filter), as the sidebar's download buttons build
+    them once the views are there."""
+    from kinerja.presentation import slides, sources, views, workbook
+
+    con = db.connect()
+    filters = Filters()
+    shown, documents = views.key_views(con, filters), sources.documents(con, filters)
+    return [
+        ("paparan (PPTX)", median_ms(lambda: slides.deck(shown, filters, documents), repeat)),
+        ("buku kerja (XLSX)", median_ms(lambda: workbook.workbook(shown, filters, documents), repeat)),
+    ]
+
+
 def main() -> None:
     print(f"Data: {normalised_dir()}")
     print(f"\n{'Kueri':<28} {'median (ms)':>12}  anggaran 20 ms")
@@ -91,6 +106,9 @@ def main() -> None:
     print(f"\n{'Halaman (rerun setelah filter)':<32} {'median (ms)':>12}  anggaran 250 ms")
     for name, ms in bench_pages():
         print(f"{name:<32} {ms:>12.1f}  {'ok' if ms < 250 else 'LEWAT'}")
+    print(f"\n{'Ekspor tampilan utama':<32} {'median (ms)':>12}")
+    for name, ms in bench_exports():
+        print(f"{name:<32} {ms:>12.1f}")
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ from kinerja.filters import Filters
 from kinerja.filters import add_arguments as add_filter_arguments
 from kinerja.ingest import detect_meta, parse_text, read_text
 from kinerja.paths import EXAMPLE_FILE, MANIFEST, NORMALISED
-from kinerja.presentation import slides, views, workbook
+from kinerja.presentation import slides, sources, views, workbook
 from kinerja.spreadsheet import atomic_write
 
 MAY_IMPORT = (*GROUND_FLOOR, "kinerja.ingest", "kinerja.build", "kinerja.db", "kinerja.capaian", "kinerja.presentation")
@@ -126,10 +126,13 @@ def cmd_realisasi_contoh(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     chosen = Filters.from_arguments(args)
-    shown = views.key_views(db.connect(), chosen)
+    con = db.connect()
+    shown = views.key_views(con, chosen)
     if not shown:
         raise NotFound(f"tidak ada indikator untuk filter ini ({chosen.describe()})")
-    data = slides.deck(shown, chosen) if args.format == "pptx" else workbook.workbook(shown)
+    documents = sources.documents(con, chosen)
+    export = slides.deck if args.format == "pptx" else workbook.workbook
+    data = export(shown, chosen, documents)
     out = Path(args.out)
     atomic_write(out, data)
     print(f"{args.format.upper()} {len(shown)} tampilan ({chosen.describe()}) ditulis ke {out}.")

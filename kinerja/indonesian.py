@@ -1,9 +1,10 @@
 """Indonesian numbers, dates and times, both ways: '1.234,5' and '3 Januari 2023' in and out, and a
 moment shown in the officer's time zone: '24 November 2026 14.05 WIB'."""
 
+import math
 import os
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from kinerja.errors import KinerjaError
@@ -55,6 +56,32 @@ def format_value(value) -> str:
     return text.rstrip("0").rstrip(",") if "," in text else text
 
 
+def decimals_needed(values, most: int = 2) -> int:
+    """How many decimals show every number of a column as it is stored, at most `most`: 0 when all
+    are whole, 1 for 17.1, 2 for 0.25. Missing values do not count."""
+    present = list(_numbers(values))
+    for decimals in range(most):
+        if all(abs(v - round(v, decimals)) < 1e-9 for v in present):
+            return decimals
+    return most
+
+
+def _numbers(values):
+    for value in values:
+        try:
+            value = float(value)
+        except (TypeError, ValueError):  # None, pandas' NA, text
+            continue
+        if not math.isnan(value):
+            yield value
+
+
+def office_number_format(decimals: int = 0) -> str:
+    """The Excel/PowerPoint number format that Indonesian Office shows as '1.250' or '17,1': the
+    format code always writes ',' for thousands and '.' for decimals, the reader's locale draws them."""
+    return "#,##0" + ("." + "0" * decimals if decimals else "")
+
+
 def format_percent(part: float, whole: float, decimals: int = 0) -> str:
     """The share of part in whole as '13%'; '–' when there is no whole to share."""
     return f"{format_number(100 * part / whole, decimals)}%" if whole else "–"
@@ -89,10 +116,10 @@ def configured_zone() -> str:
     return zone
 
 
-def format_datetime(moment: datetime | str, zone: str | None = None) -> str:
-    """A moment (aware, or ISO text with its offset) in Indonesian local time:
+def format_datetime(moment: datetime | str | None = None, zone: str | None = None) -> str:
+    """A moment (aware, or ISO text with its offset; now when none is given) in Indonesian local time:
     '2026-11-24T07:05:00+00:00' -> '24 November 2026 14.05 WIB'. The configured zone when none is given."""
     zone = zone or configured_zone()
-    moment = datetime.fromisoformat(moment) if isinstance(moment, str) else moment
+    moment = datetime.fromisoformat(moment) if isinstance(moment, str) else (moment or datetime.now(UTC))
     local = moment.astimezone(ZoneInfo(TIME_ZONES[zone]))
     return f"{format_date(local.date())} {local:%H.%M} {zone}"

@@ -3,9 +3,17 @@
 import io
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
+
+from kinerja.indonesian import decimals_needed, office_number_format
+from kinerja.vocab import PLAIN_NUMBER_COLUMNS
+
+if TYPE_CHECKING:  # openpyxl itself is loaded by pandas when a workbook is written
+    from openpyxl import Workbook
 
 _FORMULA_START = ("=", "+", "-", "@")
 
@@ -34,8 +42,20 @@ def to_csv_bytes(frame: pd.DataFrame) -> bytes:
     return _safe(frame).to_csv(index=False, sep=CSV_SEPARATOR, decimal=",").encode("utf-8-sig")
 
 
-def to_xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
-    """One sheet per table, header row frozen, columns sized to their content."""
+def number_format(column: pd.Series) -> str | None:
+    """The format of a column of numbers in Excel: '#,##0', or with as many decimals as its values
+    have (Indonesian Excel shows '1.250' and '17,1'); '0' for a year; None for a column of text."""
+    if not pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
+        return None
+    if column.name in PLAIN_NUMBER_COLUMNS:
+        return "0"
+    return office_number_format(decimals_needed(column))
+
+
+def to_xlsx_bytes(sheets: dict[str, pd.DataFrame], finish: Callable[["Workbook"], None] | None = None) -> bytes:
+    """One sheet per table, header row frozen, columns sized to their content, numbers stored as
+    numbers with a number format. `finish` gets the workbook before it is written (e.g. to add an
+    info sheet)."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for name, frame in sheets.items():
@@ -44,6 +64,11 @@ def to_xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
             for index, column in enumerate(frame.columns, start=1):
                 width = max([len(str(column)), *(len(str(v)) for v in frame[column].head(200))])
                 sheet.column_dimensions[sheet.cell(1, index).column_letter].width = min(60, width + 2)
+                code = number_format(frame[column])
+                for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index) if code else ():
+                    cell.number_format = code
+        if finish is not None:
+            finish(writer.book)
     return buffer.getvalue()
 
 

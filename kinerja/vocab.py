@@ -92,7 +92,10 @@ COLUMN_LABELS = {
     "predikat": "Predikat",
     "realisasi": "Realisasi",
     "alasan": "Alasan",
+    "berkas": "Berkas",
 }
+# Numbers that name rather than count (a year): written without thousands dots, '2023' not '2.023'.
+PLAIN_NUMBER_COLUMNS = ("tahun", COLUMN_LABELS["tahun"])
 VALUE_LABELS = {"jenis_jabatan": JENIS_LABELS, "bidang": BIDANG_LABELS, "kategori_formula": KATEGORI_LABELS}
 
 

@@ -8,11 +8,13 @@ from kinerja.errors import KinerjaError
 from kinerja.indonesian import (
     MONTHS,
     configured_zone,
+    decimals_needed,
     format_date,
     format_datetime,
     format_number,
     format_percent,
     format_value,
+    office_number_format,
     parse_date,
     parse_number,
 )
@@ -183,3 +185,23 @@ def test_the_time_zone_comes_from_the_setting(monkeypatch):
     monkeypatch.setenv("KINERJA_ZONA_WAKTU", "Asia/Jakarta")
     with pytest.raises(KinerjaError, match="pilih WIB, WITA, WIT"):
         configured_zone()
+
+
+@pytest.mark.parametrize(
+    "values, decimals",
+    [
+        ([35, 33, 86], 0),
+        ([17.1, 24.2, 0.0], 1),
+        ([100.0, 12.0, 87.5], 1),
+        ([0.25, 1.0], 2),
+        ([1 / 3], 2),  # never more than two
+        ([12.0, float("nan"), None], 0),  # a missing value does not ask for decimals
+        ([], 0),
+    ],
+)
+def test_decimals_needed_shows_each_column_as_stored(values, decimals):
+    assert decimals_needed(values) == decimals
+
+
+def test_office_number_formats_that_indonesian_office_shows_with_dots_and_a_comma():
+    assert [office_number_format(d) for d in (0, 1, 2)] == ["#,##0", "#,##0.0", "#,##0.00"]

@@ -308,6 +308,23 @@ def test_jabatan_per_jenis_counts_bertarget_indicators(con):
     ]
 
 
+@exercises("dokumen_sumber")
+def test_dokumen_sumber_the_documents_behind_the_filtered_positions(con):
+    rows = run(con, "dokumen_sumber")
+    assert rows.values.tolist() == [
+        ["Cibereum", "Sukamaju", 2024, "iki_cibereum_markdown.txt"],
+        ["Mekarsari", "Purwaraja", 2022, "iki_mekarsari_ocr.txt"],
+        ["Wonorejo", "Sukamaju", 2024, "iki_wonorejo_numbered.txt"],
+    ]
+    camat = run(con, "dokumen_sumber", Filters(jenis=("camat",)))  # Mekarsari's document names no camat
+    assert camat["kecamatan"].tolist() == ["Cibereum", "Wonorejo"]
+    assert run(con, "dokumen_sumber", Filters(teks="pengadministrasi"))["berkas"].tolist() == [
+        "iki_mekarsari_ocr.txt",
+        "iki_wonorejo_numbered.txt",
+    ]
+    assert run(con, "dokumen_sumber", Filters(teks="tidak ada jabatan ini")).empty
+
+
 @exercises("wilayah")
 def test_wilayah_one_row_per_document(con):
     rows = run(con, "wilayah")

@@ -7,7 +7,7 @@ import pandas as pd
 from kinerja import db
 from kinerja.filters import Filters
 from kinerja.presentation import views
-from kinerja.presentation.tables import decimals_needed, for_screen
+from kinerja.presentation.tables import for_screen
 
 INDONESIAN_NUMBER = re.compile(r"-?\d{1,3}(\.\d{3})*(,\d+)?")
 
@@ -32,12 +32,6 @@ def test_numbers_years_booleans_and_gaps():
     )
     assert shown(frame) == [["2024", "17,14", "1.250", "87,50", "ada", "ya"], ["2025", "", "3", "0,25", "", "tidak"]]
     assert for_screen(frame).data["Indikator"].dtype.kind == "i"  # still a number: sorts and aligns as one
-
-
-def test_decimals_follow_the_column():
-    assert decimals_needed(pd.Series([1.0, 2.0, None])) == 0
-    assert decimals_needed(pd.Series([24.2, 75.8])) == 1
-    assert decimals_needed(pd.Series([1 / 3])) == 2
 
 
 def test_every_table_of_the_key_views_has_no_english_numbers_or_gaps_written_out(real_data):

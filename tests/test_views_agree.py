@@ -6,14 +6,13 @@ import html
 import io
 
 import pytest
-from PIL import Image
 from pptx import Presentation
 from streamlit.testing.v1 import AppTest
 
 from kinerja import db, site
 from kinerja.filters import Filters
 from kinerja.paths import ROOT
-from kinerja.presentation import slides, views
+from kinerja.presentation import slides, sources, views
 
 DASHBOARD = str(ROOT / "dashboard.py")
 FILTER_SETS = [
@@ -34,16 +33,10 @@ def env(real_data, monkeypatch, tmp_path):
     return db.connect(real_data)
 
 
-def _blank_png() -> bytes:
-    out = io.BytesIO()
-    Image.new("RGB", (16, 9), "white").save(out, format="PNG")
-    return out.getvalue()
-
-
 def _deck_takeaways(con, filters: Filters) -> list[tuple[str, str]]:
     """(slide title, takeaway) of each view slide of the deck, read back from the PPTX file."""
     shown = views.key_views(con, filters)
-    deck = Presentation(io.BytesIO(slides.deck(shown, filters, images=[_blank_png()] * len(shown))))
+    deck = Presentation(io.BytesIO(slides.deck(shown, filters, sources.documents(con, filters))))
     found = []
     for slide in list(deck.slides)[1 : 1 + len(shown)]:
         title = slide.shapes.title.text

@@ -6,23 +6,12 @@ import math
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-from kinerja.indonesian import format_number
-
-MOST_DECIMALS = 2
-_YEARS = {"tahun", "Tahun"}
+from kinerja.indonesian import decimals_needed, format_number
+from kinerja.vocab import PLAIN_NUMBER_COLUMNS
 
 
 def is_missing(value) -> bool:
     return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value))
-
-
-def decimals_needed(values: pd.Series) -> int:
-    """The fewest decimals (up to two) that show every value of a column as it is."""
-    present = values.dropna().astype(float)
-    for places in range(MOST_DECIMALS + 1):
-        if ((present * 10**places).round(6) % 1 == 0).all():
-            return places
-    return MOST_DECIMALS
 
 
 def _number(places: int):
@@ -49,7 +38,7 @@ def cell_formats(frame: pd.DataFrame) -> dict:
         if pd.api.types.is_bool_dtype(values):
             formats[column] = _yes_no
         elif pd.api.types.is_numeric_dtype(values):
-            formats[column] = _year if column in _YEARS else _number(decimals_needed(values))
+            formats[column] = _year if column in PLAIN_NUMBER_COLUMNS else _number(decimals_needed(values))
         else:
             formats[column] = _text
     return formats

@@ -1,5 +1,6 @@
 """The data a page run needs, cached the Streamlit way: one root DuckDB connection per dataset
-version (each query takes its own cursor), the validated example values, and capaian."""
+version (each query takes its own cursor), the validated example values, capaian, and the source
+documents the exports name."""
 
 import pandas as pd
 import streamlit as st
@@ -8,7 +9,7 @@ from kinerja import db
 from kinerja.capaian import assembly, store
 from kinerja.filters import Filters
 from kinerja.paths import EXAMPLE_FILE, normalised_dir
-from kinerja.presentation import views
+from kinerja.presentation import sources, views
 
 
 @st.cache_resource(show_spinner=False)
@@ -73,6 +74,11 @@ def _kecamatan_colours(stamp: tuple[str, float]) -> dict[str, str]:
 
 def kecamatan_colours() -> dict[str, str]:
     return _kecamatan_colours(_stamp())
+
+
+def source_documents(filters: Filters) -> pd.DataFrame:
+    """The documents behind the data under the filters, for the exports (read when one is built)."""
+    return sources.documents(connection(), filters)
 
 
 def capaian_state(filters: Filters, use_example: bool) -> assembly.Capaian:

@@ -174,7 +174,7 @@ def sidebar_exports(filters: Filters) -> None:
         presentation.start_button()
         download(
             "Unduh paparan (PPTX)",
-            lambda: slides.deck(data.key_views(filters), filters),
+            lambda: slides.deck(data.key_views(filters), filters, data.source_documents(filters)),
             "paparan_kinerja_kecamatan.pptx",
             PPTX,
             key="unduh_pptx",
@@ -182,7 +182,7 @@ def sidebar_exports(filters: Filters) -> None:
         )
         download(
             "Unduh buku kerja (XLSX)",
-            lambda: workbook.workbook(data.key_views(filters)),
+            lambda: workbook.workbook(data.key_views(filters), filters, data.source_documents(filters)),
             "kinerja_kecamatan.xlsx",
             XLSX,
             key="unduh_buku",
