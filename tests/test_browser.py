@@ -99,7 +99,7 @@ def test_filter_set_through_the_url_is_shown(server, page, tmp_path):
     page.goto(f"{server}/jelajah?kecamatan=Lumajang&jabatan_teks=pengadministrasi")  # 5 + 4 + 4 + 4 indicators
     expect(page.get_by_text("17 indikator ditampilkan.")).to_be_visible(timeout=30000)
     expect(page.locator("[data-testid='stSidebar']").get_by_text("Lumajang").first).to_be_visible()
-    assert page.locator("[data-testid='stSidebar'] input").first.input_value() == "pengadministrasi"
+    expect(page.locator("[data-testid='stSidebar'] input").first).to_have_value("pengadministrasi")
     page.screenshot(path=str(tmp_path / "jelajah_lumajang.png"))
 
 
@@ -181,6 +181,11 @@ def test_presentation_fills_a_full_hd_screen_and_moves_with_the_keyboard(server,
         tab.keyboard.press(key)
         expect(tab.get_by_text(f"Kecamatan Lumajang · {shown} / 4")).to_be_visible(timeout=20000)
     assert "slide=2" in tab.evaluate("location.href")
+    tab.set_viewport_size({"width": 1280, "height": 800})  # a two-line takeaway on a smaller screen
+    expect(tab.get_by_text("paling sedikit pada Sekretaris (1).")).to_be_visible()
+    tab.wait_for_timeout(500)
+    buttons = tab.get_by_role("button", name="Keluar").bounding_box()
+    assert buttons["y"] + buttons["height"] <= 800
     tab.keyboard.press("Escape")
     expect(tab.get_by_role("heading", name=PAGES[""])).to_be_visible(timeout=20000)
     tab.close()

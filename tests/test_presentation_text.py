@@ -53,3 +53,15 @@ def test_names_that_wrapping_makes_alike_stay_apart():
     assert len(set(wrapped)) == 2 and all(len(w.split("<br>")) == 3 for w in wrapped)
     same = wrap_distinct(pd.Series(["Jumlah surat", "Jumlah surat"]))
     assert same == ["Jumlah surat (1)", "Jumlah surat (2)"]
+
+
+def test_without_a_line_limit_every_word_is_kept_and_a_long_word_stands_whole():
+    wrapped = wrap(LONG, width=30, lines=None)
+    assert wrapped.split("<br>") == [
+        "Persentase Fasilitasi",
+        "Koordinasi Ketenteraman dan",
+        "Ketertiban Umum di Wilayah",
+        "Kecamatan Lumajang",
+    ]
+    assert wrapped.replace("<br>", " ") == LONG
+    assert wrap("Kesejahteraan Sosial", width=8, lines=None) == "Kesejahteraan<br>Sosial"  # longer than a line, not cut

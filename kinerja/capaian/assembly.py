@@ -170,7 +170,8 @@ def _fmt(value: float) -> str:
 
 
 def quarterly_progress(table: pd.DataFrame) -> pd.DataFrame:
-    """Median progress towards the year's target after each quarter, per kecamatan."""
+    """Median progress towards the year's target after each quarter, per kecamatan and document year
+    (two years of one kecamatan are two documents, never one median)."""
     rows = []
     for row in table.itertuples(index=False):
         if row.target is None or pd.isna(row.target) or row.target == 0:
@@ -179,6 +180,7 @@ def quarterly_progress(table: pd.DataFrame) -> pd.DataFrame:
             so_far = {q: getattr(row, q) for q in QUARTERS[:i]}
             value = achievement(row.target, roll_up(so_far, row.metode), row.polaritas)
             if value is not None:
-                rows.append({"kecamatan": row.kecamatan, "triwulan": QUARTER_LABELS[quarter], "progres": value})
-    frame = pd.DataFrame(rows, columns=["kecamatan", "triwulan", "progres"])
-    return frame.groupby(["kecamatan", "triwulan"], as_index=False)["progres"].median()
+                quarter_label = QUARTER_LABELS[quarter]
+                rows.append({"kecamatan": row.kecamatan, "tahun": row.tahun, "triwulan": quarter_label, "progres": value})
+    frame = pd.DataFrame(rows, columns=["kecamatan", "tahun", "triwulan", "progres"])
+    return frame.groupby(["kecamatan", "tahun", "triwulan"], as_index=False)["progres"].median()

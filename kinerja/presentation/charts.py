@@ -1,11 +1,20 @@
-"""Plotly figures with Indonesian titles and labels, sized for a projector, one colour per kecamatan."""
+"""Plotly figures with Indonesian titles and labels, readable on a projector, one colour per kecamatan.
+
+Every chart here keeps its text horizontal and at the sizes set below (the app draws them with
+theme=None so these sizes hold), wraps long category names between words, stacks and lists its legend
+in the same order, gives count axes whole-number ticks, and takes its height from `plot_height` when
+it has a row per category. `for_projector` enlarges a copy for presentation mode.
+"""
+
+import math
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.colors import sample_colorscale, unlabel_rgb
 
 from kinerja.capaian.rules import Band
 from kinerja.indonesian import format_number
-from kinerja.presentation.text import distinct_names, wrap_distinct
+from kinerja.presentation.text import distinct_names, wrap, wrap_distinct
 from kinerja.vocab import JENIS_LABELS, KATEGORI_LABELS, NOT_RATED, QUARTER_LABELS
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
@@ -20,8 +29,27 @@ KATEGORI_COLOURS = {
     "deskriptif": "#D55E00",
     "tanpa_formula": "#DDDDDD",
 }
-FONT = {"size": 16}
+NOT_RATED_COLOUR = "#BBBBBB"
 QUARTER_ORDER = tuple(QUARTER_LABELS.values())
+# Lines told apart without colour: each line its own dash and marker.
+DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
+MARKERS = ("circle", "square", "diamond", "triangle-up", "x", "star", "cross", "triangle-down")
+
+# Font sizes in px. Ticks never below 12: the charts are read from the back of a meeting room.
+TITLE_SIZE, AXIS_TITLE_SIZE, TICK_SIZE, TEXT_SIZE, LEGEND_SIZE = 22, 16, 14, 14, 14
+MIN_TEXT_SIZE = 12  # a bar label that does not fit at this size is hidden, never rotated
+LINE = 1.3  # a line of text is this many times its font size tall
+ROW_GAP = 22  # px between the labels of two rows
+COLUMN_PLOT = 320  # px of plot in a chart with a column per category
+TOP = 60  # px above the plot: the title
+LEGEND_WIDTH = 700  # px a legend row can count on: the narrowest chart the app draws (1280 px window)
+# Characters per line when wrapping category names.
+NAME_WIDTH = 16  # kecamatan (with a year), jenis jabatan
+COLUMN_WIDTH = 13  # heatmap columns
+MANY_COLUMNS = 6  # more heatmap columns than this share ~80 px each in a 1280 px window: smallest ticks
+INDICATOR_WIDTH = 50
+PROJECTOR_SCALE = (1.3, 1.6)  # how much for_projector enlarges: at least, at most
+SCREEN_WIDTH = 1800  # px of a chart across a 1920 px screen
 
 
 def kecamatan_colours(names) -> dict[str, str]:
@@ -29,167 +57,396 @@ def kecamatan_colours(names) -> dict[str, str]:
     return {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(sorted(set(names)))}
 
 
-def _style(fig: go.Figure, title: str, height: int = 460) -> go.Figure:
+def band_colours(bands: list[Band]) -> dict[str, str]:
+    """Each rating band's colour from the configuration, highest band first, then 'not rated'."""
+    return {**{band.name: band.colour for band in bands}, NOT_RATED: NOT_RATED_COLOUR}
+
+
+# --- Shared sizing and styling ----------------------------------------------------------------------
+
+
+def wrapped(values, width: int = NAME_WIDTH) -> list[str]:
+    """Category names broken between words with <br>, every word kept."""
+    return [wrap(value, width, lines=None) for value in values]
+
+
+def line_count(labels) -> int:
+    """Lines of the tallest label."""
+    return max((str(label).count("<br>") + 1 for label in labels), default=1)
+
+
+def row_height(lines: int = 1) -> int:
+    """A row as tall as its label's lines, plus a gap to the next."""
+    return ROW_GAP + lines * round(TICK_SIZE * LINE)
+
+
+def plot_height(lines_per_row: list[int]) -> int:
+    """The one rule for the plot of a chart with a row per category (horizontal bars, heatmaps): the
+    sum of its rows, each as tall as its label; at least two rows' worth, so one row is no sliver.
+    Where rows must be alike (a category axis), every row gets the tallest label's lines."""
+    return max(sum(row_height(lines) for lines in lines_per_row), 2 * row_height())
+
+
+def _uniform_rows(labels: list[str]) -> list[int]:
+    """Lines per row on a category axis, where every row is as tall as the tallest."""
+    return [line_count(labels)] * len(labels)
+
+
+def _count_step(top: float) -> int:
+    """The whole-number tick step (1, 2, 5, 10, 20, 50, …) giving closest to five ticks up to `top`."""
+    steps = [m * 10**k for k in range(7) for m in (1, 2, 5)]
+    return min(steps, key=lambda step: abs(max(top, 1) / step - 5))
+
+
+def count_axis(title: str, maximum: float, room: float = 1.05) -> dict:
+    """An axis of counts: whole numbers only (never 0,5), a dot between thousands, and room past the
+    longest bar (for its total)."""
+    top = max(maximum, 1) * room
+    ticks = {"tickformat": ",d", "tickmode": "linear", "tick0": 0, "dtick": _count_step(top)}
+    return {"title_text": title, **ticks, "range": [0, top]}
+
+
+def percent_axis(title: str, top: float | None = None) -> dict:
+    """An axis of percentages: '%' on every tick as in the title."""
+    axis = {"title_text": title, "ticksuffix": "%"}
+    return {**axis, "range": [0, top]} if top else axis
+
+
+def _x_lines(fig: go.Figure) -> int:
+    """Lines of the tallest label under the plot: the x axis's categories (wrapped names)."""
+    ticks = fig.layout.xaxis.ticktext or [x for trace in fig.data if trace.x is not None for x in trace.x if isinstance(x, str)]
+    return line_count(ticks)
+
+
+def _bottom_margin(fig: go.Figure, scale: float = 1.0, legend_width: int = LEGEND_WIDTH) -> int:
+    """Room under the plot, top to bottom: the x tick labels, the x axis title, then the legend at the
+    very bottom, each in its own band so the legend never covers the axis title."""
+    ticks = _x_lines(fig) * TICK_SIZE * LINE + 12
+    title = AXIS_TITLE_SIZE * LINE + 16 if fig.layout.xaxis.title.text else 0
+    legend = _legend_rows(fig, legend_width / scale) * (LEGEND_SIZE * LINE + 10)
+    return round((ticks + title + legend + 10) * scale)
+
+
+def _legend_rows(fig: go.Figure, width: float) -> int:
+    """Rows the legend takes in a chart `width` px wide: each entry its symbol and its name."""
+    if not fig.layout.showlegend:
+        return 0
+    names = [t.name for t in fig.data if t.showlegend is not False and t.name]
+    return math.ceil(sum(44 + 0.6 * LEGEND_SIZE * len(name) for name in names) / width)
+
+
+def _style(fig: go.Figure, title: str, plot: int, right: int = 40) -> go.Figure:
+    """Title, sizes and legend of every chart; the height is the plot's plus what sits around it."""
+    fig.update_xaxes(tickfont={"size": TICK_SIZE}, title_font={"size": AXIS_TITLE_SIZE}, tickangle=0, automargin=True)
+    fig.update_yaxes(tickfont={"size": TICK_SIZE}, title_font={"size": AXIS_TITLE_SIZE}, ticklabelstandoff=6, automargin=True)
+    bottom = _bottom_margin(fig)
     fig.update_layout(
-        title={"text": title, "font": {"size": 22}},
-        font=FONT,
-        height=height,
-        margin={"l": 10, "r": 10, "t": 60, "b": 10},
-        # Below the plot, so it never runs into the title.
-        legend={"title": {"text": ""}, "orientation": "h", "yanchor": "top", "y": -90 / height, "x": 0},
+        title={"text": title, "font": {"size": TITLE_SIZE}},
+        font={"size": AXIS_TITLE_SIZE},
+        height=TOP + plot + bottom,
+        margin={"l": 10, "r": right, "t": TOP, "b": bottom},  # right: room for a total past the longest bar
+        # Below the plot at the figure's foot, under the axis title; entries in stacking order.
+        legend={
+            "title": {"text": ""},
+            "orientation": "h",
+            "traceorder": "normal",
+            "font": {"size": LEGEND_SIZE},
+            "yref": "container",
+            "y": 0,
+            "yanchor": "bottom",
+            "x": 0,
+            "xanchor": "left",
+        },
+        uniformtext={"minsize": MIN_TEXT_SIZE, "mode": "hide"},
+        hoverlabel={"font": {"size": TICK_SIZE}},
         separators=",.",  # Indonesian: 1.234,5
         template="plotly_white",  # the same look on screen, in images and in the deck
     )
     return fig
 
 
+def _in_bar_text() -> dict:
+    """Bar labels: horizontal, centred in the bar, hidden (by uniformtext) where they do not fit."""
+    return {"textposition": "inside", "insidetextanchor": "middle", "textangle": 0, "textfont": {"size": TEXT_SIZE}}
+
+
+def _stack_totals(fig: go.Figure, categories: list[str], totals: list[float], horizontal: bool) -> None:
+    """Each stack's total as text at its end (a space apart from a horizontal bar)."""
+    text = [("\u00a0" if horizontal else "") + format_number(total) for total in totals]
+    where = {"x": totals, "y": categories} if horizontal else {"x": categories, "y": totals}
+    fig.add_scatter(
+        **where, text=text, mode="text", name="Jumlah", showlegend=False, hoverinfo="skip", cliponaxis=False,
+        textposition="middle right" if horizontal else "top center", textfont={"size": TEXT_SIZE},
+    )  # fmt: skip
+
+
+# --- The charts -------------------------------------------------------------------------------------
+
+
+def document_names(kecamatan: pd.Series, tahun: pd.Series) -> pd.Series:
+    """Each row's kecamatan, with the year where the rows hold documents of several years of it
+    ('Wonorejo 2023', 'Wonorejo 2024'), so two documents are never one bar."""
+    documents = pd.DataFrame({"kecamatan": kecamatan, "tahun": tahun}).drop_duplicates()
+    several = kecamatan.isin(documents["kecamatan"][documents["kecamatan"].duplicated()])
+    return kecamatan.where(~several, kecamatan + " " + tahun.astype(str))
+
+
 def indicators_per_kecamatan(frame: pd.DataFrame) -> go.Figure:
-    """Stacked bars: measurable versus not, per kecamatan (graph_objects: plotly.express is slow here)."""
+    """Stacked bars: measurable versus not, per kecamatan, with the total on top of each (graph_objects:
+    plotly.express is slow here)."""
     parts = (
         ("Formula terukur", frame["terukur"], "#0072B2"),
         ("Hitungan / deskripsi / tanpa formula", frame["indikator"] - frame["terukur"], "#BBBBBB"),
     )
-    # A kecamatan with documents of several years gets a bar per year, named as such.
-    several = frame["kecamatan"].duplicated(keep=False)
-    names = frame["kecamatan"].where(~several, frame["kecamatan"] + " " + frame["tahun"].astype(str))
+    names = document_names(frame["kecamatan"], frame["tahun"])
+    labels = wrapped(names)
     fig = go.Figure()
     for name, values, colour in parts:
         fig.add_bar(
-            x=names, y=values, name=name, marker_color=colour, text=values, textposition="auto",
-            hovertemplate="%{x} — " + name + ": %{y} indikator<extra></extra>",
+            x=labels, y=values, name=name, marker_color=colour, text=[format_number(v) for v in values],
+            customdata=names, hovertemplate="%{customdata} — " + name + ": %{y:,d} indikator<extra></extra>",
+            **_in_bar_text(),
         )  # fmt: skip
-    fig.update_layout(barmode="relative")
+    _stack_totals(fig, labels, list(frame["indikator"]), horizontal=False)
+    fig.update_layout(barmode="relative", showlegend=True)
     fig.update_xaxes(title_text="Kecamatan")
-    fig.update_yaxes(title_text="Jumlah indikator")
-    return _style(fig, "Jumlah indikator per kecamatan, menurut cara pengukurannya")
+    fig.update_yaxes(**count_axis("Jumlah indikator", frame["indikator"].max(), room=1.12))
+    return _style(fig, "Jumlah indikator per kecamatan, menurut cara pengukurannya", COLUMN_PLOT)
+
+
+def _text_colour(background: str) -> str:
+    """Near-black or white, whichever contrasts more with the background (WCAG luminance)."""
+
+    def channel(value: float) -> float:
+        value /= 255
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (channel(v) for v in unlabel_rgb(background))
+    luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
+    return "#1A1A1A" if (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) else "#FFFFFF"
 
 
 def coverage_heatmap(frame: pd.DataFrame, column: str, labels: dict[str, str], title: str) -> go.Figure:
-    """Kecamatan x category matrix of indicators, positions in the hover text."""
+    """Kecamatan x category matrix of indicators, the count written in each cell (so no colour bar),
+    positions in the hover text."""
     table = frame.assign(label=frame[column].map(labels).fillna(frame[column]))
     # One grouping for both matrices (several years of a kecamatan add up); pivot_table is slow.
     cells = table.groupby(["kecamatan", "label"])[["indikator", "jumlah_jabatan"]].sum().unstack(fill_value=0)
     order = [labels[k] for k in labels if labels[k] in cells["indikator"].columns]
     values, positions = cells["indikator"][order], cells["jumlah_jabatan"][order]
+    columns, rows = wrapped(order, COLUMN_WIDTH), wrapped(values.index)
+    hover = [[(p, kecamatan, category) for p, category in zip(line, order, strict=True)]
+             for line, kecamatan in zip(positions.values.tolist(), values.index, strict=True)]  # fmt: skip
+    top = max(values.values.max(), 1)
     fig = go.Figure(
         go.Heatmap(
             z=values.values,
-            x=values.columns,
-            y=values.index,
-            text=values.values,
-            texttemplate="%{text}",
-            customdata=positions.values,
-            hovertemplate="%{y} — %{x}<br>%{z} indikator dari %{customdata} jabatan<extra></extra>",
+            x=columns,
+            y=rows,
+            customdata=hover,
+            zmin=0,
+            zmax=top,
             colorscale="Blues",
-            colorbar={"title": {"text": "Indikator"}},
+            showscale=False,
+            xgap=2,
+            ygap=2,
+            hovertemplate="%{customdata[1]} — %{customdata[2]}<br>"
+            "%{z:,d} indikator dari %{customdata[0]:,d} jabatan<extra></extra>",
         )
     )
-    fig.update_xaxes(title_text="")
-    fig.update_yaxes(title_text="Kecamatan", autorange="reversed")
-    return _style(fig, title, height=120 + 70 * len(values.index))
+    for row, line in zip(rows, values.values.tolist(), strict=True):
+        for category, value in zip(columns, line, strict=True):
+            background = sample_colorscale("Blues", [value / top])[0]
+            fig.add_annotation(
+                x=category, y=row, text=format_number(value), showarrow=False,
+                font={"size": TEXT_SIZE, "color": _text_colour(background)},
+            )  # fmt: skip
+    fig.update_yaxes(title_text="", autorange="reversed", showgrid=False)
+    fig.update_layout(showlegend=False)
+    _style(fig, title, plot_height(_uniform_rows(rows)), right=10)
+    # Set after the shared style: many columns get the smallest tick size, so "Kesejahteraan" and
+    # its neighbour stay apart in a 1280 px window.
+    fig.update_xaxes(title_text="", showgrid=False, tickfont_size=MIN_TEXT_SIZE if len(columns) > MANY_COLUMNS else TICK_SIZE)
+    return fig
 
 
 def category_mix(frame: pd.DataFrame, group: str, group_label: str, title: str) -> go.Figure:
-    """100 % stacked bars of formula categories per group (kecamatan or jenis jabatan)."""
+    """100 % stacked bars of formula categories per group (kecamatan or jenis jabatan), the share written
+    in each part; the count is in the hover text. The title names the group, so the rows need no axis
+    title (a vertical one would outgrow a single row)."""
     table = frame.copy()
     if group == "jenis_jabatan":
         table[group] = table[group].map(JENIS_LABELS)
+    order = list(JENIS_LABELS.values()) if group == "jenis_jabatan" else sorted(set(table[group]))
+    order = [g for g in order if g in set(table[group])]
+    label_of = dict(zip(order, wrapped(order), strict=True))
     fig = go.Figure()
     for code, colour in KATEGORI_COLOURS.items():
         rows = table[table["kategori_formula"] == code]
         if not rows.empty:
             name = KATEGORI_LABELS[code]
             fig.add_bar(
-                y=rows[group], x=rows["persen"], name=name, orientation="h", marker_color=colour,
-                text=rows["indikator"], textposition="auto",
-                hovertemplate="%{y} — " + name + ": %{x}% (%{text} indikator)<extra></extra>",
+                y=rows[group].map(label_of), x=rows["persen"], name=name, orientation="h", marker_color=colour,
+                text=[f"{format_number(p)}%" for p in rows["persen"]],
+                customdata=list(zip(rows[group], rows["indikator"], strict=True)),
+                hovertemplate=f"{group_label} %{{customdata[0]}} — {name}: "
+                "%{x:.1f}% (%{customdata[1]:,d} indikator)<extra></extra>",
+                **_in_bar_text(),
             )  # fmt: skip
-    fig.update_layout(barmode="relative")
-    order = list(JENIS_LABELS.values()) if group == "jenis_jabatan" else sorted(set(table[group]))
-    fig.update_xaxes(title_text="Persen indikator (%)", range=[0, 100])
-    fig.update_yaxes(title_text=group_label, categoryorder="array", categoryarray=order, autorange="reversed")
-    return _style(fig, title, height=220 + 60 * len(set(table[group])))
+    fig.update_layout(barmode="relative", showlegend=True)
+    labels = [label_of[g] for g in order]
+    fig.update_xaxes(**percent_axis("Persen indikator (%)", 100), dtick=20)
+    fig.update_yaxes(title_text="", categoryorder="array", categoryarray=labels, autorange="reversed")
+    return _style(fig, title, plot_height(_uniform_rows(labels)))
 
 
 def indicators_compared(frame: pd.DataFrame, colours: dict[str, str], title: str) -> go.Figure:
     counts = frame.groupby("kecamatan").size()
+    labels = wrapped(counts.index)
     fig = go.Figure(
         go.Bar(
-            x=counts.index,
+            x=labels,
             y=counts.values,
             marker_color=[colours.get(k) for k in counts.index],
-            text=counts.values,
-            textposition="auto",
-            hovertemplate="%{x}: %{y} indikator<extra></extra>",
-        )  # fmt: skip
+            text=[format_number(v) for v in counts.values],
+            customdata=counts.index,
+            hovertemplate="%{customdata}: %{y:,d} indikator<extra></extra>",
+            **_in_bar_text(),
+        )
     )
     fig.update_layout(showlegend=False)
     fig.update_xaxes(title_text="Kecamatan")
-    fig.update_yaxes(title_text="Jumlah indikator")
-    return _style(fig, title, height=380)
-
-
-NOT_RATED_COLOUR = "#BBBBBB"
-
-
-def band_colours(bands: list[Band]) -> dict[str, str]:
-    """Each rating band's colour from the configuration, highest band first, then 'not rated'."""
-    return {**{band.name: band.colour for band in bands}, NOT_RATED: NOT_RATED_COLOUR}
+    fig.update_yaxes(**count_axis("Jumlah indikator", counts.max()))
+    return _style(fig, title, COLUMN_PLOT)
 
 
 def band_distribution(table: pd.DataFrame, bands: list[Band], title: str) -> go.Figure:
-    """Indicators per rating band, stacked per kecamatan (graph_objects: plotly.express is slow here)."""
-    counts = table.groupby(["kecamatan", "predikat"]).size().unstack(fill_value=0)
-    kecamatan = sorted(counts.index, reverse=True)
+    """Indicators per rating band, stacked per kecamatan (per document where a kecamatan has several
+    years) highest band first, the total at the end of each bar (graph_objects: plotly.express is slow
+    here)."""
+    named = table.assign(kecamatan=document_names(table["kecamatan"], table["tahun"]))
+    counts = named.groupby(["kecamatan", "predikat"]).size().unstack(fill_value=0)
+    kecamatan = sorted(counts.index)
+    labels = wrapped(kecamatan)
     fig = go.Figure()
     for band, colour in band_colours(bands).items():
         if band in counts:
             values = counts.loc[kecamatan, band]
             fig.add_bar(
-                y=kecamatan, x=values, name=band, orientation="h", marker_color=colour,
-                text=values.where(values > 0, None), hovertemplate="%{y} — " + band + ": %{x} indikator<extra></extra>",
+                y=labels, x=values, name=band, orientation="h", marker_color=colour,
+                text=[format_number(v) if v > 0 else "" for v in values], customdata=kecamatan,
+                hovertemplate="%{customdata} — " + band + ": %{x:,d} indikator<extra></extra>", **_in_bar_text(),
             )  # fmt: skip
-    fig.update_layout(barmode="stack")
-    fig.update_xaxes(title_text="Jumlah indikator")
-    fig.update_yaxes(title_text="Kecamatan")
-    return _style(fig, title, height=220 + 60 * len(kecamatan))
+    totals = counts.loc[kecamatan].sum(axis=1)
+    _stack_totals(fig, labels, list(totals), horizontal=True)
+    fig.update_layout(barmode="stack", showlegend=True)
+    fig.update_xaxes(**count_axis("Jumlah indikator", totals.max(), room=1.12))
+    fig.update_yaxes(title_text="", categoryorder="array", categoryarray=labels, autorange="reversed")
+    return _style(fig, title, plot_height(_uniform_rows(labels)))
 
 
 def capaian_bars(table: pd.DataFrame, bands: list[Band], title: str) -> go.Figure:
-    """Capaian per indicator against the target line at 100 %, lowest first: one bar per indicator id,
-    labelled so that indicators written alike stay apart, the value beside every bar (0 % included)."""
+    """Capaian per indicator against the target line at 100 %, lowest first: one bar per indicator,
+    labelled so that indicators written alike stay apart, the value beside every bar (0 % included).
+    Each row is as tall as its own label: the y axis counts pixels, and a bar sits at its row's middle."""
     rated = table.dropna(subset=["capaian"]).sort_values("capaian")
-    labels = wrap_distinct(distinct_names(rated))
+    names = distinct_names(rated)
+    labels = wrap_distinct(names, INDICATOR_WIDTH, lines=None)
+    lines = [label.count("<br>") + 1 for label in labels]
+    heights = [row_height(n) for n in lines]
+    middles = [sum(heights[:i]) + h / 2 for i, h in enumerate(heights)]
     fig = go.Figure(
         go.Bar(
             x=rated["capaian"],
-            y=rated["indikator_id"],
+            y=middles,
+            width=0.7 * row_height(),
             orientation="h",
             marker_color=rated["predikat"].map(band_colours(bands)),
             text=[f"{format_number(v)}%" for v in rated["capaian"]],
             textposition="outside",
+            textangle=0,
+            textfont={"size": TEXT_SIZE},
             cliponaxis=False,
-            customdata=list(zip(labels, rated["target"], rated["realisasi"], rated["predikat"], strict=True)),
+            customdata=list(zip(names, rated["target"], rated["realisasi"], rated["predikat"], strict=True)),
             hovertemplate="%{customdata[0]}<br>Capaian %{x:.1f}%<br>Target %{customdata[1]:,.1f} · "
             "Realisasi %{customdata[2]:,.1f}<br>%{customdata[3]}<extra></extra>",
         )
     )
-    fig.add_vline(x=100, line_dash="dash", line_color="#333333", annotation_text="Target (100%)")
-    fig.update_xaxes(title_text="Capaian (%)")
-    fig.update_yaxes(title_text="", autorange="reversed", tickmode="array", tickvals=list(rated["indikator_id"]), ticktext=labels)
-    return _style(fig, title, height=160 + 40 * len(rated))
+    fig.add_vline(
+        x=100, line_dash="dash", line_color="#333333", annotation_text="Target (100%)",
+        annotation_font={"size": TEXT_SIZE}, annotation_position="top right", layer="below",
+    )  # fmt: skip
+    # Room past the longest bar for its label ("133%").
+    fig.update_xaxes(**percent_axis("Capaian (%)", max(rated["capaian"].max(), 100) * 1.15))
+    plot = plot_height(lines)
+    fig.update_yaxes(
+        title_text="", range=[plot, 0], tickmode="array", tickvals=middles, ticktext=labels, showgrid=False, zeroline=False
+    )
+    fig.update_layout(showlegend=False)
+    return _style(fig, title, plot)
+
+
+def line_name(kecamatan: str, tahun) -> str:
+    """A quarterly line is one kecamatan's document of one year: 'Lumajang 2024'."""
+    return f"{kecamatan} {tahun}"
 
 
 def quarterly_lines(progress: pd.DataFrame, colours: dict[str, str], title: str) -> go.Figure:
+    """Median progress per quarter, a line per kecamatan and year: the kecamatan's colour, and a dash
+    and marker of its own so lines stay apart in black and white."""
     order = list(QUARTER_ORDER)
     fig = go.Figure()
-    for kecamatan, rows in progress.groupby("kecamatan"):
+    for number, ((kecamatan, tahun), rows) in enumerate(progress.groupby(["kecamatan", "tahun"])):
         rows = rows.set_index("triwulan").reindex([q for q in order if q in set(rows["triwulan"])])
+        name = line_name(kecamatan, tahun)
         fig.add_scatter(
-            x=rows.index, y=rows["progres"], name=kecamatan, mode="lines+markers", line_color=colours.get(kecamatan),
-            hovertemplate=f"{kecamatan} — %{{x}}: %{{y:.1f}}%<extra></extra>",
+            x=rows.index, y=rows["progres"], name=name, mode="lines+markers",
+            line={"color": colours.get(kecamatan), "dash": DASHES[number % len(DASHES)], "width": 3},
+            marker={"symbol": MARKERS[number % len(MARKERS)], "size": 10},
+            hovertemplate=f"{name} — %{{x}}: %{{y:.1f}}%<extra></extra>",
         )  # fmt: skip
-    fig.add_hline(y=100, line_dash="dash", line_color="#333333")
+    fig.add_hline(
+        y=100, line_dash="dash", line_color="#333333", annotation_text="Target (100%)",
+        annotation_font={"size": TEXT_SIZE}, annotation_position="top left",
+    )  # fmt: skip
+    fig.update_layout(showlegend=True)
     fig.update_xaxes(title_text="Triwulan", categoryorder="array", categoryarray=order)
-    fig.update_yaxes(title_text="Median capaian sampai triwulan (%)")
-    return _style(fig, title, height=440)
+    fig.update_yaxes(**percent_axis("Median capaian sampai triwulan (%)", max(progress["progres"].max(), 100) * 1.1))
+    return _style(fig, title, COLUMN_PLOT)
+
+
+# --- Presentation mode ------------------------------------------------------------------------------
+
+
+def _scaled_fonts(node, factor: float):
+    """The figure's JSON with every font size (title, ticks, legend, labels, annotations, colour bar)
+    multiplied by factor."""
+    if isinstance(node, dict):
+        out = {key: _scaled_fonts(value, factor) for key, value in node.items() if key != "template"}
+        if "template" in node:
+            out["template"] = node["template"]
+        for key, value in out.items():
+            if key.endswith("font") and isinstance(value, dict) and value.get("size") is not None:
+                size = value["size"]
+                value["size"] = [s * factor for s in size] if isinstance(size, list | tuple) else size * factor
+        return out
+    if isinstance(node, list):
+        return [_scaled_fonts(value, factor) for value in node]
+    return node
+
+
+def for_projector(fig: go.Figure, height: int) -> go.Figure:
+    """A copy for a 1920x1080 screen at the given height: every font, and the margins that hold the
+    text, enlarged by one factor (1.3 to 1.6, as much as the height allows for the chart's rows)."""
+    least, most = PROJECTOR_SCALE
+    factor = min(most, max(least, height / (fig.layout.height or height)))
+    figure = _scaled_fonts(fig.to_plotly_json(), factor)
+    layout = figure["layout"]
+    layout["height"] = height
+    layout["margin"] = {side: round(px * factor) for side, px in layout.get("margin", {}).items() if side != "autoexpand"}
+    if "uniformtext" in layout:
+        layout["uniformtext"]["minsize"] = layout["uniformtext"]["minsize"] * factor
+    projected = go.Figure(figure)
+    if "b" in layout["margin"]:  # the legend has the screen's width: fewer rows than in the app
+        projected.update_layout(margin_b=_bottom_margin(projected, factor, SCREEN_WIDTH))
+    return projected

@@ -160,8 +160,8 @@ def _heatmap_table(slide, figure: go.Figure, trace: go.Heatmap, left: float, top
     def shade(value):
         return None if value is None else _shade(trace.colorscale, 0.5 if high == low else (value - low) / (high - low))
 
-    header = [figure.layout.yaxis.title.text or "", *(str(x[j]) for j in columns)]
-    body = [[str(y[i]), *(_cell(texts[i][j], decimals) for j in columns)] for i in rows]
+    header = [_plain(figure.layout.yaxis.title.text or ""), *(_plain(x[j]) for j in columns)]
+    body = [[_plain(y[i]), *(_cell(texts[i][j], decimals) for j in columns)] for i in rows]
     fills = [[HEADER_FILL, *(shade(z[i][j]) for j in columns)] for i in rows]
     keep = [False] + [True] * len(columns)
     for size in TABLE_SIZES:  # the largest size at which the table fits its box, across and down
@@ -209,15 +209,30 @@ DIGIT_HEIGHT = 0.8  # of the font size: what an upright bar needs for a label of
 def add_figure(slide, figure: go.Figure, left: float, top: float, width: float, height: float) -> list:
     """The figure drawn natively in this box: a chart, or a captioned table for a heatmap. Returns the
     shapes drawn."""
-    traces = list(figure.data)
+    traces = [trace for trace in figure.data if not _totals(trace)]
     kinds = {trace.type for trace in traces}
     if kinds == {"heatmap"} and len(traces) == 1:
         return _captioned_heatmap(slide, figure, traces[0], left, top, width, height)
     if kinds == {"bar"}:
-        return [_bar_chart(slide, figure, traces, left, top, width, height)]
+        totals = next((trace for trace in figure.data if _totals(trace)), None)
+        return [_bar_chart(slide, figure, traces, left, top, width, height, totals)]
     if kinds == {"scatter"} and all("lines" in (trace.mode or "lines") for trace in traces):
         return [_line_chart(slide, figure, traces, left, top, width, height)]
     raise TypeError(f"tidak ada bagan PowerPoint untuk jenis grafik {sorted(kinds)}")
+
+
+def _totals(trace) -> bool:
+    """A trace of text only: the stacks' totals the figure writes at their ends."""
+    return trace.type == "scatter" and trace.mode == "text"
+
+
+def _with_totals(labels: list[str], categories: list, totals, letter: str) -> list[str]:
+    """Each category's label with its stack's total, as the figure writes it at the stack's end
+    (PowerPoint has no total label of its own for a stacked chart)."""
+    if totals is None:
+        return labels
+    written = dict(zip(_sequence(totals[letter]), (_plain(str(t)).strip() for t in _sequence(totals.text)), strict=False))
+    return [f"{label} ({written[c]})" if c in written else label for label, c in zip(labels, categories, strict=True)]
 
 
 def _captioned_heatmap(slide, figure, trace, left, top, width, height) -> list:
@@ -272,13 +287,14 @@ def _series_name(trace, value_axis) -> str:
     return _plain(trace.name) if trace.name else _plain(value_axis.title.text or "Nilai")
 
 
-def _chart(slide, kind, figure, traces, categories, values, axes, box):
+def _chart(slide, kind, figure, traces, categories, values, axes, box, totals=None):
     """The chart with its data (the numbers embedded, editable in PowerPoint), title and legend;
     `axes` are the figure's category and value axes, `box` is left, top, width, height."""
     category_axis, value_axis = axes
     decimals = decimals_needed([v for series in values for v in series if v is not None])
     data = CategoryChartData(number_format=office_number_format(decimals))
-    data.categories = _category_labels(categories, category_axis)
+    letter = "y" if traces[0].orientation == "h" else "x"
+    data.categories = _with_totals(_category_labels(categories, category_axis), categories, totals, letter)
     for trace, series in zip(traces, values, strict=True):
         data.add_series(_series_name(trace, value_axis), series)
     left, top, width, height = box
@@ -297,7 +313,7 @@ def _chart(slide, kind, figure, traces, categories, values, axes, box):
     return frame, decimals
 
 
-def _bar_chart(slide, figure, traces, left, top, width, height):
+def _bar_chart(slide, figure, traces, left, top, width, height, totals=None):
     horizontal = traces[0].orientation == "h"
     layout = figure.layout
     category_axis, value_axis = (layout.yaxis, layout.xaxis) if horizontal else (layout.xaxis, layout.yaxis)
@@ -307,7 +323,7 @@ def _bar_chart(slide, figure, traces, left, top, width, height):
     categories = _categories(traces, category_axis, letter)
     values = [[number(v) for v in _per_category(_sequence(t[letter]), _sequence(t[other]), categories)] for t in traces]
     box = (left, top, width, height)
-    frame, decimals = _chart(slide, kind, figure, traces, categories, values, (category_axis, value_axis), box)
+    frame, decimals = _chart(slide, kind, figure, traces, categories, values, (category_axis, value_axis), box, totals)
     plot = frame.chart.plots[0]
     plot.vary_by_categories = False
     plot.gap_width = 60

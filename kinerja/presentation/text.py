@@ -6,9 +6,10 @@ import pandas as pd
 ELLIPSIS = "…"
 
 
-def wrap(text: str, width: int = 48, lines: int = 2, newline: str = "<br>") -> str:
-    """At most `lines` lines of at most `width` characters, broken between words; what does not fit
-    ends in '…' after a whole word."""
+def wrap(text: str, width: int = 48, lines: int | None = 2, newline: str = "<br>") -> str:
+    """Lines of at most `width` characters, broken between words (a word longer than that stands on a
+    line of its own, whole). With `lines`, at most that many, what does not fit ending in '…' after a
+    whole word; with lines=None every word is kept."""
     words, out, current = str(text).split(), [], ""
     for word in words:
         candidate = f"{current} {word}".strip()
@@ -17,7 +18,7 @@ def wrap(text: str, width: int = 48, lines: int = 2, newline: str = "<br>") -> s
             continue
         out.append(current)
         current = word
-        if len(out) == lines:
+        if lines is not None and len(out) == lines:
             break
     else:
         out.append(current)
@@ -44,12 +45,13 @@ def distinct_names(frame: pd.DataFrame, context: tuple[str, ...] = ("jabatan_bak
     return names
 
 
-def wrap_distinct(names: pd.Series, width: int = 48, lines: int = 2) -> list[str]:
-    """Wrapped names that stay distinct: where wrapping makes two alike, they get a line more, and
+def wrap_distinct(names: pd.Series, width: int = 48, lines: int | None = 2) -> list[str]:
+    """Wrapped names that stay distinct: where shortening makes two alike, they get a line more, and
     a number if that is not enough."""
     wrapped = pd.Series([wrap(n, width, lines) for n in names], index=names.index)
     clash = wrapped.duplicated(keep=False)
-    wrapped[clash] = [wrap(n, width, lines + 1) for n in names[clash]]
+    if lines is not None:
+        wrapped[clash] = [wrap(n, width, lines + 1) for n in names[clash]]
     clash = wrapped.duplicated(keep=False)
     if clash.any():
         numbers = wrapped.groupby(wrapped).cumcount() + 1

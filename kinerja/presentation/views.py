@@ -350,24 +350,33 @@ def capaian(state: Capaian) -> View | None:
 
 
 def progres_triwulan(state: Capaian, colours: dict[str, str]) -> View | None:
+    """A line per kecamatan and document year ('Lumajang 2024'); when the lines are documents of
+    different years, the takeaway says the comparison crosses years."""
     progress = quarterly_progress(state.table)
     if progress.empty:
         return None
+    names = [charts.line_name(k, t) for k, t in zip(progress["kecamatan"], progress["tahun"], strict=True)]
+    progress = progress.assign(garis=names)
     last = max(progress["triwulan"], key=list(charts.QUARTER_ORDER).index)
-    at_last = progress[progress["triwulan"] == last].sort_values(["progres", "kecamatan"], ascending=[False, True])
+    at_last = progress[progress["triwulan"] == last].sort_values(["progres", "garis"], ascending=[False, True])
     high, low = at_last.iloc[0], at_last.iloc[-1]
     if len(at_last) == 1:
-        message = f"Sampai {last}, median capaian {high['kecamatan']} {format_number(high['progres'], 1)}%"
+        message = f"Sampai {last}, median capaian {high['garis']} {format_number(high['progres'], 1)}%"
     else:
         message = (
-            f"Sampai {last}, median capaian tertinggi di {high['kecamatan']} ({format_number(high['progres'], 1)}%), "
-            f"terendah di {low['kecamatan']} ({format_number(low['progres'], 1)}%)"
+            f"Sampai {last}, median capaian tertinggi di {high['garis']} ({format_number(high['progres'], 1)}%), "
+            f"terendah di {low['garis']} ({format_number(low['progres'], 1)}%)"
         )
+    years = sorted(set(progress["tahun"]))
+    if len(years) > 1:
+        message += f", membandingkan dokumen tahun {_names([str(y) for y in years])}"
     return View(
         key="progres",
         judul=f"Progres per triwulan{state.suffix}",
         pesan=f"{message}{state.suffix.lower()}.",
-        tabel=progress.rename(columns={"kecamatan": "Kecamatan", "triwulan": "Triwulan", "progres": "Median capaian (%)"}),
+        tabel=progress.drop(columns="garis").rename(
+            columns={"kecamatan": "Kecamatan", "tahun": "Tahun", "triwulan": "Triwulan", "progres": "Median capaian (%)"}
+        ),
         figure=charts.quarterly_lines(progress, colours, f"Progres per triwulan{state.suffix}"),
         lembar="Progres per triwulan",
     )

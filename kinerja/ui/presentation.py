@@ -6,10 +6,10 @@ and the filters being presented (taken from the sidebar when presenting starts t
 link, and written back into the URL on every slide so a reload or a copied link keeps them).
 """
 
-import plotly.graph_objects as go
 import streamlit as st
 
 from kinerja.filters import Filters
+from kinerja.presentation import charts
 from kinerja.ui import data, filters, widgets
 
 _MODE, _SLIDE, _PRESENTING = "mode", "slide", "presentasi"
@@ -25,7 +25,7 @@ _HIDE_CHROME = """
 h1 { font-size: 2.6rem !important; }
 [data-testid="stMainBlockContainer"] button p { font-size: 1.2rem !important; }
 /* The chart takes the screen's height left under the title, the takeaway and the buttons. */
-.st-key-grafik_paparan { flex: 0 0 auto !important; height: calc(100vh - 17rem) !important; min-height: 20rem; }
+.st-key-grafik_paparan { flex: 0 0 auto !important; height: calc(100vh - 19rem) !important; min-height: 20rem; }
 /* A presenter's clicker sends PageUp/PageDown: these buttons only carry those keys. */
 .st-key-halaman_naik, .st-key-halaman_turun { display: none !important; }
 </style>
@@ -105,10 +105,14 @@ def render() -> None:
 _CHART_CONFIG = {"displayModeBar": False, "responsive": True}
 
 
+_PROJECTOR_HEIGHT = 760  # px of chart on a 1080 px screen: what the type is enlarged for
+
+
 def _on_screen(figure):
-    """The view's chart in our own large type, sized by the screen rather than by the figure."""
-    figure = go.Figure(figure)
-    figure.update_layout(height=None, autosize=True, font={"size": 20}, title={"text": ""}, margin={"t": 10})
+    """A copy of the view's chart in projector type, its height then taken from the screen (the slide
+    title says what the chart's own title would)."""
+    figure = charts.for_projector(figure, _PROJECTOR_HEIGHT)
+    figure.update_layout(height=None, autosize=True, title={"text": ""}, margin={"t": 10})
     return figure
 
 

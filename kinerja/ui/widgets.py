@@ -158,7 +158,7 @@ def table_downloads(view: View, name: str) -> None:
 
 def chart(figure, key: str) -> None:
     """A chart, with PNG and SVG downloads rendered only when asked for."""
-    st.plotly_chart(figure, width="stretch", key=key)
+    st.plotly_chart(figure, width="stretch", key=key, theme=None)  # the figure's own sizes, not the theme's smaller ones
     if not images.browser_available():
         st.caption("Unduh grafik sebagai gambar membutuhkan Chromium di server (scripts/install-browser.sh).")
         return
