@@ -254,13 +254,13 @@ def coverage_heatmap(frame: pd.DataFrame, column: str, labels: dict[str, str], t
             "%{z:,d} indikator dari %{customdata[0]:,d} jabatan<extra></extra>",
         )
     )
-    for row, line in zip(rows, values.values.tolist(), strict=True):
-        for category, value in zip(columns, line, strict=True):
-            background = sample_colorscale("Blues", [value / top])[0]
-            fig.add_annotation(
-                x=category, y=row, text=format_number(value), showarrow=False,
-                font={"size": TEXT_SIZE, "color": _text_colour(background)},
-            )  # fmt: skip
+    # All at once: each add_annotation copies every annotation before it.
+    fig.update_layout(annotations=[
+        {"x": category, "y": row, "text": format_number(value), "showarrow": False,
+         "font": {"size": TEXT_SIZE, "color": _text_colour(sample_colorscale("Blues", [value / top])[0])}}
+        for row, line in zip(rows, values.values.tolist(), strict=True)
+        for category, value in zip(columns, line, strict=True)
+    ])  # fmt: skip
     fig.update_yaxes(title_text="", autorange="reversed", showgrid=False)
     fig.update_layout(showlegend=False)
     _style(fig, title, plot_height(_uniform_rows(rows)), right=10)
