@@ -77,3 +77,19 @@ def multi_year_data(tmp_path_factory) -> Path:
         Source(FIXTURES / "iki_cibereum_markdown.txt", "Cibereum", "Sukamaju", "Jawa Barat", 2024),
     ]
     return _build_into(tmp_path_factory.mktemp("multi_year_data"), sources)
+
+
+@pytest.fixture(scope="module")
+def real(real_data):
+    """A connection to the four real documents."""
+    from kinerja import db
+
+    return db.connect(real_data)
+
+
+@pytest.fixture(scope="module")
+def years(multi_year_data):
+    """A connection to the documents of several years."""
+    from kinerja import db
+
+    return db.connect(multi_year_data)

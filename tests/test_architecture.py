@@ -163,24 +163,22 @@ def test_every_page_path_old_and_new_is_known_and_anything_else_is_not():
     assert site.unknown_path("http://host/tidak%20ada") == "tidak ada"
 
 
-def test_every_file_uploader_goes_through_the_indonesian_one():
-    """Streamlit's uploader speaks English ("Upload", "200MB per file"); kinerja/ui/uploader.py puts it
-    in Indonesian, so no other file calls st.file_uploader itself."""
-    callers = sorted(
+def _files_calling_streamlit(name: str) -> list[str]:
+    """The app and library files that call st.<name> themselves."""
+    return sorted(
         str(path.relative_to(ROOT))
         for path in [*APP_FILES, *_library_files()]
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
-        if isinstance(node, ast.Attribute) and node.attr == "file_uploader" and getattr(node.value, "id", None) == "st"
+        if isinstance(node, ast.Attribute) and node.attr == name and getattr(node.value, "id", None) == "st"
     )
-    assert callers == ["kinerja/ui/uploader.py"]
+
+
+def test_every_file_uploader_goes_through_the_indonesian_one():
+    """Streamlit's uploader speaks English ("Upload", "200MB per file"); kinerja/ui/uploader.py puts it
+    in Indonesian, so no other file calls st.file_uploader itself."""
+    assert _files_calling_streamlit("file_uploader") == ["kinerja/ui/uploader.py"]
 
 
 def test_every_download_goes_through_the_one_that_never_reruns():
     """A download that reruns the page withdraws the other buttons' files ('Deferred file … not found')."""
-    callers = sorted(
-        str(path.relative_to(ROOT))
-        for path in [*APP_FILES, *_library_files()]
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
-        if isinstance(node, ast.Attribute) and node.attr == "download_button" and getattr(node.value, "id", None) == "st"
-    )
-    assert callers == ["kinerja/ui/widgets.py"]
+    assert _files_calling_streamlit("download_button") == ["kinerja/ui/widgets.py"]

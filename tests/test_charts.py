@@ -24,16 +24,6 @@ LUMAJANG = Filters(kecamatan=("Lumajang",))
 BANDS_IN_ORDER = ["Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah", "Belum dapat dinilai"]
 
 
-@pytest.fixture(scope="module")
-def real(real_data):
-    return db.connect(real_data)
-
-
-@pytest.fixture(scope="module")
-def years(multi_year_data):
-    return db.connect(multi_year_data)
-
-
 def _figures(con, filters: Filters) -> dict:
     """Every chart the pages draw under the filters, by view key (capaian from the example data)."""
     state = assemble(con, filters, use_example=True)

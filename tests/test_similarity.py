@@ -51,11 +51,6 @@ def test_precision_and_recall_are_those_docs_design_states():
     assert _precision_recall(BIDANG_SAMPLE)[0] == (18, 22)  # matches only: no recall measured there
 
 
-@pytest.fixture(scope="module")
-def real(real_data):
-    return db.connect(real_data)
-
-
 def test_every_labelled_pair_is_in_the_seed_documents_under_the_position_or_field_named(real):
     rows = db.run_query(real, "daftar_indikator", **Filters().params(), cari="")
     held = {

@@ -2,19 +2,8 @@
 
 import pytest
 
-from kinerja import db
 from kinerja.filters import Filters
 from kinerja.presentation import views
-
-
-@pytest.fixture(scope="module")
-def real(real_data):
-    return db.connect(real_data)
-
-
-@pytest.fixture(scope="module")
-def years(multi_year_data):
-    return db.connect(multi_year_data)
 
 
 def test_coverage_takeaway_describes_its_chart(real):
