@@ -6,7 +6,7 @@ DATA := data/normalised/indikator.parquet
 SOURCES := $(wildcard data/raw/*) data/corrections.csv $(wildcard kinerja/*.py kinerja/ingest/*.py kinerja/build/*.py)
 PORT ?= 8501
 
-.PHONY: run test data check lint clean browser bench
+.PHONY: run test data check lint clean system bench
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -22,10 +22,10 @@ data: $(DATA)
 run: $(DATA)
 	$(PY) -m streamlit run dashboard.py --server.port $(PORT) --server.headless true
 
-browser:
-	bash scripts/install-browser.sh
+system:
+	bash scripts/install-system.sh
 
-test: $(VENV)/.installed browser
+test: $(VENV)/.installed system
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m pytest -q

@@ -12,7 +12,7 @@ from kinerja.capaian import assembly, store, template
 from kinerja.errors import IngestError, KinerjaError, NotFound
 from kinerja.filters import Filters
 from kinerja.filters import add_arguments as add_filter_arguments
-from kinerja.ingest import detect_meta, parse_text, read_text
+from kinerja.ingest import detect_meta, parse_text, read_document
 from kinerja.paths import EXAMPLE_FILE, MANIFEST, NORMALISED
 from kinerja.presentation import slides, sources, views, workbook
 from kinerja.spreadsheet import atomic_write
@@ -26,8 +26,8 @@ def _sources_for_files(args: argparse.Namespace) -> list[builder.Source]:
     sources = []
     for name in args.files:
         path = Path(name)
-        text = read_text(path)
-        parse_text(text, str(path))  # an unusable document says so before anything is asked of it
+        text = read_document(path)
+        parse_text(text, path.name)  # an unusable document says so before anything is asked of it
         meta = detect_meta(text)
         kecamatan = args.kecamatan or meta.kecamatan
         tahun = args.tahun or meta.tahun

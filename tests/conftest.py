@@ -93,3 +93,34 @@ def years(multi_year_data):
     from kinerja import db
 
     return db.connect(multi_year_data)
+
+
+SEEDS = (SANGKAPURA, BULULAWANG, MASAMA, LUMAJANG)
+
+
+@pytest.fixture(scope="session")
+def seed_docx(tmp_path_factory) -> dict[str, Path]:
+    """The four seed documents as Word files, keyed by the text file's stem."""
+    from tests.seed_documents import text_to_docx
+
+    out = tmp_path_factory.mktemp("seed_docx")
+    return {seed.stem: text_to_docx(seed.read_text(encoding="utf-8"), out / f"{seed.stem}.docx") for seed in SEEDS}
+
+
+@pytest.fixture(scope="session")
+def seed_pdf(seed_docx, tmp_path_factory) -> dict[str, Path]:
+    """The Word files printed to PDF by LibreOffice headless."""
+    from tests.seed_documents import docx_to_pdf
+
+    out = tmp_path_factory.mktemp("seed_pdf")
+    pdfs = docx_to_pdf(list(seed_docx.values()), out)
+    return {pdf.stem: pdf for pdf in pdfs}
+
+
+@pytest.fixture(scope="session")
+def seed_scan(seed_pdf, tmp_path_factory) -> dict[str, Path]:
+    """The PDFs scanned: every page an image at 200 dpi, no text layer."""
+    from tests.seed_documents import pdf_to_scan
+
+    out = tmp_path_factory.mktemp("seed_scan")
+    return {stem: pdf_to_scan(pdf, out / f"{stem}.pdf") for stem, pdf in seed_pdf.items()}

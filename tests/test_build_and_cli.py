@@ -176,7 +176,7 @@ def test_ingest_rejects_unusable_files_and_changes_nothing(tmp_path, capsys, con
     (out / "indikator.csv").write_text("data lama")
     assert main(["ingest", str(FIXTURES / "iki_wonorejo_numbered.txt"), str(source), "--out", str(out)]) == 2
     err = capsys.readouterr().err
-    assert str(source) in err and message in err
+    assert f"{source.name}: " in err and message in err
     assert (out / "indikator.csv").read_text() == "data lama"  # the good file was not written either
 
 

@@ -10,7 +10,7 @@ from kinerja.ingest.meta import DocumentMeta, detect_meta
 from kinerja.ingest.numbered_blocks import NumberedBlocks
 from kinerja.ingest.ocr_table import OcrTable
 from kinerja.ingest.records import Block, Note, ParsedDocument, RawIndicator
-from kinerja.ingest.source import read_text
+from kinerja.ingest.source import ACCEPTED_SUFFIXES, read_document, read_text
 
 MAY_IMPORT = (*GROUND_FLOOR, "kinerja.ingest")
 
@@ -39,10 +39,12 @@ def parse_text(text: str, name: str = "<teks>") -> ParsedDocument:
 
 
 def parse_file(path: Path) -> ParsedDocument:
-    return parse_text(read_text(path), str(path))
+    """A document of any accepted format (.txt, .md, .docx, .pdf, a scan) parsed into records."""
+    return parse_text(read_document(path), Path(path).name)
 
 
 __all__ = [
+    "ACCEPTED_SUFFIXES",
     "LAYOUTS",
     "Block",
     "DocumentMeta",
@@ -55,5 +57,6 @@ __all__ = [
     "detect_meta",
     "parse_file",
     "parse_text",
+    "read_document",
     "read_text",
 ]
