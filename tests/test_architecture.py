@@ -3,6 +3,7 @@ the normaliser stay in their rooms, pages draw and do no arithmetic, and the pag
 
 import ast
 import importlib
+import sys
 from pathlib import Path
 
 import pytest
@@ -100,6 +101,13 @@ def test_the_similarity_module_is_pure_text_matching():
     imported = {name.split(".")[0] for name in _imports(LIBRARY / "similarity.py")}
     assert "rapidfuzz" in imported
     assert not imported & {"kinerja", "duckdb", "pandas", "streamlit", "plotly"}
+
+
+def test_the_gazetteer_imports_only_its_data_package_and_rapidfuzz():
+    """Any stage may check a region name, so it depends on nothing of kinerja: the standard library,
+    areaid (the names) and rapidfuzz (the suggestions)."""
+    imported = {name.split(".")[0] for name in _imports(LIBRARY / "gazetteer.py")}
+    assert imported - set(sys.stdlib_module_names) == {"areaid", "rapidfuzz"}
 
 
 def test_the_normaliser_is_imported_only_by_the_build_stage():
