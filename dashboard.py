@@ -37,6 +37,8 @@ if not data.available():
 if presenting:
     presentation.render()
 else:
-    chosen = filters.sidebar()
-    widgets.sidebar_exports(chosen)
+    shown = next((entry for entry, st_page in pages.items() if st_page == page), None)
+    if shown is None or shown.views:  # the upload page shows no data: no filters, no exports
+        chosen = filters.sidebar()
+        widgets.sidebar_exports(chosen)
     page.run()

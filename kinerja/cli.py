@@ -1,23 +1,29 @@
-"""The command line: python -m kinerja build | ingest | check | realisasi | export.
+"""The command line: python -m kinerja build | ingest | check | dokumen | realisasi | export.
 
 Every KinerjaError is caught in main(), printed, and ends the command with status 2."""
 
 import argparse
+import getpass
 import sys
+from datetime import datetime
 from pathlib import Path
 
-from kinerja import GROUND_FLOOR, db
+from kinerja import GROUND_FLOOR, archive, db, intake
 from kinerja import build as builder
 from kinerja.capaian import assembly, store, template
-from kinerja.errors import IngestError, KinerjaError, NotFound
+from kinerja.errors import IngestError, KinerjaError, NotFound, Refused
 from kinerja.filters import Filters
 from kinerja.filters import add_arguments as add_filter_arguments
+from kinerja.indonesian import format_datetime
 from kinerja.ingest import detect_meta, parse_text, read_document
-from kinerja.paths import EXAMPLE_FILE, MANIFEST, NORMALISED
+from kinerja.paths import EXAMPLE_FILE, NORMALISED
 from kinerja.presentation import slides, sources, views, workbook
 from kinerja.spreadsheet import atomic_write
 
-MAY_IMPORT = (*GROUND_FLOOR, "kinerja.ingest", "kinerja.build", "kinerja.db", "kinerja.capaian", "kinerja.presentation")
+MAY_IMPORT = (
+    *GROUND_FLOOR, "kinerja.archive", "kinerja.intake", "kinerja.ingest", "kinerja.build", "kinerja.db", "kinerja.capaian",
+    "kinerja.presentation",
+)  # fmt: skip
 ALLOW_HINT = "tambahkan --izinkan-lebih-100 pada perintah impor"  # the command line's way to accept > 100
 
 
@@ -41,7 +47,7 @@ def _sources_for_files(args: argparse.Namespace) -> list[builder.Source]:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    dataset = builder.build(Path(args.manifest), Path(args.out))
+    dataset = builder.build(Path(args.manifest) if args.manifest else None, Path(args.out))
     for row in dataset.dokumen.itertuples():
         print(f"{row.berkas}: {row.kecamatan} {row.tahun}, {row.jumlah_jabatan} jabatan, {row.jumlah_indikator} indikator")
     print(f"Ditulis ke {args.out}: {len(dataset.indikator)} indikator dari {len(dataset.dokumen)} dokumen.")
@@ -65,7 +71,7 @@ def _warn_unused(dataset: builder.Dataset) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    sources = _sources_for_files(args) if args.files else builder.read_manifest(Path(args.manifest))
+    sources = _sources_for_files(args) if args.files else builder.read_manifest(Path(args.manifest) if args.manifest else None)
     print(builder.check_report(builder.build_dataset(sources), detail=args.rinci))
     return 0
 
@@ -139,6 +145,120 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _apply_options(proposals: list[intake.Proposal], args: argparse.Namespace) -> None:
+    """--kecamatan/--kabupaten/--provinsi/--tahun replace what was detected; one file at a time."""
+    given = {name: getattr(args, name) for name in ("kecamatan", "kabupaten", "provinsi", "tahun") if getattr(args, name)}
+    if given and len(proposals) > 1:
+        raise Refused("--kecamatan, --kabupaten, --provinsi, --tahun berlaku untuk satu berkas; tambahkan berkas satu per satu")
+    for proposal in proposals:
+        for name, value in given.items():
+            setattr(proposal.region, name, value)
+
+
+def _refuse_unknown_region(proposal: intake.Proposal, accept_unknown: bool) -> None:
+    if not proposal.usable or proposal.region.missing():
+        if proposal.usable:
+            missing = ", ".join(proposal.region.missing())
+            proposal.problem = f"{proposal.name}: {missing} tidak terdeteksi dari teks; berikan --{proposal.region.missing()[0]}"
+        return
+    checked = intake.region_check(proposal.region)
+    if not checked.all_known and not accept_unknown:
+        proposal.problem = f"{proposal.name}: {' '.join(checked.messages())} Bila nama itu benar, tambahkan --wilayah-baru."
+
+
+def _describe(proposal: intake.Proposal) -> str:
+    r = proposal.region
+    doubted = int((intake.rows(proposal)["diragukan"] != "").sum())
+    found = f"{len(proposal.parsed.blocks)} jabatan, {proposal.parsed.indicator_count} indikator, {doubted} baris diragukan"
+    return f"{proposal.name}: {r.kecamatan}, {r.kabupaten}, {r.provinsi} {r.tahun} ({proposal.parsed.layout}): {found}"
+
+
+def cmd_dokumen_tambah(args: argparse.Namespace) -> int:
+    files = []
+    for name in args.files:
+        try:
+            files.append((Path(name).name, Path(name).read_bytes()))
+        except OSError as error:
+            raise NotFound(f"{name}: tidak dapat dibaca ({error.strerror})") from error
+    proposals = intake.propose(files)
+    _apply_options(proposals, args)
+    if args.command_dokumen == "ganti":
+        _must_replace(proposals, args)
+    for proposal in proposals:
+        _refuse_unknown_region(proposal, args.wilayah_baru)
+    good = [p for p in proposals if not p.problem]
+    for proposal in proposals:
+        print(f"DITOLAK {proposal.problem}" if proposal.problem else f"Dibaca {_describe(proposal)}")
+    if not good:
+        print("Tidak ada dokumen yang disimpan.", file=sys.stderr)
+        return 2
+    stored = intake.confirm(good, args.oleh)
+    for line in stored.change.history:
+        replaced = f", menggantikan {line['menggantikan']}" if line["menggantikan"] else ""
+        print(f"Disimpan {line['nama_asli']} sebagai {line['berkas']} ({line['kecamatan']} {line['tahun']}{replaced}).")
+    print(f"Data dibangun ulang: {len(stored.dataset.indikator)} indikator dari {len(stored.dataset.dokumen)} dokumen.")
+    return 1 if len(good) < len(proposals) else 0
+
+
+def _must_replace(proposals: list[intake.Proposal], args: argparse.Namespace) -> None:
+    """`dokumen ganti`: the file replaces the document of that kecamatan and year, which must exist."""
+    current = {s.key: s for s in archive.current()}
+    old = current.get((args.kecamatan.casefold(), args.tahun))
+    if old is None:
+        raise Refused(f"tidak ada dokumen untuk kecamatan {args.kecamatan} tahun {args.tahun} yang dapat diganti")
+    for proposal in proposals:
+        proposal.region.kabupaten = args.kabupaten or old.kabupaten
+        proposal.region.provinsi = args.provinsi or old.provinsi
+
+
+def cmd_dokumen_daftar(args: argparse.Namespace) -> int:
+    if args.riwayat:
+        for line in archive.read_history():
+            replaced = f" menggantikan {line['menggantikan']}" if line["menggantikan"] else ""
+            when = format_datetime(datetime.fromisoformat(line["pada"]))
+            what = f"{line['tindakan']:<6} {line['kecamatan']} {line['tahun']}  {line['berkas']}{replaced}"
+            print(f"{when}  {what}  oleh {line['oleh']}")
+        return 0
+    for source in archive.current():
+        added = f"  oleh {source.oleh}, {format_datetime(datetime.fromisoformat(source.pada))}" if source.pada else ""
+        place = f"{source.kecamatan} {source.tahun}  {source.kabupaten}, {source.provinsi}"
+        print(f"{place}  {source.path.name}  {source.sha256[:12]}{added}")
+    return 0
+
+
+def cmd_dokumen_hapus(args: argparse.Namespace) -> int:
+    stored = intake.withdraw(args.kecamatan, args.tahun, args.oleh)
+    print(f"Dokumen {args.kecamatan} {args.tahun} tidak lagi dipakai (berkasnya tetap disimpan, tercatat di riwayat).")
+    print(f"Data dibangun ulang: {len(stored.dataset.indikator)} indikator dari {len(stored.dataset.dokumen)} dokumen.")
+    return 0
+
+
+def _dokumen_parser(commands) -> None:
+    dokumen = commands.add_parser("dokumen", help="dokumen IKI: tambah, ganti, hapus, daftar")
+    sub = dokumen.add_subparsers(dest="command_dokumen", required=True)
+    for name, help_text in (
+        ("tambah", "baca, periksa, dan simpan dokumen (.txt, .md, .docx, .pdf, pindaian .jpg/.png)"),
+        ("ganti", "ganti dokumen sebuah kecamatan dan tahun dengan versi baru"),
+    ):
+        command = sub.add_parser(name, help=help_text)
+        command.add_argument("files", nargs="+" if name == "tambah" else 1, metavar="FILE")
+        command.add_argument("--kecamatan", required=name == "ganti")
+        command.add_argument("--tahun", type=int, required=name == "ganti")
+        command.add_argument("--kabupaten")
+        command.add_argument("--provinsi")
+        command.add_argument("--wilayah-baru", action="store_true", help="terima nama wilayah yang tidak ada di gazetir")
+        command.add_argument("--oleh", default=getpass.getuser(), help="nama yang menambahkan (bawaan: pengguna sistem)")
+        command.set_defaults(run=cmd_dokumen_tambah)
+    daftar = sub.add_parser("daftar", help="dokumen yang dipakai, atau --riwayat")
+    daftar.add_argument("--riwayat", action="store_true")
+    daftar.set_defaults(run=cmd_dokumen_daftar)
+    hapus = sub.add_parser("hapus", help="berhenti memakai dokumen sebuah kecamatan dan tahun (berkas tetap disimpan)")
+    hapus.add_argument("--kecamatan", required=True)
+    hapus.add_argument("--tahun", type=int, required=True)
+    hapus.add_argument("--oleh", default=getpass.getuser())
+    hapus.set_defaults(run=cmd_dokumen_hapus)
+
+
 def _realisasi_parser(commands) -> None:
     realisasi = commands.add_parser("realisasi", help="target dan realisasi: templat, impor, daftar, batal")
     sub = realisasi.add_subparsers(dest="realisasi_command", required=True)
@@ -165,7 +285,7 @@ def parser() -> argparse.ArgumentParser:
     commands = main.add_subparsers(dest="command", required=True)
 
     build = commands.add_parser("build", help="baca data/raw/manifest.csv, tulis data/normalised/")
-    build.add_argument("--manifest", default=str(MANIFEST))
+    build.add_argument("--manifest", help="bawaan: manifest.csv di folder dokumen (data/raw)")
     build.add_argument("--out", default=str(NORMALISED))
     build.set_defaults(run=cmd_build)
 
@@ -182,10 +302,11 @@ def parser() -> argparse.ArgumentParser:
         if name == "ingest":
             command.add_argument("--out", required=True)
         else:
-            command.add_argument("--manifest", default=str(MANIFEST))
+            command.add_argument("--manifest", help="bawaan: manifest.csv di folder dokumen (data/raw)")
             command.add_argument("--rinci", action="store_true", help="tampilkan setiap indikator")
         command.set_defaults(run=run)
     _realisasi_parser(commands)
+    _dokumen_parser(commands)
     export = commands.add_parser("export", help="paparan PPTX atau buku kerja XLSX dari tampilan utama")
     export.add_argument("--format", choices=["pptx", "xlsx"], required=True)
     export.add_argument("--out", required=True)

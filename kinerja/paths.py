@@ -1,9 +1,10 @@
 """Every location the project reads or writes, and the environment variables that move them.
 
-Paths resolve from the package, never from the working directory. Two folders can be moved:
+Paths resolve from the package, never from the working directory. Three folders can be moved:
 
     KINERJA_DATA_DIR        the normalised tables the dashboard reads (tests, other datasets)
     KINERJA_REALISASI_DIR   the officers' imported targets and realisation
+    KINERJA_DOKUMEN_DIR     the documents and their register (manifest.csv, riwayat.csv, koreksi.csv)
 """
 
 import os
@@ -13,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 RAW = DATA / "raw"
 MANIFEST = RAW / "manifest.csv"
-CORRECTIONS = DATA / "corrections.csv"
+PARSE_CACHE = DATA / "cache" / "dokumen"  # each document's text and parse, by content: read once
 NORMALISED = DATA / "normalised"
 BANDS_FILE = DATA / "config" / "pita_penilaian.csv"
 EXAMPLE_FILE = DATA / "contoh" / "realisasi_contoh_ILUSTRASI.csv"
@@ -29,3 +30,8 @@ def normalised_dir() -> Path:
 def realisasi_dir() -> Path:
     """Where imported targets and realisation are kept: KINERJA_REALISASI_DIR, else data/realisasi."""
     return Path(os.environ.get("KINERJA_REALISASI_DIR") or DATA / "realisasi")
+
+
+def raw_dir() -> Path:
+    """Where the documents and their register are kept: KINERJA_DOKUMEN_DIR, else data/raw."""
+    return Path(os.environ.get("KINERJA_DOKUMEN_DIR") or RAW)

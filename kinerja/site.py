@@ -69,6 +69,7 @@ PAGES = (
         ("capaian", "progres", "capaian_kecamatan", "capaian_terendah", "belum_dinilai"),
     ),
     Page("jelajah_indikator.py", "Jelajah indikator", "Jelajah indikator", "jelajah", ":material/search:", ("daftar",)),
+    Page("tambah_dokumen.py", "Tambah dokumen", "Tambah dokumen IKI", "dokumen", ":material/upload_file:", ()),
 )
 
 

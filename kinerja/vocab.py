@@ -93,6 +93,13 @@ COLUMN_LABELS = {
     "realisasi": "Realisasi",
     "alasan": "Alasan",
     "berkas": "Berkas",
+    "dikoreksi": "Dikoreksi petugas",
+}
+# The document layouts the parsers recognise (kinerja.ingest.LAYOUTS), as the upload page names them.
+LAYOUT_LABELS = {
+    "numbered_blocks": "blok jabatan bernomor dengan tabel",
+    "markdown_decree": "keputusan atau formulir dengan tabel per jabatan",
+    "ocr_table": "tabel hasil pindaian (OCR)",
 }
 # Numbers that name rather than count (a year): written without thousands dots, '2023' not '2.023'.
 PLAIN_NUMBER_COLUMNS = ("tahun", COLUMN_LABELS["tahun"])

@@ -1,5 +1,6 @@
 """`python -m kinerja build | ingest | check` on real files, into temporary folders."""
 
+import hashlib
 import shutil
 
 import pandas as pd
@@ -106,9 +107,16 @@ def test_manifest_problems_are_build_errors(tmp_path):
 
 
 def test_corrections_and_duplicated_ids_are_build_errors(tmp_path):
-    corrections = tmp_path / "corrections.csv"
-    corrections.write_text("kecamatan,tahun,jabatan,cari,kolom,nilai,alasan\nMasama,2020,Camat,x,satuan,y,z\n")
+    corrections = tmp_path / "koreksi.csv"
+    sha = "a" * 64
+    corrections.write_text(f"dokumen,jabatan,indikator,urutan,kolom,nilai\n{sha},Camat,Jumlah x,1,satuan,y\n")
     with pytest.raises(BuildError, match="baris 2, kolom kolom: 'satuan' tidak dikenal"):
+        builder.read_corrections(corrections)
+    corrections.write_text(f"dokumen,jabatan,indikator,urutan,kolom,nilai\n{sha},Camat,,1,formula,y\n")
+    with pytest.raises(BuildError, match="baris 2, kolom kolom: 'formula' tidak dikenal \\(boleh: jabatan\\)"):
+        builder.read_corrections(corrections)  # a correction of the block itself changes only its title
+    corrections.write_text("dokumen,jabatan,indikator,urutan,kolom,nilai\nabc,Camat,Jumlah x,1,formula,y\n")
+    with pytest.raises(BuildError, match="baris 2, kolom dokumen: diharapkan sha256"):
         builder.read_corrections(corrections)
     source = Source(FIXTURES / "iki_wonorejo_numbered.txt", "Wonorejo", "Sukamaju", "Jawa Barat", 2024)
     with pytest.raises(BuildError, match="indikator_id ganda"):
@@ -123,13 +131,13 @@ def test_reading_an_empty_document_is_an_ingest_error():
 
 def test_unused_corrections_are_reported_and_warned():
     source = Source(FIXTURES / "iki_wonorejo_numbered.txt", "Wonorejo", "Sukamaju", "Jawa Barat", 2024)
-    unused = Correction("Wonorejo", 2024, "Camat", "tidak ada di dokumen", "formula", "x", "uji", row=7)
+    sha = hashlib.sha256(source.path.read_bytes()).hexdigest()
+    unused = Correction(sha, "CAMAT", "tidak ada di dokumen", 1, "formula", "x", "uji", row=7)
     dataset = builder.build_dataset([source], corrections=[unused])
     assert dataset.unused_corrections == [unused]
-    assert "Koreksi baris 7 tidak terpakai: Wonorejo, Camat, 'tidak ada di dokumen'" in check_report(dataset)
-    assert unused_correction_warnings(dataset) == [
-        "PERINGATAN: koreksi baris 7 (Wonorejo, Camat, 'tidak ada di dokumen') tidak cocok dengan indikator mana pun"
-    ]
+    said = f"dokumen {sha[:10]}…, jabatan 'CAMAT', indikator 'tidak ada di dokumen', kolom formula"
+    assert f"Koreksi baris 7 tidak terpakai: {said}" in check_report(dataset)
+    assert unused_correction_warnings(dataset) == [f"PERINGATAN: koreksi baris 7 ({said}) tidak cocok dengan indikator mana pun"]
 
 
 def test_ingest_detects_kecamatan_and_year(tmp_path, capsys):

@@ -5,22 +5,22 @@ combined dataset raise BuildError; a document that cannot be read raises IngestE
 """
 
 from kinerja import GROUND_FLOOR
-from kinerja.build.corrections import Correction, read_corrections
+from kinerja.archive import Source, read_manifest
+from kinerja.build.corrections import Correction, read_corrections, save_corrections
 from kinerja.build.dataset import (
     COLUMNS,
     DOKUMEN_COLUMNS,
     JABATAN_COLUMNS,
     Dataset,
-    Source,
     build,
     build_dataset,
     indicator_id,
-    read_manifest,
+    read_cached,
     write_dataset,
 )
 from kinerja.build.report import check_report, unused_correction_warnings
 
-MAY_IMPORT = (*GROUND_FLOOR, "kinerja.ingest", "kinerja.build")
+MAY_IMPORT = (*GROUND_FLOOR, "kinerja.archive", "kinerja.ingest", "kinerja.build")
 
 __all__ = [
     "COLUMNS",
@@ -34,7 +34,9 @@ __all__ = [
     "check_report",
     "indicator_id",
     "read_corrections",
+    "read_cached",
     "read_manifest",
+    "save_corrections",
     "unused_correction_warnings",
     "write_dataset",
 ]

@@ -1,8 +1,8 @@
 """raw documents -> parser -> records -> normaliser -> data/normalised (Parquet + CSV)."""
 
-import csv
 import hashlib
 import os
+import pickle
 import re
 import shutil
 import tempfile
@@ -12,32 +12,25 @@ from pathlib import Path
 
 import pandas as pd
 
+from kinerja import ingest
+from kinerja.archive import Source, file_digest, manifest_path, read_manifest, verify
 from kinerja.build import normalise
-from kinerja.build.corrections import TEXT_FIELDS, Correction, read_corrections
+from kinerja.build.corrections import TEXT_FIELDS, Correction, Index, corrections_path, read_corrections
 from kinerja.errors import BuildError
-from kinerja.ingest import ParsedDocument, parse_file
-from kinerja.paths import MANIFEST, NORMALISED
+from kinerja.ingest import ParsedDocument, parse_text, read_document
+from kinerja.paths import NORMALISED, PARSE_CACHE
+from kinerja.spreadsheet import atomic_write
 
 COLUMNS = [
     "indikator_id", "kecamatan", "kabupaten", "provinsi", "tahun", "jabatan_urutan", "jabatan",
     "jabatan_baku", "jenis_jabatan", "bidang", "sasaran", "indikator", "formula", "kategori_formula",
-    "satuan", "polaritas", "target", "target_satuan", "sumber_data", "berkas",
+    "satuan", "polaritas", "target", "target_satuan", "sumber_data", "dikoreksi", "berkas",
 ]  # fmt: skip
 JABATAN_COLUMNS = [
     "kecamatan", "kabupaten", "provinsi", "tahun", "jabatan_urutan", "jabatan", "jabatan_baku",
     "jenis_jabatan", "bidang", "jumlah_indikator", "berkas",
 ]  # fmt: skip
 DOKUMEN_COLUMNS = ["berkas", "kecamatan", "kabupaten", "provinsi", "tahun", "tata_letak", "jumlah_jabatan", "jumlah_indikator"]
-MANIFEST_COLUMNS = ["berkas", "kecamatan", "kabupaten", "provinsi", "tahun"]
-
-
-@dataclass
-class Source:
-    path: Path
-    kecamatan: str
-    kabupaten: str
-    provinsi: str
-    tahun: int
 
 
 @dataclass
@@ -46,32 +39,9 @@ class Dataset:
     jabatan: pd.DataFrame
     dokumen: pd.DataFrame
     parsed: dict[str, ParsedDocument] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)  # each document's text as the parser read it
     unused_corrections: list[Correction] = field(default_factory=list)
-
-
-def read_manifest(path: Path = MANIFEST) -> list[Source]:
-    """The manifest rows, each checked; a bad row stops everything with its row and field."""
-    if not path.exists():
-        raise BuildError(f"{path}: manifest tidak ditemukan")
-    with path.open(newline="", encoding="utf-8") as handle:
-        reader = csv.DictReader(handle)
-        missing = [c for c in MANIFEST_COLUMNS if c not in (reader.fieldnames or [])]
-        if missing:
-            raise BuildError(f"{path}: kolom {', '.join(missing)} tidak ada (diharapkan: {', '.join(MANIFEST_COLUMNS)})")
-        sources = []
-        for number, row in enumerate(reader, start=2):
-            for column in MANIFEST_COLUMNS:
-                if not (row.get(column) or "").strip():
-                    raise BuildError(f"{path}, baris {number}, kolom {column}: kosong")
-            if not re.fullmatch(r"(19|20)\d{2}", row["tahun"].strip()):
-                raise BuildError(f"{path}, baris {number}, kolom tahun: '{row['tahun']}' bukan tahun (contoh: 2023)")
-            document = path.parent / row["berkas"].strip()
-            if not document.exists():
-                raise BuildError(f"{path}, baris {number}, kolom berkas: {document.name} tidak ada di {path.parent}")
-            sources.append(
-                Source(document, row["kecamatan"].strip(), row["kabupaten"].strip(), row["provinsi"].strip(), int(row["tahun"]))
-            )
-    return sources
+    parsed_now: list[str] = field(default_factory=list)  # documents read in this build (not from the cache)
 
 
 def indicator_id(kecamatan: str, tahun: int, jabatan_baku: str, indikator: str, occurrence: int) -> str:
@@ -81,12 +51,15 @@ def indicator_id(kecamatan: str, tahun: int, jabatan_baku: str, indikator: str, 
     return f"{slug}-{tahun}-{hashlib.sha1(key.encode()).hexdigest()[:10]}"
 
 
-def _records(source: Source, doc: ParsedDocument, corrections: list[Correction]) -> tuple[list[dict], list[dict]]:
+def _records(source: Source, doc: ParsedDocument, corrections: Index) -> tuple[list[dict], list[dict]]:
     indicators, positions = [], []
     seen: Counter = Counter()
+    read_alike: Counter = Counter()
     base = {"kecamatan": source.kecamatan, "kabupaten": source.kabupaten, "provinsi": source.provinsi, "tahun": source.tahun}
     for order, block in enumerate(doc.blocks, start=1):
-        jabatan = normalise.clean_title(block.jabatan)
+        title = {"jabatan": block.jabatan}
+        title_corrected = corrections.apply(source.sha256, block.jabatan, "", 1, title)
+        jabatan = normalise.clean_title(title["jabatan"])
         baku = normalise.canonical_title(jabatan, source.kecamatan)
         jenis = normalise.position_type(baku)
         bidang = normalise.field_of_work(baku, jenis)
@@ -101,13 +74,12 @@ def _records(source: Source, doc: ParsedDocument, corrections: list[Correction])
         positions.append({**position, "jumlah_indikator": len(block.indicators), "berkas": source.path.name})
         for raw in block.indicators:
             record = {name: getattr(raw, name) for name in TEXT_FIELDS}
-            overrides = {}
-            for correction in corrections:
-                if correction.matches(source, jabatan, record):
-                    correction.used += 1
-                    (record if correction.kolom in TEXT_FIELDS else overrides)[correction.kolom] = correction.nilai
-            target, target_satuan = normalise.parse_target(raw.target)
-            kategori = overrides.get("kategori_formula") or normalise.formula_category(record["formula"], record["indikator"])
+            read_alike[(block.jabatan, raw.indikator)] += 1
+            occurrence = read_alike[(block.jabatan, raw.indikator)]
+            changed = corrections.apply(source.sha256, block.jabatan, raw.indikator, occurrence, record)
+            target, target_satuan = normalise.parse_target(record.pop("target"))
+            kategori = record.pop("kategori_formula", None) or normalise.formula_category(record["formula"], record["indikator"])
+            polaritas = record.pop("polaritas", None) or normalise.polarity(record["indikator"])
             key = (baku, record["indikator"].lower())
             seen[key] += 1
             indicators.append(
@@ -117,22 +89,54 @@ def _records(source: Source, doc: ParsedDocument, corrections: list[Correction])
                     "indikator_id": indicator_id(source.kecamatan, source.tahun, baku, record["indikator"], seen[key]),
                     "kategori_formula": kategori,
                     "satuan": normalise.unit(kategori, record["indikator"], target_satuan, record["formula"]),
-                    "polaritas": overrides.get("polaritas") or normalise.polarity(record["indikator"]),
+                    "polaritas": polaritas,
                     "target": target,
                     "target_satuan": target_satuan,
+                    "dikoreksi": ", ".join(title_corrected + changed),
                     "berkas": source.path.name,
                 }
             )
     return indicators, positions
 
 
-def build_dataset(sources: list[Source], corrections: list[Correction] | None = None) -> Dataset:
-    corrections = read_corrections() if corrections is None else corrections
-    indicators, positions, documents, parsed = [], [], [], {}
+def _ingest_version() -> str:
+    """Changes when the code that reads documents changes: a cached parse is then read again."""
+    package = Path(ingest.__file__).parent
+    hashed = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        hashed.update(path.read_bytes())
+    return hashed.hexdigest()[:16]
+
+
+def read_cached(path: Path, sha256: str, cache: Path | None) -> tuple[str, ParsedDocument, bool]:
+    """The document's text and parse, from the cache when this content was read by this code before.
+    The third value says whether it was read now."""
+    cached = cache / f"{sha256}-{_ingest_version()}.pickle" if cache else None
+    if cached is not None and cached.exists():
+        try:
+            text, doc = pickle.loads(cached.read_bytes())
+            return text, doc, False
+        except (pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+            pass  # a damaged cache entry is read again
+    text = read_document(path)
+    doc = parse_text(text, path.name)
+    if cached is not None:
+        atomic_write(cached, pickle.dumps((text, doc)))
+    return text, doc, True
+
+
+def build_dataset(sources: list[Source], corrections: list[Correction] | None = None, cache: Path | None = None) -> Dataset:
+    """Every document read (from `cache` when its content was read before), corrected and normalised."""
+    index = Index(read_corrections() if corrections is None else corrections)
+    indicators, positions, documents, parsed, texts, parsed_now = [], [], [], {}, {}, []
     for source in sources:
-        doc = parse_file(source.path)
-        parsed[source.path.name] = doc
-        rows, blocks = _records(source, doc, corrections)
+        verify(source)
+        source.sha256 = source.sha256 or file_digest(source.path)
+        text, doc, read_now = read_cached(source.path, source.sha256, cache)
+        parsed[source.path.name], texts[source.path.name] = doc, text
+        if read_now:
+            parsed_now.append(source.path.name)
+        rows, blocks = _records(source, doc, index)
         indicators += rows
         positions += blocks
         place = {"kecamatan": source.kecamatan, "kabupaten": source.kabupaten, "provinsi": source.provinsi, "tahun": source.tahun}
@@ -150,7 +154,9 @@ def build_dataset(sources: list[Source], corrections: list[Correction] | None = 
         jabatan=pd.DataFrame(positions, columns=JABATAN_COLUMNS),
         dokumen=pd.DataFrame(documents, columns=DOKUMEN_COLUMNS),
         parsed=parsed,
-        unused_corrections=[c for c in corrections if c.used == 0],
+        texts=texts,
+        unused_corrections=index.unused(),
+        parsed_now=parsed_now,
     )
 
 
@@ -174,7 +180,9 @@ def write_dataset(dataset: Dataset, out_dir: Path = NORMALISED) -> None:
         raise
 
 
-def build(manifest: Path = MANIFEST, out_dir: Path = NORMALISED) -> Dataset:
-    dataset = build_dataset(read_manifest(manifest))
+def build(manifest: Path | None = None, out_dir: Path = NORMALISED) -> Dataset:
+    """The register's documents to data/normalised; a document read before comes from the cache."""
+    manifest = manifest or manifest_path()
+    dataset = build_dataset(read_manifest(manifest), read_corrections(corrections_path(manifest.parent)), PARSE_CACHE)
     write_dataset(dataset, out_dir)
     return dataset

@@ -3,6 +3,7 @@ corrections that matched nothing (a correction that silently stops applying is a
 
 import pandas as pd
 
+from kinerja.build.corrections import Correction
 from kinerja.build.dataset import Dataset
 from kinerja.ingest import Note
 from kinerja.vocab import JENIS_LABELS
@@ -28,9 +29,7 @@ def check_report(dataset: Dataset, detail: bool = False) -> str:
                 out += _indicator_lines(dataset, doc_row.berkas, pos.jabatan_urutan)
         out += _note_lines(parsed.notes)
     for correction in dataset.unused_corrections:
-        out.append(
-            f"\nKoreksi baris {correction.row} tidak terpakai: {correction.kecamatan}, {correction.jabatan}, '{correction.cari}'"
-        )
+        out.append(f"\nKoreksi baris {correction.row} tidak terpakai: {describe(correction)}")
     return "\n".join(out).lstrip("\n")
 
 
@@ -55,7 +54,13 @@ def _note_lines(notes: list[Note]) -> list[str]:
 def unused_correction_warnings(dataset: Dataset) -> list[str]:
     """One line per correction that matched no indicator, for `kinerja build` to print."""
     return [
-        f"PERINGATAN: koreksi baris {correction.row} ({correction.kecamatan}, {correction.jabatan}, "
-        f"'{correction.cari}') tidak cocok dengan indikator mana pun"
+        f"PERINGATAN: koreksi baris {correction.row} ({describe(correction)}) tidak cocok dengan indikator mana pun"
         for correction in dataset.unused_corrections
     ]
+
+
+def describe(correction: Correction) -> str:
+    """Which cell a correction is for, in words: the document, the row as read, the column."""
+    row = f"indikator '{correction.indikator}'" + (f" ke-{correction.urutan}" if correction.urutan > 1 else "")
+    where = row if correction.indikator else "judul jabatan"
+    return f"dokumen {correction.dokumen[:10]}…, jabatan '{correction.jabatan}', {where}, kolom {correction.kolom}"

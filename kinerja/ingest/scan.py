@@ -11,3 +11,7 @@ def image_text(path: Path) -> str:
 
 def scanned_pdf_text(path: Path) -> str:
     raise IngestError(f"{path.name}: OCR belum tersedia")
+
+
+def ocr_available() -> str | None:
+    return None

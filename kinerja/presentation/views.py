@@ -443,10 +443,12 @@ def belum_dinilai(state: Capaian) -> View:
 
 def daftar(con, filters: Filters, cari: str = "") -> View:
     rows = _first(_run(con, "daftar_indikator", filters, cari=cari), "indikator")
+    corrected = int((rows["dikoreksi"] != "").sum())
+    said = f" {_n(corrected)} di antaranya memuat koreksi petugas (kolom Dikoreksi petugas)." if corrected else ""
     return View(
         key="daftar",
         judul="Indikator",
-        pesan=f"{_n(len(rows))} indikator ditampilkan.",
+        pesan=f"{_n(len(rows))} indikator ditampilkan.{said}",
         tabel=readable(rows),
         utama=(COLUMN_LABELS["indikator"],),
     )

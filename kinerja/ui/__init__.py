@@ -12,4 +12,7 @@ May import anything in kinerja but the build stage (kinerja.build) and the parse
 
 from kinerja import GROUND_FLOOR
 
-MAY_IMPORT = (*GROUND_FLOOR, "kinerja.db", "kinerja.capaian", "kinerja.presentation", "kinerja.site", "kinerja.ui")
+MAY_IMPORT = (
+    *GROUND_FLOOR, "kinerja.archive", "kinerja.intake", "kinerja.db", "kinerja.capaian", "kinerja.presentation", "kinerja.site",
+    "kinerja.ui",
+)  # fmt: skip

@@ -15,10 +15,10 @@ def size_limit() -> str:
     return f"Batas {st.get_option('server.maxUploadSize')} MB per berkas"
 
 
-def file_uploader(label: str, types: list[str], key: str):
-    """st.file_uploader for one file of the given types, its chrome in Indonesian."""
+def file_uploader(label: str, types: list[str], key: str, multiple: bool = False):
+    """st.file_uploader for one file (or several) of the given types, its chrome in Indonesian."""
     st.html(f"<style>{_indonesian_chrome(key, types)}</style>")
-    return st.file_uploader(label, type=types, key=key)
+    return st.file_uploader(label, type=types, key=key, accept_multiple_files=multiple)
 
 
 def _indonesian_chrome(key: str, types: list[str]) -> str:

@@ -35,14 +35,16 @@ def nothing() -> None:
 _SAID = "pesan_halaman"  # session key: a note for the page the router switches to
 
 
-def say_on_next_page(note: str) -> None:
-    st.session_state[_SAID] = note
+def say_on_next_page(note: str, kind: str = "warning") -> None:
+    """A note for the next page run (after a switch or a rerun): a warning, or "success"."""
+    st.session_state[_SAID] = (note, kind)
 
 
 def what_was_said_before() -> None:
     """The note the router left before switching pages, shown once."""
     if _SAID in st.session_state:
-        st.warning(st.session_state.pop(_SAID))
+        note, kind = st.session_state.pop(_SAID)
+        (st.success if kind == "success" else st.warning)(note)
 
 
 def heading(script: str) -> None:

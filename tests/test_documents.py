@@ -1,0 +1,212 @@
+"""Officers' documents in: `python -m kinerja dokumen …` and kinerja.intake on real files, in a copy of
+data/raw, with the data rebuilt into a temporary folder."""
+
+import csv
+import hashlib
+import os
+import shutil
+import stat
+
+import pandas as pd
+import pytest
+
+from kinerja import archive, intake
+from kinerja.build import build_dataset, read_corrections, read_manifest
+from kinerja.cli import main
+from kinerja.errors import BuildError, Refused
+from kinerja.paths import RAW
+from tests.conftest import FIXTURES
+
+WONOREJO = FIXTURES / "iki_wonorejo_numbered.txt"
+
+
+@pytest.fixture
+def office(tmp_path, monkeypatch):
+    """A copy of the shipped documents and register; the data rebuilt into a folder of its own."""
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW, raw)
+    monkeypatch.setenv("KINERJA_DOKUMEN_DIR", str(raw))
+    monkeypatch.setenv("KINERJA_DATA_DIR", str(tmp_path / "normalised"))
+    monkeypatch.setattr("kinerja.intake.PARSE_CACHE", tmp_path / "cache")
+    return raw
+
+
+def _register(raw) -> list[dict]:
+    with (raw / "manifest.csv").open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _indicators(tmp_path) -> pd.DataFrame:
+    return pd.read_parquet(tmp_path / "normalised" / "indikator.parquet")
+
+
+def _add_wonorejo(*extra: str) -> int:
+    region = ["--kabupaten", "Pasuruan", "--provinsi", "Jawa Timur"]
+    return main(["dokumen", "tambah", str(WONOREJO), *region, "--oleh", "Sri Wahyuni", *extra])
+
+
+def test_adding_a_document_stores_it_immutably_and_rebuilds(office, tmp_path, capsys):
+    assert _add_wonorejo() == 0
+    out = capsys.readouterr().out
+    read = "Wonorejo, Pasuruan, Jawa Timur 2024 (numbered_blocks): 3 jabatan, 5 indikator, 0 baris diragukan"
+    assert f"Dibaca iki_wonorejo_numbered.txt: {read}" in out
+    rows = _register(office)
+    assert [r["kecamatan"] for r in rows] == ["Sangkapura", "Bululawang", "Masama", "Lumajang", "Wonorejo"]
+    added = rows[-1]
+    stored = office / added["berkas"]
+    sha = hashlib.sha256(WONOREJO.read_bytes()).hexdigest()
+    assert added["sha256"] == sha and stored.read_bytes() == WONOREJO.read_bytes()
+    assert added["berkas"] == f"iki_wonorejo_2024_{sha[:10]}.txt" and added["nama_asli"] == "iki_wonorejo_numbered.txt"
+    assert added["oleh"] == "Sri Wahyuni" and added["pada"].endswith("+00:00")
+    assert not stored.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)  # read-only
+    history = archive.read_history(office)
+    assert [(h["tindakan"], h["kecamatan"], h["oleh"]) for h in history] == [("tambah", "Wonorejo", "Sri Wahyuni")]
+    frame = _indicators(tmp_path)
+    assert sorted(frame["kecamatan"].unique()) == ["Bululawang", "Lumajang", "Masama", "Sangkapura", "Wonorejo"]
+    assert len(frame[frame["kecamatan"] == "Wonorejo"]) == 5  # counted in the file: Camat 1, Kasubag 3, Pengadministrasi 1
+
+
+def test_only_the_new_document_is_read_the_others_come_from_the_cache(tmp_path):
+    cache = tmp_path / "cache"
+    sources = read_manifest(RAW / "manifest.csv")
+    first = build_dataset(sources, read_corrections(RAW / "koreksi.csv"), cache)
+    assert sorted(first.parsed_now) == sorted(s.path.name for s in sources)
+    new = archive.Source(WONOREJO, "Wonorejo", "Pasuruan", "Jawa Timur", 2024)
+    second = build_dataset([*read_manifest(RAW / "manifest.csv"), new], read_corrections(RAW / "koreksi.csv"), cache)
+    assert second.parsed_now == ["iki_wonorejo_numbered.txt"]
+    same = second.indikator[second.indikator["kecamatan"] != "Wonorejo"].reset_index(drop=True)
+    pd.testing.assert_frame_equal(same, first.indikator)
+
+
+def test_the_same_file_again_is_refused_and_nothing_changes(office, capsys):
+    assert _add_wonorejo() == 0
+    before = {p.name: p.read_bytes() for p in office.iterdir() if p.is_file()}
+    capsys.readouterr()
+    assert _add_wonorejo() == 2
+    out = capsys.readouterr().out
+    assert "DITOLAK iki_wonorejo_numbered.txt: dokumen yang sama sudah tersimpan (Wonorejo 2024" in out
+    assert {p.name: p.read_bytes() for p in office.iterdir() if p.is_file()} == before
+
+
+def test_a_new_version_replaces_the_old_one_with_history_kept(office, tmp_path, capsys):
+    assert _add_wonorejo() == 0
+    old_name = _register(office)[-1]["berkas"]
+    newer = tmp_path / "IKI Wonorejo revisi.txt"
+    newer.write_text(WONOREJO.read_text().replace("Indeks Kepuasan Masyarakat", "Indeks Kepuasan Masyarakat (IKM)"))
+    assert main(["dokumen", "tambah", str(newer), "--kabupaten", "Pasuruan", "--provinsi", "Jawa Timur", "--oleh", "Budi"]) == 0
+    assert f"menggantikan {old_name}" in capsys.readouterr().out
+    rows = _register(office)
+    assert [r["kecamatan"] for r in rows].count("Wonorejo") == 1 and rows[-1]["nama_asli"] == "IKI Wonorejo revisi.txt"
+    assert (office / old_name).exists()  # the old version is kept
+    history = archive.read_history(office)
+    assert [(h["tindakan"], h["menggantikan"]) for h in history] == [("tambah", ""), ("ganti", old_name)]
+    wonorejo = _indicators(tmp_path).query("kecamatan == 'Wonorejo'")
+    assert "Indeks Kepuasan Masyarakat (IKM)" in set(wonorejo["indikator"]) and len(wonorejo) == 5
+
+
+def test_withdrawing_keeps_the_file_and_the_history(office, tmp_path, capsys):
+    assert _add_wonorejo() == 0
+    stored = office / _register(office)[-1]["berkas"]
+    assert main(["dokumen", "hapus", "--kecamatan", "wonorejo", "--tahun", "2024", "--oleh", "Budi"]) == 0
+    assert "Wonorejo" not in {r["kecamatan"] for r in _register(office)}
+    assert stored.exists()
+    assert [h["tindakan"] for h in archive.read_history(office)] == ["tambah", "hapus"]
+    assert "Wonorejo" not in set(_indicators(tmp_path)["kecamatan"])
+    assert main(["dokumen", "hapus", "--kecamatan", "Wonorejo", "--tahun", "2024"]) == 2
+    assert "tidak ada dokumen untuk kecamatan Wonorejo tahun 2024" in capsys.readouterr().err
+
+
+def test_replacing_needs_a_document_to_replace(office, capsys):
+    assert main(["dokumen", "ganti", str(WONOREJO), "--kecamatan", "Wonorejo", "--tahun", "2024"]) == 2
+    assert "tidak ada dokumen untuk kecamatan Wonorejo tahun 2024 yang dapat diganti" in capsys.readouterr().err
+
+
+def test_bad_files_are_refused_one_by_one_and_the_good_one_is_stored(office, tmp_path):
+    prose = tmp_path / "surat.txt"
+    prose.write_text("Dengan hormat,\nBersama ini kami sampaikan laporan.\n")
+    big = tmp_path / "besar.pdf"
+    with big.open("wb") as handle:
+        handle.truncate(100 * 1024 * 1024)  # a 100 MB file (sparse: no disk is used)
+    files = [
+        ("kosong.txt", b""),
+        ("surat.txt", prose.read_bytes()),
+        ("anggaran.xlsx", b"PK\x03\x04 bukan dokumen IKI"),
+        ("besar.pdf", big.read_bytes()),
+        ("iki_wonorejo_numbered.txt", WONOREJO.read_bytes()),
+        ("salinan wonorejo.txt", WONOREJO.read_bytes()),
+    ]
+    proposals = intake.propose(files)
+    said = {p.name: p.problem for p in proposals}
+    assert said["kosong.txt"] == "kosong.txt: berkas kosong"
+    assert said["surat.txt"].startswith("surat.txt: tidak ditemukan blok jabatan dengan tabel indikator")
+    assert said["anggaran.xlsx"].startswith("anggaran.xlsx: format .xlsx tidak dikenal (yang diterima: .txt, .md, .docx")
+    assert said["besar.pdf"] == "besar.pdf: berkas 100 MB terlalu besar (paling besar 50 MB per dokumen)"
+    assert said["salinan wonorejo.txt"] == "salinan wonorejo.txt: isinya sama dengan iki_wonorejo_numbered.txt dalam unggahan ini"
+    assert said["iki_wonorejo_numbered.txt"] == ""
+    good = [p for p in proposals if p.usable]
+    good[0].region = intake.Region("Wonorejo", "Pasuruan", "Jawa Timur", 2024)
+    intake.confirm(good, "Sri Wahyuni")
+    assert [r["nama_asli"] for r in _register(office)][-1] == "iki_wonorejo_numbered.txt"
+    with pytest.raises(Refused, match="kosong.txt: berkas kosong"):
+        intake.confirm(proposals[:1], "Sri Wahyuni")
+
+
+def test_an_unknown_region_needs_confirmation(office, capsys):
+    args = ["dokumen", "tambah", str(WONOREJO), "--kabupaten", "Sukamaju", "--provinsi", "Jawa Timur", "--oleh", "Budi"]
+    assert main(args) == 2
+    out = capsys.readouterr().out
+    assert "DITOLAK iki_wonorejo_numbered.txt:" in out and "Sukamaju" in out and "--wilayah-baru" in out
+    assert "Wonorejo" not in {r["kecamatan"] for r in _register(office)}
+    assert main([*args, "--wilayah-baru"]) == 0
+    assert _register(office)[-1]["kabupaten"] == "Sukamaju"
+
+
+def test_a_changed_stored_file_is_refused(office):
+    stored = office / "iki_lumajang_2023.txt"
+    stored.write_text(stored.read_text() + "\nbaris tambahan\n")
+    with pytest.raises(BuildError, match="iki_lumajang_2023.txt: isi berkas berubah sejak disimpan"):
+        build_dataset(read_manifest(office / "manifest.csv"), [])
+
+
+def test_a_correction_is_keyed_to_the_row_shown_and_reapplied(office, tmp_path):
+    proposal = intake.propose([("iki_wonorejo_numbered.txt", WONOREJO.read_bytes())])[0]
+    proposal.region = intake.Region("Wonorejo", "Pasuruan", "Jawa Timur", 2024)
+    before = intake.rows(proposal)
+    after = before.copy()
+    after.loc[0, "formula"] = "Nilai indeks dari survei kepuasan masyarakat"
+    corrections = intake.cell_corrections(proposal, before, after, "rumus diperjelas")
+    title = intake.title_correction(proposal, before.loc[1, "jabatan"], "Kepala Sub Bagian Perencanaan dan Keuangan", "judul")
+    intake.confirm([proposal], "Sri Wahyuni", [*corrections, title])
+    saved = read_corrections(office / "koreksi.csv")
+    mine = [c for c in saved if c.dokumen == proposal.sha256]
+    assert [(c.jabatan, c.indikator, c.urutan, c.kolom, c.oleh) for c in mine] == [
+        ("CAMAT", "Indeks Kepuasan Masyarakat", 1, "formula", "Sri Wahyuni"),
+        ("Kasubag Perencanaan dan Keuangan", "", 1, "jabatan", "Sri Wahyuni"),
+    ]
+    frame = _indicators(tmp_path).query("kecamatan == 'Wonorejo'")
+    camat = frame[frame["jabatan_baku"] == "Camat"].iloc[0]
+    assert camat["formula"] == "Nilai indeks dari survei kepuasan masyarakat" and camat["dikoreksi"] == "formula"
+    kasubag = frame[frame["jabatan_urutan"] == 2]
+    assert set(kasubag["jabatan"]) == {"Kepala Sub Bagian Perencanaan dan Keuangan"} and set(kasubag["dikoreksi"]) == {"jabatan"}
+    untouched = _indicators(tmp_path).query("kecamatan == 'Lumajang'")
+    assert set(untouched["dikoreksi"]) == {""}
+    # Rebuilt from the register alone, the corrections apply again.
+    rebuilt = build_dataset(read_manifest(office / "manifest.csv"), read_corrections(office / "koreksi.csv"))
+    assert not rebuilt.unused_corrections
+    again = rebuilt.indikator.query("kecamatan == 'Wonorejo' and jabatan_baku == 'Camat'").iloc[0]
+    assert again["formula"] == "Nilai indeks dari survei kepuasan masyarakat"
+
+
+def test_the_shipped_corrections_all_apply():
+    dataset = build_dataset(read_manifest(RAW / "manifest.csv"), read_corrections(RAW / "koreksi.csv"))
+    assert dataset.unused_corrections == []
+    corrected = dataset.indikator[dataset.indikator["dikoreksi"] != ""]
+    assert len(corrected) == 3 and set(corrected["dikoreksi"]) == {"sasaran, indikator"}
+
+
+def test_nobody_cannot_store(office):
+    proposal = intake.propose([("iki_wonorejo_numbered.txt", WONOREJO.read_bytes())])[0]
+    proposal.region = intake.Region("Wonorejo", "Pasuruan", "Jawa Timur", 2024)
+    with pytest.raises(Refused, match="nama petugas wajib diisi"):
+        intake.confirm([proposal], " ")
+    assert not os.path.exists(office / "riwayat.csv")
