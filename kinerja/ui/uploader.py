@@ -29,7 +29,17 @@ def _indonesian_chrome(key: str, types: list[str]) -> str:
     # uploaded files (stFileChips) sits in the same place afterwards and keeps its own words.
     dragging = f"{zone} [data-testid='stFileUploaderDropzoneInput'] + div:not(:has([data-testid='stFileChips']))"
     hint = f"{size_limit()} • {', '.join(t.upper() for t in types)}"
+    # A file over the limit or of another type never reaches the app: Streamlit marks its chip red
+    # with an English tooltip. The sentence under the box says in Indonesian which one and why.
+    refused = (
+        f"Berkas bertanda merah tidak diunggah: lebih besar dari {st.get_option('server.maxUploadSize')} MB "
+        f"atau bukan {', '.join(t.upper() for t in types)}. Berkas lain tetap dibaca."
+    )
     return f"""
+.st-key-{key}:has([data-testid='stFileChipIconError'])::after {{
+  content: '{refused}'; display: block; color: #b42318; margin-top: 0.5rem; font-size: 0.9rem;
+}}
+
 {button} p, {instructions} span, {dragging} > span {{ display: none; }}
 {button}::after {{ content: '{CHOOSE}'; }}
 {instructions} > div::before {{ content: '{DROP_HERE}'; display: block; }}
