@@ -119,6 +119,20 @@ def region_check(region: Region) -> gazetteer.RegionCheck:
     return gazetteer.check_region(region.provinsi, region.kabupaten, region.kecamatan)
 
 
+def in_gazetteer_spelling(region: Region) -> Region:
+    """Known names as the gazetteer writes them ('gresik' -> 'Gresik'), so filters see one name."""
+    checked = region_check(region)
+    names = [
+        (check.name if check.known and check.name else given)
+        for check, given in (
+            (checked.kecamatan, region.kecamatan),
+            (checked.kabupaten, region.kabupaten),
+            (checked.provinsi, region.provinsi),
+        )
+    ]
+    return Region(*names, region.tahun)
+
+
 def rows(proposal: Proposal) -> pd.DataFrame:
     """The rows as read, one per indicator, with the block and occurrence that identify each row and
     why a row is doubted (the parser's notes on its lines)."""
@@ -190,7 +204,7 @@ def confirm(proposals: list[Proposal], who: str, corrections: list[Correction] =
         missing = proposal.region.missing()
         if missing:
             raise Refused(f"{proposal.name}: {', '.join(missing)} belum diisi")
-        r = proposal.region
+        r = in_gazetteer_spelling(proposal.region)
         incoming.append(Incoming(proposal.name, proposal.content, r.kecamatan, r.kabupaten, r.provinsi, int(r.tahun)))
     all_corrections = read_corrections(corrections_path(directory)) + list(corrections)
     built: list[Dataset] = []

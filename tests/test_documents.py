@@ -210,3 +210,10 @@ def test_nobody_cannot_store(office):
     with pytest.raises(Refused, match="nama petugas wajib diisi"):
         intake.confirm([proposal], " ")
     assert not os.path.exists(office / "riwayat.csv")
+
+
+def test_known_names_are_stored_in_the_gazetteers_capitals(office):
+    args = ["dokumen", "tambah", str(WONOREJO), "--kabupaten", "pasuruan", "--provinsi", "jawa  timur", "--oleh", "Budi"]
+    assert main(args) == 0
+    added = _register(office)[-1]
+    assert (added["kecamatan"], added["kabupaten"], added["provinsi"]) == ("Wonorejo", "Pasuruan", "Jawa Timur")

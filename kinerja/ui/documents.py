@@ -139,9 +139,23 @@ def _region(proposal: intake.Proposal, key: str) -> bool:
     checked = intake.region_check(region)
     if checked.all_known:
         return True
-    for message in checked.messages():
-        st.warning(message)
+    fields = {"kecamatan": f"kec_{key}", "kabupaten": f"kab_{key}", "provinsi": f"prov_{key}"}
+    for level in (checked.provinsi, checked.kabupaten, checked.kecamatan):
+        if level.known:
+            continue
+        st.warning(level.message)
+        for suggestion in level.suggestions[:3]:
+            st.button(
+                f"Pakai “{suggestion}”",
+                key=f"saran_{fields[level.level]}_{suggestion}",
+                on_click=_set_field,
+                args=(fields[level.level], suggestion),
+            )
     return st.checkbox("Nama wilayah ini benar walau tidak ada di daftar wilayah", key=f"wilayah_{key}")
+
+
+def _set_field(key: str, value: str) -> None:
+    st.session_state[key] = value
 
 
 def _blocks(proposal: intake.Proposal, key: str) -> list[tuple[str, str]]:
