@@ -3,8 +3,14 @@
 The text conversions in data/raw are what the parsers read; these are the same documents in the
 formats they arrive in, made the way offices make them: a Word file whose tables are real Word tables
 (python-docx), a PDF printed from it by LibreOffice, and a scan of that PDF at 200 dpi.
+
+What the conversions wrote as markup is formatting in Word: `**…**` and `<b>…</b>` are bold runs,
+`<i>…</i>` italic runs, and a cell's `<br>` and `<li>` items are paragraphs of their own in the cell
+(the list's `<ul>`/`<ol>` wrapper is no text in Word). Every word stays as it was.
 """
 
+import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -15,6 +21,9 @@ from docx.enum.section import WD_ORIENT
 from docx.shared import Cm, Pt
 
 SCAN_DPI = 200
+_EMPHASIS = re.compile(r"\*\*(.+?)\*\*|<b>(.+?)</b>|<i>(.+?)</i>")
+_CELL_PARAGRAPH = re.compile(r"<br\s*/?>|</?li>", re.I)
+_LIST_WRAPPER = re.compile(r"</?(?:ul|ol)\b[^>]*>", re.I)
 
 
 def _runs_of_rows(lines: list[str]) -> list[str | list[list[str]]]:
@@ -47,6 +56,34 @@ def _page(document: docx.Document) -> None:
     style.paragraph_format.space_before = Pt(0)
 
 
+def _add_runs(paragraph, text: str) -> None:
+    """The text as runs: emphasis written as markup becomes bold or italic."""
+    position = 0
+    for match in _EMPHASIS.finditer(text):
+        _add_plain(paragraph, text[position : match.start()])
+        stars, bold, italic = match.groups()
+        run = paragraph.add_run(stars or bold or italic)
+        run.bold = bool(stars or bold) or None
+        run.italic = bool(italic) or None
+        position = match.end()
+    _add_plain(paragraph, text[position:])
+
+
+def _add_plain(paragraph, text: str) -> None:
+    text = text.replace("**", "")  # a marker the conversion left unpaired
+    if text:
+        paragraph.add_run(text)
+
+
+def _fill_cell(cell, value: str) -> None:
+    """A cell's text, a paragraph for each of its lines and list items."""
+    parts = [part.strip() for part in _CELL_PARAGRAPH.split(_LIST_WRAPPER.sub(" ", value))]
+    parts = [part for part in parts if part] or [""]
+    _add_runs(cell.paragraphs[0], parts[0])
+    for part in parts[1:]:
+        _add_runs(cell.add_paragraph(), part)
+
+
 def text_to_docx(text: str, path: Path) -> Path:
     """A Word file of the text: each line a paragraph, each run of tab lines a bordered Word table."""
     document = docx.Document()
@@ -54,7 +91,7 @@ def text_to_docx(text: str, path: Path) -> Path:
     previous_was_table = False
     for part in _runs_of_rows(text.splitlines()):
         if isinstance(part, str):
-            document.add_paragraph(part)
+            _add_runs(document.add_paragraph(), part)
             previous_was_table = False
             continue
         if previous_was_table:
@@ -63,19 +100,27 @@ def text_to_docx(text: str, path: Path) -> Path:
         table.style = "Table Grid"
         for row, cells in zip(table.rows, part, strict=True):
             for cell, value in zip(row.cells, cells, strict=True):
-                cell.text = value
+                _fill_cell(cell, value)
         previous_was_table = True
     document.save(path)
     return path
 
 
-def docx_to_pdf(paths: list[Path], out_dir: Path) -> list[Path]:
-    """PDFs printed by LibreOffice headless, one per Word file (a private profile, so runs may overlap)."""
+def docx_to_pdf(paths: list[Path], out_dir: Path, password: str | None = None) -> list[Path]:
+    """PDFs printed by LibreOffice headless, one per Word file (a private profile, so runs may overlap);
+    with `password`, each PDF asks for it before it opens."""
     office = shutil.which("soffice") or shutil.which("libreoffice")
     if office is None:
         raise RuntimeError("LibreOffice tidak terpasang: jalankan `make system`")
+    target = "pdf"
+    if password is not None:
+        options = {
+            "EncryptFile": {"type": "boolean", "value": "true"},
+            "DocumentOpenPassword": {"type": "string", "value": password},
+        }
+        target = f"pdf:writer_pdf_Export:{json.dumps(options)}"
     profile = out_dir / ".lo-profile"
-    command = [office, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf", "--outdir", str(out_dir)]
+    command = [office, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", target, "--outdir", str(out_dir)]
     subprocess.run([*command, *map(str, paths)], check=True, capture_output=True, timeout=600)
     return [out_dir / f"{p.stem}.pdf" for p in paths]
 
