@@ -109,7 +109,7 @@ def _review(proposal: intake.Proposal, stored: dict) -> tuple | None:
         st.info(f"Dokumen ini akan menggantikan {replaced}; versi lama tetap tersimpan di riwayat.")
     titles = _blocks(proposal, key)
     rows_before = intake.rows(proposal)
-    left, right = st.columns([3, 2])
+    left, right = st.columns([2, 1])
     with left:
         rows_after = _rows(rows_before, key)
     with right:
@@ -189,9 +189,10 @@ def _rows(before: pd.DataFrame, key: str) -> pd.DataFrame:
         column_order=list(ROW_LABELS.values()),
         disabled=[c for c in shown.columns if c not in editable],
         column_config={
-            ROW_LABELS["indikator"]: st.column_config.TextColumn(width="large", pinned=True),
-            ROW_LABELS["formula"]: st.column_config.TextColumn(width="large"),
+            ROW_LABELS["baris"]: st.column_config.NumberColumn(width="small", pinned=True),
             ROW_LABELS["periksa"]: st.column_config.CheckboxColumn(width="small"),
+            ROW_LABELS["indikator"]: st.column_config.TextColumn(width="medium"),
+            ROW_LABELS["formula"]: st.column_config.TextColumn(width="medium"),
         },
     )
     return edited.rename(columns={label: name for name, label in ROW_LABELS.items()}).drop(columns="periksa")
