@@ -221,6 +221,8 @@ def confirm(proposals: list[Proposal], who: str, corrections: list[Correction] =
 def withdraw(kecamatan: str, tahun: int, who: str, directory: Path | None = None) -> Stored:
     """Take a document out of use (kept on disk and in the history) and rebuild."""
     directory = directory or raw_dir()
+    if not who.strip():
+        raise Refused("nama petugas wajib diisi: setiap perubahan dicatat dengan nama yang melakukannya")
     built: list[Dataset] = []
 
     def check(sources: list[Source]) -> None:

@@ -260,6 +260,7 @@ def register() -> None:
         }
     )
     widgets.table(frame, pinned=("Kecamatan",))
+    _withdraw(current)
     history = archive.read_history()
     if history:
         with st.expander(f"Riwayat perubahan ({len(history)})"):
@@ -276,6 +277,33 @@ def register() -> None:
                     }
                 )
             )
+
+
+def _withdraw(current: list[archive.Source]) -> None:
+    """Stop using a document, asked twice; its file stays and the history says who and when."""
+    with st.expander("Berhenti memakai sebuah dokumen"):
+        names = [f"{s.kecamatan} {s.tahun} ({s.path.name})" for s in current]
+        chosen = st.selectbox("Dokumen", range(len(current)), format_func=names.__getitem__, key="tarik_dokumen")
+        who = st.text_input("Nama petugas", key="tarik_oleh", placeholder="mis. Sri Wahyuni")
+        source = current[chosen]
+        st.caption("Berkasnya tetap disimpan dan tercatat di riwayat; datanya tidak lagi tampil di dasbor.")
+        if st.button(f"Berhenti memakai {source.kecamatan} {source.tahun}", key="tarik"):
+            st.session_state["tarik_tanya"] = True
+        if not st.session_state.get("tarik_tanya"):
+            return
+        what = f"{source.kecamatan} {source.tahun}"
+        answer = widgets.yes_or_no(f"Berhenti memakai dokumen {what}?", "Ya, berhenti memakai", "tarik")
+        if answer is None:
+            return
+        st.session_state.pop("tarik_tanya")
+        if answer:
+            try:
+                intake.withdraw(source.kecamatan, source.tahun, who)
+            except KinerjaError as error:
+                st.error(f"Tidak diubah: {error}")
+                return
+            widgets.say_on_next_page(f"{what} tidak lagi dipakai; berkasnya tetap disimpan.", "success")
+        st.rerun()
 
 
 def _when(moment: str) -> str:

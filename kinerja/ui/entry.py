@@ -12,7 +12,7 @@ from kinerja.filters import Filters
 from kinerja.indonesian import format_value
 from kinerja.ui import data
 from kinerja.ui.uploader import file_uploader
-from kinerja.ui.widgets import CSV, XLSX, download
+from kinerja.ui.widgets import CSV, XLSX, download, yes_or_no
 from kinerja.vocab import (
     ALLOW_OVER_100,
     IMPORT_LABELS,
@@ -188,11 +188,9 @@ def _undo(imports: pd.DataFrame, table: pd.DataFrame) -> None:
 
 def _confirm_undo(import_id: str, what: str) -> None:
     """The second step: the import named by file, time and count, and 'Ya, batalkan' or 'Tidak'."""
-    st.warning(f"Batalkan impor {what}? Nilainya tidak lagi dihitung; berkasnya tetap tersimpan di riwayat.")
-    with st.container(horizontal=True):
-        yes = st.button("Ya, batalkan", key="batal_ya", type="primary")
-        no = st.button("Tidak", key="batal_tidak")
-    if yes:
+    question = f"Batalkan impor {what}? Nilainya tidak lagi dihitung; berkasnya tetap tersimpan di riwayat."
+    answer = yes_or_no(question, "Ya, batalkan", key="batal")
+    if answer:
         _forget_pending_undo()
         try:
             store.undo(import_id)
@@ -201,7 +199,7 @@ def _confirm_undo(import_id: str, what: str) -> None:
             return
         st.session_state["pesan_impor"] = f"Impor {what} dibatalkan: nilainya tidak lagi dihitung; berkasnya tetap tersimpan."
         st.rerun()
-    if no:
+    if answer is False:
         _forget_pending_undo()
         st.rerun()
 

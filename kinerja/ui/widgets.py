@@ -47,6 +47,16 @@ def what_was_said_before() -> None:
         (st.success if kind == "success" else st.warning)(note)
 
 
+def yes_or_no(question: str, yes: str, key: str) -> bool | None:
+    """The second step of a change that cannot be taken back lightly: the question, then `yes` or
+    'Tidak'. True or False once one is clicked, None while the officer has not answered."""
+    st.warning(question)
+    with st.container(horizontal=True):
+        said_yes = st.button(yes, key=f"{key}_ya", type="primary")
+        said_no = st.button("Tidak", key=f"{key}_tidak")
+    return True if said_yes else False if said_no else None
+
+
 def heading(script: str) -> None:
     """The page's title, from the page list (call with __file__)."""
     st.title(site.page(Path(script).name).heading)
