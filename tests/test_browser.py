@@ -63,6 +63,13 @@ def _running_server(data: Path, store: Path, documents: Path | None = None):
         process.stderr.close()
 
 
+def settled(tab) -> None:
+    """Wait until the page's run has finished (its widgets drawn and no longer moving)."""
+    tab.wait_for_timeout(300)
+    expect(tab.locator("[data-testid='stStatusWidget']")).to_have_count(0, timeout=30000)
+    tab.wait_for_timeout(300)
+
+
 @pytest.fixture(scope="module")
 def browser():
     assert CHROMIUM.exists(), "Chromium tidak ada: jalankan scripts/install-system.sh (make test memanggilnya)"
@@ -181,6 +188,7 @@ def test_presentation_fills_a_full_hd_screen_and_moves_with_the_keyboard(server,
     buttons = tab.get_by_role("button", name="Keluar").bounding_box()
     assert buttons["y"] + buttons["height"] <= 1080  # the way out stays on screen, no scrolling
     for key, shown in (("ArrowRight", 2), ("PageDown", 3), ("PageUp", 2), ("ArrowLeft", 1), ("PageDown", 2)):
+        settled(tab)  # a key pressed while the page still runs can reach it before its shortcuts do
         tab.keyboard.press(key)
         expect(tab.get_by_text(f"Kecamatan Lumajang · {shown} / 4")).to_be_visible(timeout=20000)
     assert "slide=2" in tab.evaluate("location.href")

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from kinerja.paths import RAW
 from tests.conftest import FIXTURES
 from tests.seed_documents import docx_to_pdf, text_to_docx
-from tests.test_browser import _running_server, browser  # noqa: F401  (the browser fixture)
+from tests.test_browser import _running_server, browser, settled  # noqa: F401  (the browser fixture)
 
 CORRECTED = "Nilai indeks dari survei kepuasan masyarakat"
 
@@ -50,7 +50,7 @@ def test_upload_correct_store_and_see_it(office, browser):  # noqa: F811
         expect(tab.get_by_text("3 jabatan · 5 indikator")).to_be_visible()
         # The rows table is drawn on a canvas; its cells are also in the page for screen readers, by
         # column and row: column 3 is Formula (Baris, Periksa, Indikator, Formula), row 0 the Camat's row.
-        _settled(tab)
+        settled(tab)
         rows = tab.locator(".st-key-baris_" + _key(tab, 0))
         expect(rows.locator("#glide-cell-3-0")).to_have_text("Hasil survei kepuasan masyarakat", timeout=20000)
         rows.scroll_into_view_if_needed()
@@ -90,13 +90,6 @@ def test_upload_correct_store_and_see_it(office, browser):  # noqa: F811
     camat = frame.query("kecamatan == 'Wonorejo' and jabatan_baku == 'Camat'").iloc[0]
     assert camat["formula"] == CORRECTED and camat["dikoreksi"] == "formula"
     assert (root / "raw" / "koreksi.csv").read_text().count("Sri Wahyuni") == 1
-
-
-def _settled(tab) -> None:
-    """Wait until the page's run has finished (the widgets no longer move)."""
-    tab.wait_for_timeout(500)
-    expect(tab.locator("[data-testid='stStatusWidget']")).to_have_count(0, timeout=30000)
-    tab.wait_for_timeout(500)
 
 
 def _key(tab, index: int) -> str:

@@ -56,11 +56,27 @@ def test_jabatan_normalised(built):
     assert jenis == {"camat": 2, "sekretaris": 4, "kepala_subbagian": 8, "kepala_seksi": 18, "pelaksana": 42}
 
 
-def test_corrections_file_is_applied(built):
+def test_the_cells_once_corrected_by_hand_are_read_from_the_text(built):
+    # corrections fixed these six cells of Sangkapura's secretary until the OCR layout read them
     frame = pd.read_parquet(built / "indikator.parquet")
     sekcam = frame[(frame.kecamatan == "Sangkapura") & (frame.jenis_jabatan == "sekretaris")]
     assert sekcam["sasaran"].tolist()[0] == "Meningkatnya Pelayanan Administrasi Perkantoran"
     assert sekcam["indikator"].tolist()[1] == "Persentase fasilitasi terhadap sarana dan prasarana Aparatur"
+    assert builder.build_dataset(builder.read_manifest()).unused_corrections == []
+
+
+def test_a_correction_changes_the_cell_it_is_keyed_to():
+    source = Source(RAW / "iki_sangkapura_2019.txt", "Sangkapura", "Gresik", "Jawa Timur", 2019)
+    parsed = builder.build_dataset([source], corrections=[]).parsed[source.path.name]
+    block, row = next((b, r) for b in parsed.blocks for r in b.indicators if "gaiji" in r.indikator)
+    fixed = "Jumlah pengajuan kenaikan gaji berkala"
+    sha = hashlib.sha256(source.path.read_bytes()).hexdigest()
+    typo = Correction(sha, block.jabatan, row.indikator, 1, "indikator", fixed, "salah ketik OCR", row=5)
+    frame = builder.build_dataset([source], corrections=[typo]).indikator
+    assert typo.used == 1
+    assert fixed in frame["indikator"].tolist()
+    assert not frame["indikator"].str.contains("gaiji").any()
+    assert frame.loc[frame["indikator"] == fixed, "dikoreksi"].tolist() == ["indikator"]
 
 
 def test_rebuild_gives_identical_output_and_ids(built, tmp_path):
@@ -212,6 +228,27 @@ def test_check_lists_blocks_and_lines_to_review(capsys):
     assert "[diragukan] baris OCR berkolom gabung" in out
     assert "[dilewati] potongan teks di luar sel tabel: arandanPendapatan" in out
     assert "iki_lumajang_2023.txt — Kecamatan Lumajang 2023 — tata letak numbered_blocks: 10 jabatan, 33 indikator" in out
+
+
+def test_check_lists_the_glued_words_it_split(capsys):
+    assert main(["check"]) == 0
+    out = capsys.readouterr().out
+    assert "  Kata tergabung yang dipisah (50):" in out  # Sangkapura's: the only document read from OCR
+    assert "    baris   445 Jumlahbarangcetakandan → Jumlah barang cetakan dan" in out
+    assert "    baris  1223 DanaDesadicairkandalamdua → Dana Desa dicairkan dalam dua" in out
+    assert out.count("Kata tergabung yang dipisah") == 1
+    assert "hunspell-id tidak ada" not in out
+
+
+def test_check_says_when_the_word_list_is_missing_and_how_to_install_it(capsys, monkeypatch, tmp_path):
+    from kinerja.ingest import words
+
+    monkeypatch.setattr(words, "DICTIONARY", tmp_path / "id_ID.dic")
+    assert main(["check", str(FIXTURES / "iki_karangrejo_ocr.txt"), "--kecamatan", "Karangrejo", "--tahun", "2021"]) == 0
+    out = capsys.readouterr().out
+    assert "hunspell-id tidak ada" in out and "sudo apt-get install hunspell-id (atau make system)" in out
+    # the documents' words still split what they know
+    assert "    baris    33 Jumlahlaporanpertanggungjawaban → Jumlah laporan pertanggungjawaban" in out
 
 
 def test_check_detail_lists_each_indicator(capsys):

@@ -197,13 +197,6 @@ def test_a_correction_is_keyed_to_the_row_shown_and_reapplied(office, tmp_path):
     assert again["formula"] == "Nilai indeks dari survei kepuasan masyarakat"
 
 
-def test_the_shipped_corrections_all_apply():
-    dataset = build_dataset(read_manifest(RAW / "manifest.csv"), read_corrections(RAW / "koreksi.csv"))
-    assert dataset.unused_corrections == []
-    corrected = dataset.indikator[dataset.indikator["dikoreksi"] != ""]
-    assert len(corrected) == 3 and set(corrected["dikoreksi"]) == {"sasaran, indikator"}
-
-
 def test_nobody_cannot_store(office):
     proposal = intake.propose([("iki_wonorejo_numbered.txt", WONOREJO.read_bytes())])[0]
     proposal.region = intake.Region("Wonorejo", "Pasuruan", "Jawa Timur", 2024)

@@ -81,9 +81,9 @@ def _colour(series) -> str:
 def test_key_views_and_their_computed_takeaways(meeting):
     shown = meeting
     assert [v.key for v in shown] == ["ringkasan", "cakupan", "kategori", "capaian"]
-    assert shown[0].pesan == "35 dari 266 indikator (13%) punya formula yang menghitung capaian."
+    assert shown[0].pesan == "36 dari 266 indikator (14%) punya formula yang menghitung capaian."
     assert shown[1].pesan == "Indikator terbanyak pada jabatan Pelaksana (145 dari 266), paling sedikit pada Camat (5)."
-    assert shown[2].pesan == "Porsi indikator terukur tertinggi di Lumajang (24%), terendah di Sangkapura (4%)."
+    assert shown[2].pesan == "Porsi indikator terukur tertinggi di Lumajang (24%), terendah di Sangkapura (5%)."
     assert "DATA CONTOH ILUSTRATIF" in shown[3].judul and "(data contoh ilustratif)" in shown[3].pesan
     assert "," in shown[3].pesan.split("median capaian ")[1]  # Indonesian decimal comma
 
@@ -140,9 +140,9 @@ def test_ringkasan_is_an_editable_stacked_column_chart_with_the_views_numbers(co
     assert list(chart.plots[0].categories) == WITH_TOTALS
     measured, counted = chart.plots[0].series
     assert (measured.name, counted.name) == ("Formula terukur", "Hitungan / deskripsi / tanpa formula")
-    # per document: Bululawang 6 + 29 = 35, Lumajang 8 + 25 = 33, Masama 16 + 70 = 86, Sangkapura 5 + 107 = 112
-    assert list(measured.values) == [6, 8, 16, 5] == view.tabel["Formula terukur"].tolist()
-    assert list(counted.values) == [29, 25, 70, 107] == (view.tabel["Indikator"] - view.tabel["Formula terukur"]).tolist()
+    # per document: Bululawang 6 + 29 = 35, Lumajang 8 + 25 = 33, Masama 16 + 70 = 86, Sangkapura 6 + 106 = 112
+    assert list(measured.values) == [6, 8, 16, 6] == view.tabel["Formula terukur"].tolist()
+    assert list(counted.values) == [29, 25, 70, 106] == (view.tabel["Indikator"] - view.tabel["Formula terukur"]).tolist()
     assert (_colour(measured), _colour(counted)) == ("0072B2", "BBBBBB")
     assert measured.data_labels.show_value and measured.data_labels.number_format == "#,##0;-#,##0;"
     assert chart.category_axis.axis_title.text_frame.text == "Kecamatan"
@@ -165,7 +165,7 @@ def test_kategori_stays_horizontal_in_the_order_on_screen_with_its_colours_and_l
         expected = [shares.get((k, name)) for k in chart.plots[0].categories]
         assert list(s.values) == expected, name  # None where a kecamatan has no indicator of the category
     # bar lengths are shares, the labels on them the same shares, as on the page
-    assert list(series["Persentase"].values) == [17.1, 24.2, 11.6, 3.6]
+    assert list(series["Persentase"].values) == [17.1, 24.2, 11.6, 4.5]  # Sangkapura: 5 of 112
     assert series["Persentase"].points[0].data_label.text_frame.text == "17%"  # Bululawang: 6 of 35
     assert series["Deskriptif"].points[3].data_label.text_frame.text == "95%"  # Sangkapura: 106 of 112
     assert chart.value_axis.maximum_scale == 100 and chart.value_axis.axis_title.text_frame.text == "Persen indikator (%)"
@@ -363,7 +363,7 @@ def test_the_appendix_runs_over_continuation_slides_that_fit(con, meeting):
     _assert_every_slide_fits(deck)
     cells = [[t.cell(i, j).text for j in range(7)] for t in tables for i in range(1, len(t.rows))]
     unrated = [c for c in cells if c[6] == "Belum dapat dinilai"]
-    assert len(unrated) == 26 and all(c[4] == "" and c[5] == "" for c in unrated)  # empty, not nan
+    assert len(unrated) == 25 and all(c[4] == "" and c[5] == "" for c in unrated)  # empty, not nan
     assert cells[0][3:6] == ["100", "100,0", "100,0"]  # targets are all whole; realisation and capaian have decimals
     assert tables[0].cell(1, 3).text_frame.paragraphs[0].alignment == PP_ALIGN.RIGHT
     assert tables[0].cell(1, 0).text_frame.paragraphs[0].alignment == PP_ALIGN.LEFT
@@ -432,7 +432,7 @@ def test_info_sheet_names_filters_time_documents_and_the_example_data(con, meeti
     assert rows[start + 1 : start + 5] == SEED_DOCUMENTS
     notes = [r[0] for r in rows if r and str(r[0]).startswith("Perhatian")]
     assert len(notes) == 1 and "'Capaian (CONTOH ILUSTRATIF)'" in notes[0] and "bukan data resmi" in notes[0]
-    assert ["Kategori formula", "Porsi indikator terukur tertinggi di Lumajang (24%), terendah di Sangkapura (4%)."] in rows
+    assert ["Kategori formula", "Porsi indikator terukur tertinggi di Lumajang (24%), terendah di Sangkapura (5%)."] in rows
 
 
 def test_info_sheet_follows_the_filters_and_drops_the_note_for_imported_values(con):

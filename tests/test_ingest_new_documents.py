@@ -59,6 +59,54 @@ def test_ocr_variant_new_kecamatan():
     )
 
 
+def test_ocr_flattened_rows_of_another_kecamatan_are_cut_into_their_columns():
+    """A scan read like Sangkapura's, every row flattened, written for these rules and read by hand."""
+    doc = parse_file(FIXTURES / "iki_karangrejo_ocr.txt")
+    assert [(b.jabatan, len(b.indicators)) for b in doc.blocks] == [
+        ("KEPALA SEKSI PELAYANAN UMUM", 4),
+        ("PENGADMINISTRASI KEUANGAN", 2),
+        ("PENGELOLA SARANA KANTOR", 3),
+    ]
+    rows = [r for b in doc.blocks for r in b.indicators]
+    assert [r.indikator for r in rows] == [
+        "Jumlah permohonan izin yang diproses tepat waktu",  # the cell left on 'yang' goes on
+        "Jumlah surat keterangan yang diterbitkan",  # OCR 'suratketerangan'
+        "Prosentase pengaduan yang dijawab",
+        "Jumlah desa yang dibina",  # 'dilaksanakan ke 12 desa' on the next line is the formula's
+        "Jumlah laporan pertanggungjawaban bendahara",  # cell paragraphs, OCR 'Jumlahlaporanpertanggungjawaban'
+        "Jumlah register SPP/SPM/SP2D",  # the formula restates the abbreviation: 'SPP dicatat'
+        "Jumlah pemeliharaan gedung",
+        "Jumlah pemeliharaan peralatan/perlengkapan kantor",  # stopped short of its neighbour: goes on
+        "Jumlah pelaksanaan kebersihan kantor",
+    ]
+    assert [r.formula for r in rows] == [
+        "Permohonan izin yang diproses tepat waktu dibagi jumlah permohonan izin",
+        "Surat keterangan diterbitkan sebanyak 120 surat",
+        "Jumlah pengaduan yang dijawab dibagi jumlah pengaduan masuk",  # OCR 'jumlahpengaduanmasuk'
+        "Pembinaan administrasi desa dilaksanakan ke 12 desa",
+        "Laporan disusun setiap bulan sebanyak 12 laporan",
+        "SPP dicatat dalam buku register setiap bulan",
+        "Perbaikan gedung kantor kerja sebanyak 3 gedung",  # 'kerja' could end the sasaran: nothing says which
+        "Perbaikan kursi, meja dan lemari arsip",
+        "Kebersihan dilaksanakan setiap hari",
+    ]
+    assert [r.sumber_data for r in rows[:4]] == [
+        "Buku register perizinan",
+        "Arsip surat keterangan",
+        "Laporan pengaduan",
+        "Laporan pembinaan",
+    ]
+    assert rows[5].sumber_data == "Buku register SPP/SPM/SP2D"
+    assert rows[8].sumber_data == "Absensi petugas kebersihan"
+    assert [r.sasaran for r in rows[:6:3]] == ["Meningkatnya kualitas pelayanan perizinan", "Terlaksananya pembinaan desa"]
+    assert rows[5].sasaran == "Tertibnya administrasi keuangan"
+    assert [(s.line, s.original, s.split) for s in doc.split_words] == [
+        (14, "suratketerangan", "surat keterangan"),
+        (18, "jumlahpengaduanmasuk", "jumlah pengaduan masuk"),
+        (33, "Jumlahlaporanpertanggungjawaban", "Jumlah laporan pertanggungjawaban"),
+    ]
+
+
 def test_kecamatan_and_year_detected_from_text():
     cases = {
         "iki_cibereum_markdown.txt": ("Cibereum", 2024, "Sukamaju"),

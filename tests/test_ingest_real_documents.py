@@ -1,6 +1,8 @@
 """The parsers on the four real documents in data/raw. Every count here was made by reading the
 document by hand: position blocks in document order and the indicator rows a person sees in each."""
 
+import csv
+
 import pytest
 
 from kinerja.ingest import LAYOUTS, Layout, detect_layout, read_text
@@ -8,7 +10,7 @@ from kinerja.ingest.layout import TabTableLayout
 from kinerja.ingest.markdown_decree import MarkdownDecree
 from kinerja.ingest.numbered_blocks import NumberedBlocks
 from kinerja.ingest.ocr_table import OcrTable
-from tests.conftest import BULULAWANG, LUMAJANG, MASAMA, SANGKAPURA, block, indicator, parsed
+from tests.conftest import BULULAWANG, FIXTURES, LUMAJANG, MASAMA, SANGKAPURA, block, indicator, parsed
 
 SANGKAPURA_BLOCKS = [
     ("SEKRETARIS KECAMATAN (SEKCAM)", 3),
@@ -184,7 +186,7 @@ def test_ocr_formula_that_opens_like_an_indicator_stays_the_formula():
     assert [r.indikator for r in rows] == [
         "Jumlah berkas pengajuan KK",
         "Jumlah berkas pengajuan Surat Pindah Masuk dan Pindah Keluar",
-        "Prosentase perekaman e- KTP",
+        "Prosentase perekaman e-KTP",  # 'e-' / 'KTP' cut at the line end
         "Jumlah Laporan Kependudukan",
     ]
     assert rows[2].formula == "Jumlah perekaman e-KTP dibagi jumlah wajib KTP"
@@ -196,16 +198,19 @@ def test_ocr_flattened_rows_are_split_into_indicators_and_reported():
     assert rows[1].indikator == "Jumlah jenis bahan bacaan"
     assert rows[1].formula == "Surat kabar/majalah sebanyak 24 eksemplar"
     assert rows[1].sumber_data == "DPA-SKPD"
-    assert rows[2].indikator == "Jumlah penyediaan makanan dan"
+    assert rows[2].indikator == "Jumlah penyediaan makanan dan minuman"  # 'minuman minuman' on the next line
     doubted = {n.line for n in doc.notes if n.kind == "diragukan"}
     assert {445, 449, 451} <= doubted
 
 
 def test_ocr_two_rows_on_consecutive_flattened_lines():
     rows = block(parsed(SANGKAPURA), "PENGADMINISTRASI KEUANGAN").indicators
-    assert rows[3].sasaran == rows[4].sasaran == "Tercukupinya Laporan"
-    assert rows[3].formula == "LPKM dibuat setiap minggu"
-    assert rows[4].indikator == "Jumlah Rencana Pelaksanaan"
+    # 'LPKM Kegiatan Mingguan (LPKM) ~[LPKM dibuat setiap minggu |LPKM': sasaran, indicator, formula, source
+    lpkm, rpkm = rows[3], rows[4]
+    assert (lpkm.sasaran, lpkm.indikator) == ("Tercukupinya Laporan LPKM", "Jumlah Laporan Pelaksanaan Kegiatan Mingguan (LPKM)")
+    assert (lpkm.formula, lpkm.sumber_data) == ("LPKM dibuat setiap minggu", "LPKM")
+    assert (rpkm.sasaran, rpkm.indikator) == ("Tercukupinya Laporan RPKM", "Jumlah Rencana Pelaksanaan Kegiatan Mingguan (RPKM)")
+    assert (rpkm.formula, rpkm.sumber_data) == ("RPKM dibuat setiap minggu", "RKPM")
 
 
 def test_ocr_stray_text_outside_cells_is_reported_not_kept():
@@ -213,6 +218,51 @@ def test_ocr_stray_text_outside_cells_is_reported_not_kept():
     skipped = [n for n in doc.notes if n.kind == "dilewati"]
     assert any("arandanPendapatan" in n.text for n in skipped)
     assert not any("arandanPendapatan" in r.sumber_data for b in doc.blocks for r in b.indicators)
+
+
+SANGKAPURA_READING = list(csv.DictReader((FIXTURES / "sangkapura_indikator.csv").open(encoding="utf-8")))
+
+
+def test_ocr_every_indicator_and_formula_start_as_read_by_hand():
+    """tests/fixtures/sangkapura_indikator.csv: each of the 112 rows read off the OCR text by hand,
+    with the first words of its formula and a note where the OCR leaves a doubt."""
+    rows = [(b.jabatan, r) for b in parsed(SANGKAPURA).blocks for r in b.indicators]
+    assert len(rows) == len(SANGKAPURA_READING) == 112
+    for (jabatan, row), expected in zip(rows, SANGKAPURA_READING, strict=True):
+        where = f"line {expected['baris']}: {expected['catatan']}"
+        assert (jabatan, row.line, row.indikator) == (expected["jabatan"], int(expected["baris"]), expected["indikator"]), where
+        assert row.formula.startswith(expected["formula_awal"]), (row.formula, where)
+
+
+def test_ocr_sasaran_of_the_four_column_rows_read_whole():
+    # the secretary's three rows: every column on every line (54-68), once fixed in data/corrections.csv
+    rows = block(parsed(SANGKAPURA), "SEKRETARIS").indicators
+    assert [r.sasaran for r in rows] == [
+        "Meningkatnya Pelayanan Administrasi Perkantoran",
+        "Meningkatnya Sarana dan Prasarana Aparatur",
+        "Meningkatnya Pengembangan Sistem Pelaporan Capaian Kinerja dan Keuangan",
+    ]
+    assert rows[0].formula == "Jumlah pelaksanaan Tupoksi yang difasilitasi dibagi jumlah pelaksanaan Tupoksi yang dilaksanakan"
+    assert rows[0].sumber_data == "Laporan fasilitasi pelaksanaan Tupoksi"
+    assert rows[2].sumber_data == "Laporan Kinerja dan Keuangan"
+
+
+def test_ocr_glued_words_are_split_and_recorded_with_their_line():
+    doc = parsed(SANGKAPURA)
+    splits = {(s.line, s.original): s.split for s in doc.split_words}
+    assert splits[(445, "Jumlahbarangcetakandan")] == "Jumlah barang cetakan dan"
+    assert splits[(1223, "DanaDesadicairkandalamdua")] == "Dana Desa dicairkan dalam dua"
+    assert splits[(54, "Tupoksiyang")] == "Tupoksi yang"
+    assert splits[(738, "RekapjumlahPKMBulogJATIM")] == "Rekap jumlah PKM Bulog JATIM"
+    assert len(doc.split_words) == 50  # every split listed by `kinerja check`, read there one by one
+    originals = {s.original for s in doc.split_words}
+    # words, names and abbreviations stay whole
+    assert not originals & {"RKPDesa", "BUMDes", "LKjIP", "Sangkapura", "dibina", "diseleksi", "sekecamatan", "e-KTP"}
+    assert indicator(doc, "pemeliharaan kendaraan").formula.startswith("Kendaraan dinas roda empat 2 unit dan roda dua")
+
+
+def test_layouts_from_word_files_keep_their_words_as_written():
+    assert all(not parsed(path).split_words for path in (BULULAWANG, MASAMA, LUMAJANG))
 
 
 # --- Bululawang: markdown decree -------------------------------------------------------------------

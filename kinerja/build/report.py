@@ -5,7 +5,7 @@ import pandas as pd
 
 from kinerja.build.corrections import Correction
 from kinerja.build.dataset import Dataset
-from kinerja.ingest import Note
+from kinerja.ingest import Note, ParsedDocument, words
 from kinerja.vocab import JENIS_LABELS
 
 
@@ -28,6 +28,7 @@ def check_report(dataset: Dataset, detail: bool = False) -> str:
             if detail:
                 out += _indicator_lines(dataset, doc_row.berkas, pos.jabatan_urutan)
         out += _note_lines(parsed.notes)
+        out += _split_word_lines(parsed)
     for correction in dataset.unused_corrections:
         out.append(f"\nKoreksi baris {correction.row} tidak terpakai: {describe(correction)}")
     return "\n".join(out).lstrip("\n")
@@ -48,6 +49,23 @@ def _note_lines(notes: list[Note]) -> list[str]:
         return ["  Tidak ada baris yang dilewati atau diragukan."]
     lines = [f"  Perlu ditinjau ({len(notes)} baris):"]
     lines += [f"    baris {note.line:>5} [{note.kind}] {note.text[:140]}" for note in notes]
+    return lines
+
+
+def _split_word_lines(parsed: ParsedDocument) -> list[str]:
+    """The words OCR glued together that were split, and whether the Indonesian word list helped."""
+    if parsed.layout != "ocr_table":
+        return []
+    lines = []
+    if not words.dictionary_available():
+        lines.append(
+            f"  Daftar kata hunspell-id tidak ada ({words.DICTIONARY}): kata yang tergabung di dokumen baru dipisah "
+            f"dengan kosakata dokumen saja. Pasang dengan: {words.INSTALL_HINT}"
+        )
+    if not parsed.split_words:
+        return [*lines, "  Tidak ada kata tergabung yang dipisah."]
+    lines.append(f"  Kata tergabung yang dipisah ({len(parsed.split_words)}):")
+    lines += [f"    baris {split.line:>5} {split.original} → {split.split}" for split in parsed.split_words]
     return lines
 
 

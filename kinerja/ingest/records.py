@@ -31,11 +31,21 @@ class Note:
     text: str
 
 
+@dataclass(frozen=True)
+class SplitWord:
+    """A token OCR glued together, written as the words it is made of, for `kinerja check`."""
+
+    line: int
+    original: str  # 'barangcetakandan'
+    split: str  # 'barang cetakan dan'
+
+
 @dataclass
 class ParsedDocument:
     layout: str
     blocks: list[Block] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    split_words: list[SplitWord] = field(default_factory=list)  # layouts read from OCR only
 
     @property
     def indicator_count(self) -> int:
