@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 DATA := data/normalised/indikator.parquet
-SOURCES := $(wildcard data/raw/*) $(wildcard kinerja/*.py kinerja/ingest/*.py kinerja/build/*.py)
+SOURCES := $(wildcard data/raw/*) $(wildcard data/config/*) $(wildcard kinerja/*.py kinerja/ingest/*.py kinerja/build/*.py)
 PORT ?= 8501
 
 .PHONY: run test data check lint clean system bench

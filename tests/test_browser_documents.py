@@ -43,8 +43,10 @@ def test_upload_correct_store_and_see_it(office, browser):  # noqa: F811
             handle.truncate(60 * 1024 * 1024)  # over the 50 MB a document may have (sparse: no disk used)
         tab.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files([str(word), str(pdf), str(too_large)])
         expect(tab.get_by_text("pindaian besar.pdf")).to_be_visible(timeout=30000)
+        expect(tab.locator("[data-testid='stFileChipIconError']")).to_have_count(1, timeout=30000)  # refused by size
         refused = "Berkas bertanda merah tidak diunggah: lebih besar dari 50 MB"
-        assert refused in tab.locator(".st-key-dokumen_unggah_0").evaluate("e => getComputedStyle(e, '::after').content")
+        said = "() => getComputedStyle(document.querySelector('.st-key-dokumen_unggah_0'), '::after').content"
+        tab.wait_for_function(f"({said})().includes({refused!r})", timeout=30000)
         expect(tab.get_by_role("heading", name="IKI Wonorejo 2024.docx")).to_be_visible(timeout=60000)
         expect(tab.get_by_role("heading", name=pdf.name)).to_be_visible(timeout=60000)
         expect(tab.get_by_text("3 jabatan · 5 indikator")).to_be_visible()

@@ -238,3 +238,12 @@ def test_withdrawing_on_the_page_asks_first_and_records_who(office, tmp_path, mo
     ]
     assert "Lumajang" not in set(_indicators(tmp_path)["kecamatan"])
     assert "Lumajang 2023 tidak lagi dipakai; berkasnya tetap disimpan." in [s.value for s in at.success]
+
+
+def test_an_officers_document_does_not_change_how_the_shipped_ones_are_read(office):
+    from kinerja.ingest import words
+
+    assert _add_wonorejo() == 0
+    shipped = words.shipped_texts(office)
+    assert len(shipped) == 4 and WONOREJO.read_text() not in shipped  # the seeds, not the officer's file
+    assert words.counts_of_texts(shipped) == words.shipped_counts()

@@ -84,6 +84,12 @@ def test_the_excerpt_in_data_config_is_the_one_data_raw_gives():
     assert {"rekening", "terima", "perilaku", "tambah"} <= words.excerpt_words()  # Sangkapura's glued words need them
 
 
+def test_the_shipped_words_in_data_config_are_those_data_raw_gives():
+    # after the shipped documents change: python -m kinerja.ingest
+    assert words.shipped_counts() == words.counts_of_texts(words.shipped_texts())
+    assert words.shipped_counts().words["jumlah"] > 0
+
+
 def test_a_shipped_document_read_again_gets_the_vocabulary_of_data_raw():
     # its Word or PDF version, parsed, counts its words once: the same splits as from data/raw
     for seed in (SANGKAPURA, LUMAJANG):

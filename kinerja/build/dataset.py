@@ -8,6 +8,7 @@ import shutil
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -18,6 +19,7 @@ from kinerja.build import normalise
 from kinerja.build.corrections import TEXT_FIELDS, Correction, Index, corrections_path, read_corrections
 from kinerja.errors import BuildError
 from kinerja.ingest import ParsedDocument, parse_text, read_document
+from kinerja.ingest.words import reading_inputs
 from kinerja.paths import NORMALISED, PARSE_CACHE
 from kinerja.spreadsheet import atomic_write
 
@@ -99,11 +101,13 @@ def _records(source: Source, doc: ParsedDocument, corrections: Index) -> tuple[l
     return indicators, positions
 
 
+@cache
 def _ingest_version() -> str:
-    """Changes when the code that reads documents changes: a cached parse is then read again."""
+    """Changes when the code or the word lists that read documents change: a cached parse is then
+    read again."""
     package = Path(ingest.__file__).parent
     hashed = hashlib.sha256()
-    for path in sorted(package.rglob("*.py")):
+    for path in [*sorted(package.rglob("*.py")), *reading_inputs()]:
         hashed.update(path.read_bytes())
     return hashed.hexdigest()[:16]
 

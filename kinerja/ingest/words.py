@@ -21,6 +21,7 @@ joining word, one of them not a word of the documents: "Sangkapura", "Tanjungsar
 abbreviation glued to a capitalised word: "RKPDesa", "BUMDes").
 """
 
+import csv
 import math
 import re
 import sys
@@ -33,6 +34,9 @@ from kinerja.paths import DATA, RAW
 
 DICTIONARY = Path("/usr/share/hunspell/id_ID.dic")
 EXCERPT = DATA / "config" / "kata_hunspell_dokumen.txt"  # the list's words inside the shipped documents' words
+# The shipped documents' words and word pairs with their counts, written once from data/raw: documents
+# officers add later (stored in data/raw too) never change how another document is read.
+SHIPPED_COUNTS = DATA / "config" / "kosakata_dokumen.tsv"
 INSTALL_HINT = "sudo apt-get install hunspell-id (atau make system)"
 TEXT_SUFFIXES = (".txt", ".md")
 
@@ -146,21 +150,63 @@ def excerpt_of(texts: list[str], listed: frozenset[str]) -> list[str]:
 
 
 def shipped_texts(folder: Path = RAW) -> list[str]:
-    paths = sorted(folder.iterdir()) if folder.exists() else []
+    """The text documents the project ships: those in the register that no officer added."""
+    manifest = folder / "manifest.csv"
+    if not manifest.exists():
+        return []
+    with manifest.open(newline="", encoding="utf-8") as handle:
+        names = [row["berkas"] for row in csv.DictReader(handle) if not (row.get("oleh") or "").strip()]
+    paths = sorted(folder / name for name in names)
     return [p.read_text(encoding="utf-8", errors="replace") for p in paths if p.suffix.lower() in TEXT_SUFFIXES]
+
+
+def reading_inputs() -> list[Path]:
+    """The files besides a document's text that decide how it is read (for the parse cache)."""
+    return [path for path in (EXCERPT, SHIPPED_COUNTS, DICTIONARY) if path.exists()]
 
 
 def dictionary_available(path: Path | None = None) -> bool:
     return (path or DICTIONARY).exists()
 
 
-@cache
-def shipped_counts(folder: Path = RAW) -> WordCounts:
-    """The words of the shipped documents, each counted as often as the document using it most does."""
+def counts_of_texts(texts: list[str]) -> WordCounts:
+    """The words of the texts, each counted as often as the text using it most does."""
     counts = WordCounts()
-    for text in shipped_texts(folder):
+    for text in texts:
         counts = counts.most_of(WordCounts.of(text))
     return counts
+
+
+@cache
+def shipped_counts(path: Path = SHIPPED_COUNTS) -> WordCounts:
+    """The shipped documents' words and pairs, from the file written from them ('kata<TAB>n',
+    'kata kata<TAB>n' for a pair)."""
+    counts = WordCounts()
+    if not path.exists():
+        return counts
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        key, number = line.rsplit("\t", 1)
+        if " " in key:
+            counts.pairs[tuple(key.split(" "))] = int(number)
+        else:
+            counts.words[key] = int(number)
+    return counts
+
+
+def write_shipped_counts(path: Path = SHIPPED_COUNTS) -> int:
+    """Write the counts of the documents in data/raw; the number of words written."""
+    counts = counts_of_texts(shipped_texts())
+    lines = [
+        "# Kata dan pasangan kata dokumen data/raw dengan jumlahnya, untuk memisah kata yang tergabung oleh OCR.",
+        "# Dibuat oleh: python -m kinerja.ingest (jalankan lagi setelah dokumen bawaan di data/raw berubah).",
+        *(f"{word}\t{n}" for word, n in sorted(counts.words.items())),
+        *(f"{a} {b}\t{n}" for (a, b), n in sorted(counts.pairs.items())),
+    ]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(counts.words)
 
 
 @dataclass(frozen=True)
@@ -366,4 +412,5 @@ def main() -> int:
         print(f"GAGAL: daftar kata hunspell-id tidak ada ({DICTIONARY}). Pasang dengan: {INSTALL_HINT}", file=sys.stderr)
         return 2
     print(f"{write_excerpt()} kata daftar hunspell-id ditulis ke {EXCERPT}.")
+    print(f"{write_shipped_counts()} kata dokumen bawaan ditulis ke {SHIPPED_COUNTS}.")
     return 0
