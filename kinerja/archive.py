@@ -19,11 +19,11 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
 from kinerja import GROUND_FLOOR
 from kinerja.errors import BuildError, Refused
+from kinerja.indonesian import utc_now
 from kinerja.paths import raw_dir
 from kinerja.spreadsheet import atomic_write
 
@@ -128,10 +128,6 @@ def stored_name(incoming: Incoming) -> str:
     return f"iki_{slug}_{incoming.tahun}_{incoming.sha256[:10]}{suffix}"
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
 def _manifest_rows(sources: list[Source], directory: Path) -> list[dict]:
     rows = []
     for s in sources:
@@ -183,7 +179,7 @@ def plan_store(incoming: list[Incoming], who: str, current: list[Source], direct
     in_use = {s.sha256: s for s in current if s.sha256}
     seen: dict[str, str] = {}
     history = []
-    when = _now()
+    when = utc_now()
     for item in incoming:
         if item.sha256 in in_use:
             same = in_use[item.sha256]
@@ -211,7 +207,7 @@ def plan_withdraw(kecamatan: str, tahun: int, who: str, current: list[Source]) -
     gone = [s for s in current if s.key == key]
     if not gone:
         raise Refused(f"tidak ada dokumen untuk kecamatan {kecamatan} tahun {tahun}")
-    history = [_history_row(_now(), WITHDRAWN, gone[0], who, None)]
+    history = [_history_row(utc_now(), WITHDRAWN, gone[0], who, None)]
     return Change([s for s in current if s.key != key], history)
 
 
@@ -225,17 +221,23 @@ def apply(
     plan: Callable[[list[Source]], Change],
     incoming: list[Incoming] = (),
     check: Callable[[list[Source]], None] | None = None,
+    finish: Callable[[list[Source]], None] | None = None,
     directory: Path | None = None,
+    also_kept: tuple[Path, ...] = (),
 ) -> Change:
-    """Plan a change on the register as it is now, check it, then write it; all or nothing.
+    """Plan a change on the register as it is now, check it, write it; all or nothing.
 
-    Under the lock: the new documents are written (read-only), `check` sees the register after
-    the change (it builds the data), and only then the register and the history are swapped in.
-    If anything fails, the documents this call wrote are removed and nothing else was touched.
+    Under the lock: the new documents are written (read-only); `check` sees the register after the
+    change and must write nothing (it builds the data in memory); then the register, the history and
+    `finish` (which writes what follows from them: corrections, the data). If anything fails, the
+    register, the history and the files in `also_kept` get their old content back, the documents this
+    call wrote are removed, and the error goes on to the caller.
     """
     directory = directory or raw_dir()
     with _locked(directory):
         change = plan(current(directory))
+        kept = [manifest_path(directory), directory / HISTORY_NAME, *also_kept]
+        before = {path: path.read_bytes() if path.exists() else None for path in kept}
         written = []
         try:
             for item in incoming:
@@ -246,12 +248,22 @@ def apply(
                     os.chmod(target, 0o444)
             if check is not None:
                 check(change.sources)
-            history = read_history(directory) + change.history
             manifest = _csv_bytes(MANIFEST_COLUMNS + RECORD_COLUMNS, _manifest_rows(change.sources, directory))
-            atomic_write(directory / HISTORY_NAME, _csv_bytes(HISTORY_COLUMNS, history))
             atomic_write(manifest_path(directory), manifest)
+            atomic_write(directory / HISTORY_NAME, _csv_bytes(HISTORY_COLUMNS, read_history(directory) + change.history))
+            if finish is not None:
+                finish(change.sources)
         except BaseException:
-            for target in written:
-                target.unlink(missing_ok=True)
+            _put_back(before, written)
             raise
     return change
+
+
+def _put_back(before: dict[Path, bytes | None], written: list[Path]) -> None:
+    for path, content in before.items():
+        if content is None:
+            path.unlink(missing_ok=True)
+        else:
+            atomic_write(path, content)
+    for target in written:
+        target.unlink(missing_ok=True)

@@ -16,9 +16,10 @@ from kinerja.filters import Filters
 from kinerja.filters import add_arguments as add_filter_arguments
 from kinerja.indonesian import format_datetime
 from kinerja.ingest import detect_meta, parse_text, read_document
-from kinerja.paths import EXAMPLE_FILE, NORMALISED
+from kinerja.paths import EXAMPLE_FILE, normalised_dir
 from kinerja.presentation import slides, sources, views, workbook
 from kinerja.spreadsheet import atomic_write
+from kinerja.vocab import LAYOUT_LABELS
 
 MAY_IMPORT = (
     *GROUND_FLOOR, "kinerja.archive", "kinerja.intake", "kinerja.ingest", "kinerja.build", "kinerja.db", "kinerja.capaian",
@@ -170,16 +171,17 @@ def _describe(proposal: intake.Proposal) -> str:
     r = proposal.region
     doubted = int((intake.rows(proposal)["diragukan"] != "").sum())
     found = f"{len(proposal.parsed.blocks)} jabatan, {proposal.parsed.indicator_count} indikator, {doubted} baris diragukan"
-    return f"{proposal.name}: {r.kecamatan}, {r.kabupaten}, {r.provinsi} {r.tahun} ({proposal.parsed.layout}): {found}"
+    layout = LAYOUT_LABELS.get(proposal.parsed.layout, proposal.parsed.layout)
+    return f"{proposal.name}: {r.kecamatan}, {r.kabupaten}, {r.provinsi} {r.tahun} ({layout}): {found}"
 
 
 def cmd_dokumen_tambah(args: argparse.Namespace) -> int:
     files = []
     for name in args.files:
-        try:
-            files.append((Path(name).name, Path(name).read_bytes()))
-        except OSError as error:
-            raise NotFound(f"{name}: tidak dapat dibaca ({error.strerror})") from error
+        path = Path(name)
+        if not path.is_file():
+            raise NotFound(f"{path.name}: berkas tidak ada di {path.parent}")
+        files.append((path.name, path.read_bytes()))
     proposals = intake.propose(files)
     _apply_options(proposals, args)
     if args.command_dokumen == "ganti":
@@ -197,6 +199,7 @@ def cmd_dokumen_tambah(args: argparse.Namespace) -> int:
         replaced = f", menggantikan {line['menggantikan']}" if line["menggantikan"] else ""
         print(f"Disimpan {line['nama_asli']} sebagai {line['berkas']} ({line['kecamatan']} {line['tahun']}{replaced}).")
     print(f"Data dibangun ulang: {len(stored.dataset.indikator)} indikator dari {len(stored.dataset.dokumen)} dokumen.")
+    _warn_unused(stored.dataset)
     return 1 if len(good) < len(proposals) else 0
 
 
@@ -229,6 +232,7 @@ def cmd_dokumen_daftar(args: argparse.Namespace) -> int:
 def cmd_dokumen_hapus(args: argparse.Namespace) -> int:
     stored = intake.withdraw(args.kecamatan, args.tahun, args.oleh)
     print(f"Dokumen {args.kecamatan} {args.tahun} tidak lagi dipakai (berkasnya tetap disimpan, tercatat di riwayat).")
+    _warn_unused(stored.dataset)
     print(f"Data dibangun ulang: {len(stored.dataset.indikator)} indikator dari {len(stored.dataset.dokumen)} dokumen.")
     return 0
 
@@ -286,7 +290,7 @@ def parser() -> argparse.ArgumentParser:
 
     build = commands.add_parser("build", help="baca data/raw/manifest.csv, tulis data/normalised/")
     build.add_argument("--manifest", help="bawaan: manifest.csv di folder dokumen (data/raw)")
-    build.add_argument("--out", default=str(NORMALISED))
+    build.add_argument("--out", default=str(normalised_dir()))
     build.set_defaults(run=cmd_build)
 
     for name, run, help_text in (

@@ -123,3 +123,8 @@ def format_datetime(moment: datetime | str | None = None, zone: str | None = Non
     moment = datetime.fromisoformat(moment) if isinstance(moment, str) else (moment or datetime.now(UTC))
     local = moment.astimezone(ZoneInfo(TIME_ZONES[zone]))
     return f"{format_date(local.date())} {local:%H.%M} {zone}"
+
+
+def utc_now() -> str:
+    """This moment in UTC, ISO 8601 to the second: how every record of who did what when is stamped."""
+    return datetime.now(UTC).isoformat(timespec="seconds")

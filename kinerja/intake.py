@@ -8,7 +8,6 @@ comes from the parse cache, keyed by its content.
 """
 
 import tempfile
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +16,8 @@ import pandas as pd
 from kinerja import GROUND_FLOOR, archive, gazetteer
 from kinerja.archive import Incoming, Source
 from kinerja.build import Correction, Dataset, build_dataset, read_cached, read_corrections, save_corrections, write_dataset
-from kinerja.build.corrections import corrections_path
+from kinerja.build.corrections import corrections_path, identities
+from kinerja.build.report import describe
 from kinerja.errors import KinerjaError, Refused
 from kinerja.ingest import ParsedDocument, detect_meta
 from kinerja.ingest.source import ACCEPTED_SUFFIXES, check_file  # noqa: F401  (the upload page names them)
@@ -25,7 +25,8 @@ from kinerja.paths import PARSE_CACHE, normalised_dir, raw_dir
 
 MAY_IMPORT = (*GROUND_FLOOR, "kinerja.archive", "kinerja.gazetteer", "kinerja.ingest", "kinerja.build")
 
-ROW_COLUMNS = ["blok", "jabatan", "urutan", "baris", "sasaran", "indikator", "formula", "target", "sumber_data", "diragukan"]
+ROW_COLUMNS = ["blok", "jabatan", "jabatan_ke", "urutan", "baris", "sasaran", "indikator", "formula", "target", "sumber_data",
+               "diragukan"]  # fmt: skip
 EDITABLE = ("sasaran", "indikator", "formula", "target", "sumber_data")
 
 
@@ -51,7 +52,7 @@ class Proposal:
     text: str = ""
     parsed: ParsedDocument | None = None
     region: Region = field(default_factory=Region)  # detected from the text; the officer may change it
-    replaces: str = ""  # the stored document of the same kecamatan and year, when there is one
+    twin_of: str = ""  # the file of the same upload with the same content, when there is one
 
     @property
     def usable(self) -> bool:
@@ -90,29 +91,39 @@ def _detected_region(text: str) -> Region:
     return region
 
 
-def propose(files: list[tuple[str, bytes]], directory: Path | None = None) -> list[Proposal]:
-    """Each file read and checked, in the order given; nothing is stored."""
+def propose(
+    files: list[tuple[str, bytes]], directory: Path | None = None, known: dict[tuple[str, str], Proposal] | None = None
+) -> list[Proposal]:
+    """Each file read and checked, in the order given; nothing is stored. `known` holds proposals
+    read before (by name and sha256), which are not read again: the page keeps them between runs."""
     stored = {s.sha256: s for s in archive.current(directory) if s.sha256}
     seen: dict[str, str] = {}
     proposals = []
     for name, content in files:
-        proposal = Proposal(name, content, archive.digest(content))
-        proposals.append(proposal)
-        if proposal.sha256 in seen:
-            proposal.problem = f"{name}: isinya sama dengan {seen[proposal.sha256]} dalam unggahan ini"
+        sha256 = archive.digest(content)
+        if sha256 in seen:  # a new proposal, so the one kept for that name stays as it was read
+            proposals.append(
+                Proposal(name, content, sha256, problem=f"{name}: isinya sama dengan {seen[sha256]} dalam unggahan ini")
+            )
             continue
-        seen[proposal.sha256] = name
-        if proposal.sha256 in stored:
-            same = stored[proposal.sha256]
-            proposal.problem = f"{name}: dokumen yang sama sudah tersimpan ({same.kecamatan} {same.tahun}, {same.path.name})"
-            continue
-        try:
-            proposal.text, proposal.parsed = _read(name, content)
-        except KinerjaError as error:
-            proposal.problem = str(error)
-            continue
-        proposal.region = _detected_region(proposal.text)
+        seen[sha256] = name
+        proposals.append((known or {}).get((name, sha256)) or _proposal(name, content, sha256, stored))
     return proposals
+
+
+def _proposal(name: str, content: bytes, sha256: str, stored: dict[str, Source]) -> Proposal:
+    proposal = Proposal(name, content, sha256)
+    if sha256 in stored:
+        same = stored[sha256]
+        proposal.problem = f"{name}: dokumen yang sama sudah tersimpan ({same.kecamatan} {same.tahun}, {same.path.name})"
+        return proposal
+    try:
+        proposal.text, proposal.parsed = _read(name, content)
+    except KinerjaError as error:
+        proposal.problem = str(error)
+        return proposal
+    proposal.region = _detected_region(proposal.text)
+    return proposal
 
 
 def region_check(region: Region) -> gazetteer.RegionCheck:
@@ -140,11 +151,10 @@ def rows(proposal: Proposal) -> pd.DataFrame:
     for note in proposal.parsed.notes:
         doubts.setdefault(note.line, []).append(note.text)
     out = []
-    for number, block in enumerate(proposal.parsed.blocks, start=1):
-        alike: Counter = Counter()
-        for raw in block.indicators:
-            alike[raw.indikator] += 1
-            out.append({"blok": number, "jabatan": block.jabatan, "urutan": alike[raw.indikator], "baris": raw.line,
+    keys = identities(proposal.sha256, proposal.parsed.blocks)
+    for number, (block, (_, row_keys)) in enumerate(zip(proposal.parsed.blocks, keys, strict=True), start=1):
+        for raw, (_, _, nth, _, urutan) in zip(block.indicators, row_keys, strict=True):
+            out.append({"blok": number, "jabatan": block.jabatan, "jabatan_ke": nth, "urutan": urutan, "baris": raw.line,
                         "sasaran": raw.sasaran, "indikator": raw.indikator, "formula": raw.formula, "target": raw.target,
                         "sumber_data": raw.sumber_data, "diragukan": "; ".join(doubts.get(raw.line, []))})  # fmt: skip
     return pd.DataFrame(out, columns=ROW_COLUMNS)
@@ -169,13 +179,15 @@ def cell_corrections(proposal: Proposal, before: pd.DataFrame, after: pd.DataFra
         for column in EDITABLE:
             value = "" if pd.isna(new[column]) else str(new[column]).strip()
             if value != str(old[column]):
-                key = (proposal.sha256, old["jabatan"], old["indikator"], int(old["urutan"]))
+                key = (proposal.sha256, old["jabatan"], int(old["jabatan_ke"]), old["indikator"], int(old["urutan"]))
                 out.append(Correction(*key, column, value, reason))
     return out
 
 
-def title_correction(proposal: Proposal, block_title: str, new_title: str, reason: str) -> Correction:
-    return Correction(proposal.sha256, block_title, "", 1, "jabatan", new_title.strip(), reason)
+def title_correction(proposal: Proposal, block_number: int, new_title: str, reason: str) -> Correction:
+    """The title of the block_number-th block (1-based) changed."""
+    block_key, _ = identities(proposal.sha256, proposal.parsed.blocks)[block_number - 1]
+    return Correction(*block_key, "jabatan", new_title.strip(), reason)
 
 
 @dataclass
@@ -184,19 +196,30 @@ class Stored:
     dataset: Dataset
 
 
-def _rebuild(sources: list[Source], corrections: list[Correction], directory: Path) -> Dataset:
-    """The data with the register as it will be; written to the dashboard's folder, all or nothing."""
-    dataset = build_dataset(sources, corrections, PARSE_CACHE)
-    write_dataset(dataset, normalised_dir())
-    return dataset
+def _store(plan, incoming: list[Incoming], new_corrections: list[Correction], who: str, directory: Path) -> Stored:
+    """The change under the archive's lock: the data built in memory from the register as it will be
+    (with the corrections as they are then), then the register, the corrections and the data written;
+    on any failure all of it as it was."""
+    path = corrections_path(directory)
+    built: list[Dataset] = []
+
+    def check(sources: list[Source]) -> None:
+        built.append(build_dataset(sources, read_corrections(path) + new_corrections, PARSE_CACHE))
+
+    def finish(sources: list[Source]) -> None:
+        if new_corrections:
+            save_corrections(new_corrections, who, path)
+        write_dataset(built[0], normalised_dir())
+
+    change = archive.apply(plan, incoming, check, finish, directory, also_kept=(path,))
+    return Stored(change, built[0])
 
 
 def confirm(proposals: list[Proposal], who: str, corrections: list[Correction] = (), directory: Path | None = None) -> Stored:
     """Store the proposals together with their corrections and rebuild; refused as a whole when one
     of them cannot be stored (the caller leaves out the files it was told about)."""
     directory = directory or raw_dir()
-    if not who.strip():
-        raise Refused("nama petugas wajib diisi: setiap dokumen disimpan dengan nama yang menambahkannya")
+    _need_a_name(who)
     incoming = []
     for proposal in proposals:
         if not proposal.usable:
@@ -206,27 +229,33 @@ def confirm(proposals: list[Proposal], who: str, corrections: list[Correction] =
             raise Refused(f"{proposal.name}: {', '.join(missing)} belum diisi")
         r = in_gazetteer_spelling(proposal.region)
         incoming.append(Incoming(proposal.name, proposal.content, r.kecamatan, r.kabupaten, r.provinsi, int(r.tahun)))
-    all_corrections = read_corrections(corrections_path(directory)) + list(corrections)
-    built: list[Dataset] = []
 
-    def check(sources: list[Source]) -> None:
-        built.append(_rebuild(sources, all_corrections, directory))
-        if corrections:
-            save_corrections(list(corrections), who, corrections_path(directory))
+    def plan(current: list[Source]) -> archive.Change:
+        return archive.plan_store(incoming, who, current, directory)
 
-    change = archive.apply(lambda current: archive.plan_store(incoming, who, current, directory), incoming, check, directory)
-    return Stored(change, built[0])
+    return _store(plan, incoming, list(corrections), who, directory)
 
 
 def withdraw(kecamatan: str, tahun: int, who: str, directory: Path | None = None) -> Stored:
     """Take a document out of use (kept on disk and in the history) and rebuild."""
-    directory = directory or raw_dir()
+    _need_a_name(who)
+
+    def plan(current: list[Source]) -> archive.Change:
+        return archive.plan_withdraw(kecamatan, tahun, who, current)
+
+    return _store(plan, [], [], who, directory or raw_dir())
+
+
+def corrections_of(sha256: str, directory: Path | None = None) -> list[Correction]:
+    """The corrections made on one document's content (they do not carry over to another version)."""
+    return [c for c in read_corrections(corrections_path(directory or raw_dir())) if c.dokumen == sha256]
+
+
+def unused_warnings(stored: Stored) -> list[str]:
+    """A sentence per correction the new data no longer uses (its document replaced or withdrawn)."""
+    return [f"Koreksi baris {c.row} tidak lagi cocok: {describe(c)}" for c in stored.dataset.unused_corrections]
+
+
+def _need_a_name(who: str) -> None:
     if not who.strip():
         raise Refused("nama petugas wajib diisi: setiap perubahan dicatat dengan nama yang melakukannya")
-    built: list[Dataset] = []
-
-    def check(sources: list[Source]) -> None:
-        built.append(_rebuild(sources, read_corrections(corrections_path(directory)), directory))
-
-    change = archive.apply(lambda current: archive.plan_withdraw(kecamatan, tahun, who, current), (), check, directory)
-    return Stored(change, built[0])

@@ -71,7 +71,7 @@ def test_a_correction_changes_the_cell_it_is_keyed_to():
     block, row = next((b, r) for b in parsed.blocks for r in b.indicators if "gaiji" in r.indikator)
     fixed = "Jumlah pengajuan kenaikan gaji berkala"
     sha = hashlib.sha256(source.path.read_bytes()).hexdigest()
-    typo = Correction(sha, block.jabatan, row.indikator, 1, "indikator", fixed, "salah ketik OCR", row=5)
+    typo = Correction(sha, block.jabatan, 1, row.indikator, 1, "indikator", fixed, "salah ketik OCR", row=5)
     frame = builder.build_dataset([source], corrections=[typo]).indikator
     assert typo.used == 1
     assert fixed in frame["indikator"].tolist()
@@ -148,7 +148,7 @@ def test_reading_an_empty_document_is_an_ingest_error():
 def test_unused_corrections_are_reported_and_warned():
     source = Source(FIXTURES / "iki_wonorejo_numbered.txt", "Wonorejo", "Sukamaju", "Jawa Barat", 2024)
     sha = hashlib.sha256(source.path.read_bytes()).hexdigest()
-    unused = Correction(sha, "CAMAT", "tidak ada di dokumen", 1, "formula", "x", "uji", row=7)
+    unused = Correction(sha, "CAMAT", 1, "tidak ada di dokumen", 1, "formula", "x", "uji", row=7)
     dataset = builder.build_dataset([source], corrections=[unused])
     assert dataset.unused_corrections == [unused]
     said = f"dokumen {sha[:10]}…, jabatan 'CAMAT', indikator 'tidak ada di dokumen', kolom formula"

@@ -48,7 +48,7 @@ def _add_wonorejo(*extra: str) -> int:
 def test_adding_a_document_stores_it_immutably_and_rebuilds(office, tmp_path, capsys):
     assert _add_wonorejo() == 0
     out = capsys.readouterr().out
-    read = "Wonorejo, Pasuruan, Jawa Timur 2024 (numbered_blocks): 3 jabatan, 5 indikator, 0 baris diragukan"
+    read = "Wonorejo, Pasuruan, Jawa Timur 2024 (blok jabatan bernomor dengan tabel): 3 jabatan, 5 indikator, 0 baris diragukan"
     assert f"Dibaca iki_wonorejo_numbered.txt: {read}" in out
     rows = _register(office)
     assert [r["kecamatan"] for r in rows] == ["Sangkapura", "Bululawang", "Masama", "Lumajang", "Wonorejo"]
@@ -175,13 +175,13 @@ def test_a_correction_is_keyed_to_the_row_shown_and_reapplied(office, tmp_path):
     after = before.copy()
     after.loc[0, "formula"] = "Nilai indeks dari survei kepuasan masyarakat"
     corrections = intake.cell_corrections(proposal, before, after, "rumus diperjelas")
-    title = intake.title_correction(proposal, before.loc[1, "jabatan"], "Kepala Sub Bagian Perencanaan dan Keuangan", "judul")
+    title = intake.title_correction(proposal, 2, "Kepala Sub Bagian Perencanaan dan Keuangan", "judul")
     intake.confirm([proposal], "Sri Wahyuni", [*corrections, title])
     saved = read_corrections(office / "koreksi.csv")
     mine = [c for c in saved if c.dokumen == proposal.sha256]
-    assert [(c.jabatan, c.indikator, c.urutan, c.kolom, c.oleh) for c in mine] == [
-        ("CAMAT", "Indeks Kepuasan Masyarakat", 1, "formula", "Sri Wahyuni"),
-        ("Kasubag Perencanaan dan Keuangan", "", 1, "jabatan", "Sri Wahyuni"),
+    assert [(c.jabatan, c.jabatan_ke, c.indikator, c.urutan, c.kolom, c.oleh) for c in mine] == [
+        ("CAMAT", 1, "Indeks Kepuasan Masyarakat", 1, "formula", "Sri Wahyuni"),
+        ("Kasubag Perencanaan dan Keuangan", 1, "", 1, "jabatan", "Sri Wahyuni"),
     ]
     frame = _indicators(tmp_path).query("kecamatan == 'Wonorejo'")
     camat = frame[frame["jabatan_baku"] == "Camat"].iloc[0]
@@ -247,3 +247,85 @@ def test_an_officers_document_does_not_change_how_the_shipped_ones_are_read(offi
     shipped = words.shipped_texts(office)
     assert len(shipped) == 4 and WONOREJO.read_text() not in shipped  # the seeds, not the officer's file
     assert words.counts_of_texts(shipped) == words.shipped_counts()
+
+
+def _shipped_proposal(name: str) -> intake.Proposal:
+    """A shipped document as the upload page would show it (read, not stored again)."""
+    from kinerja.ingest import parse_file
+
+    content = (RAW / name).read_bytes()
+    return intake.Proposal(name, content, hashlib.sha256(content).hexdigest(), parsed=parse_file(RAW / name))
+
+
+def test_a_correction_in_one_of_several_blocks_titled_alike_changes_that_block_only():
+    proposal = _shipped_proposal("iki_masama_2020.txt")
+    before = intake.rows(proposal)
+    alike = before[before["jabatan"].str.contains("Pengadministrasi Pemerintahan")]
+    assert sorted(set(alike["jabatan_ke"])) == [1, 2, 3]  # counted in the document: three blocks so titled
+    second = alike[alike["jabatan_ke"] == 2].index[0]
+    after = before.copy()
+    after.loc[second, "target"] = "99 dokumen"
+    corrections = intake.cell_corrections(proposal, before, after, "uji")
+    source = archive.Source(RAW / "iki_masama_2020.txt", "Masama", "Banggai", "Sulawesi Tengah", 2020)
+    frame = build_dataset([source], corrections).indikator
+    changed = frame[frame["dikoreksi"] != ""]
+    assert len(changed) == 1 and changed.iloc[0]["target"] == 99
+    assert changed.iloc[0]["jabatan_urutan"] == before.loc[second, "blok"]
+
+
+def test_a_title_correction_renames_the_block_it_was_made_on_only():
+    proposal = _shipped_proposal("iki_lumajang_2023.txt")
+    blocks = intake.blocks(proposal)
+    alike = blocks[blocks["jabatan"].str.casefold().str.contains("pengadministrasi umum")]
+    assert len(alike) == 2  # counted in the document
+    second = int(alike["blok"].iloc[1])
+    correction = intake.title_correction(proposal, second, "Pengadministrasi Umum (Kearsipan)", "uji")
+    source = archive.Source(RAW / "iki_lumajang_2023.txt", "Lumajang", "Lumajang", "Jawa Timur", 2023)
+    jabatan = build_dataset([source], [correction]).jabatan
+    assert jabatan.loc[jabatan["jabatan_urutan"] == second, "jabatan"].tolist() == ["Pengadministrasi Umum (Kearsipan)"]
+    assert (jabatan["jabatan"] == "Pengadministrasi Umum (Kearsipan)").sum() == 1
+
+
+def test_a_save_that_fails_at_the_last_step_changes_nothing(office, tmp_path, monkeypatch):
+    from kinerja.build import write_dataset
+
+    write_dataset(
+        build_dataset(read_manifest(office / "manifest.csv"), read_corrections(office / "koreksi.csv")), tmp_path / "normalised"
+    )
+    before = {p.name: p.read_bytes() for p in office.iterdir() if p.is_file() and p.name != ".kunci"}
+    data_before = (tmp_path / "normalised" / "indikator.csv").read_bytes()
+    proposal = intake.propose([("iki_wonorejo_numbered.txt", WONOREJO.read_bytes())])[0]
+    proposal.region = intake.Region("Wonorejo", "Pasuruan", "Jawa Timur", 2024)
+    rows = intake.rows(proposal)
+    edited = rows.copy()
+    edited.loc[0, "formula"] = "Nilai indeks"
+    corrections = intake.cell_corrections(proposal, rows, edited, "uji")
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device", str(tmp_path / "normalised"))
+
+    monkeypatch.setattr("kinerja.intake.write_dataset", disk_full)  # the very last write of a save
+    with pytest.raises(OSError):
+        intake.confirm([proposal], "Sri Wahyuni", corrections)
+    after = {p.name: p.read_bytes() for p in office.iterdir() if p.is_file() and p.name != ".kunci"}
+    assert after == before  # register, history, corrections as they were; the new document removed
+    assert (tmp_path / "normalised" / "indikator.csv").read_bytes() == data_before
+
+
+def test_replacing_a_corrected_document_says_its_corrections_no_longer_apply(office, tmp_path, capsys):
+    proposal = intake.propose([("iki_wonorejo_numbered.txt", WONOREJO.read_bytes())])[0]
+    proposal.region = intake.Region("Wonorejo", "Pasuruan", "Jawa Timur", 2024)
+    rows = intake.rows(proposal)
+    edited = rows.copy()
+    edited.loc[0, "formula"] = "Nilai indeks"
+    intake.confirm([proposal], "Sri Wahyuni", intake.cell_corrections(proposal, rows, edited, "uji"))
+    assert len(intake.corrections_of(proposal.sha256)) == 1
+    newer = tmp_path / "IKI Wonorejo revisi.txt"
+    newer.write_text(WONOREJO.read_text().replace("Persentase realisasi anggaran", "Persentase serapan anggaran"))
+    assert main(["dokumen", "tambah", str(newer), "--kabupaten", "Pasuruan", "--provinsi", "Jawa Timur", "--oleh", "Budi"]) == 0
+    warned = capsys.readouterr().err
+    assert "PERINGATAN: koreksi baris 5 (" in warned and "indikator 'Indeks Kepuasan Masyarakat', kolom formula" in warned
+    line_5 = (office / "koreksi.csv").read_text().splitlines()[4]  # the line number said is the file's own
+    assert "Indeks Kepuasan Masyarakat" in line_5
+    camat = _indicators(tmp_path).query("kecamatan == 'Wonorejo' and jabatan_baku == 'Camat'").iloc[0]
+    assert camat["formula"] == "Hasil survei kepuasan masyarakat" and camat["dikoreksi"] == ""

@@ -10,11 +10,12 @@ An empty `indikator` addresses the block itself: the only column it may change i
 
 import csv
 import io
+from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 from kinerja.errors import BuildError
+from kinerja.indonesian import utc_now
 from kinerja.paths import raw_dir
 from kinerja.spreadsheet import atomic_write
 
@@ -22,10 +23,11 @@ CORRECTIONS_NAME = "koreksi.csv"
 TEXT_FIELDS = ("sasaran", "indikator", "formula", "target", "sumber_data")
 OVERRIDE_FIELDS = ("polaritas", "kategori_formula")
 BLOCK_FIELDS = ("jabatan",)
-CORRECTION_COLUMNS = ["dokumen", "jabatan", "indikator", "urutan", "kolom", "nilai", "alasan", "oleh", "pada"]
+CORRECTION_COLUMNS = ["dokumen", "jabatan", "jabatan_ke", "indikator", "urutan", "kolom", "nilai", "alasan", "oleh", "pada"]
 HEADER_NOTE = (
     "# Koreksi petugas: satu sel per baris, dikunci pada isi dokumen (sha256) dan baris seperti terbaca\n"
-    "# (judul jabatan, indikator, urutan). Koreksi yang tidak lagi cocok dilaporkan oleh `python -m kinerja check`.\n"
+    "# (judul jabatan dan ke berapa judul itu, indikator dan ke berapa di bloknya). Koreksi yang tidak lagi cocok\n"
+    "# dilaporkan oleh `python -m kinerja check`.\n"
 )
 
 
@@ -33,8 +35,9 @@ HEADER_NOTE = (
 class Correction:
     dokumen: str  # sha256 of the document's content
     jabatan: str  # the block's title as read
+    jabatan_ke: int  # 1 for the first block with this title in the document, 2 for the next, ...
     indikator: str  # the indicator as read; empty for the block's own title
-    urutan: int  # 1 for the first row read with this title and indicator, 2 for the next, ...
+    urutan: int  # 1 for the first row of the block read with this indicator, 2 for the next, ...
     kolom: str
     nilai: str
     alasan: str = ""
@@ -44,8 +47,8 @@ class Correction:
     used: int = 0
 
     @property
-    def key(self) -> tuple[str, str, str, int]:
-        return (self.dokumen, self.jabatan, self.indikator, self.urutan)
+    def key(self) -> tuple[str, str, int, str, int]:
+        return (self.dokumen, self.jabatan, self.jabatan_ke, self.indikator, self.urutan)
 
 
 def corrections_path(directory: Path | None = None) -> Path:
@@ -60,32 +63,32 @@ def _checked(row: dict, number: int, path: Path) -> Correction:
         raise BuildError(f"{path}, baris {number}, kolom kolom: '{kolom}' tidak dikenal (boleh: {', '.join(allowed)})")
     if len((row.get("dokumen") or "").strip()) != 64:
         raise BuildError(f"{path}, baris {number}, kolom dokumen: diharapkan sha256 dokumen (64 karakter heksadesimal)")
-    try:
-        urutan = int(row.get("urutan") or 1)
-    except ValueError:
-        raise BuildError(f"{path}, baris {number}, kolom urutan: '{row.get('urutan')}' bukan bilangan") from None
+    counts = {}
+    for column in ("jabatan_ke", "urutan"):
+        try:
+            counts[column] = int(row.get(column) or 1)
+        except ValueError:
+            raise BuildError(f"{path}, baris {number}, kolom {column}: '{row.get(column)}' bukan bilangan") from None
     values = {c: (row.get(c) or "").strip() for c in ("dokumen", "jabatan", "nilai", "alasan", "oleh", "pada")}
-    return Correction(**values, indikator=indikator, urutan=urutan, kolom=kolom, row=number)
+    return Correction(**values, **counts, indikator=indikator, kolom=kolom, row=number)
 
 
 def read_corrections(path: Path | None = None) -> list[Correction]:
     path = path or corrections_path()
     if not path.exists():
         return []
-    with path.open(newline="", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
-    return [_checked(row, number, path) for number, row in enumerate(rows, start=2)]
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    notes = next((i for i, line in enumerate(lines) if not line.startswith("#")), len(lines))
+    rows = list(csv.DictReader(lines[notes:]))
+    # Numbered as the file's lines, the notes above the header counted: what an editor shows.
+    return [_checked(row, number, path) for number, row in enumerate(rows, start=notes + 2)]
 
 
 def save_corrections(new: list[Correction], who: str, path: Path | None = None) -> None:
     """Add corrections (a later one for the same cell replaces the earlier), all in one write."""
     path = path or corrections_path()
     kept = {(c.key, c.kolom): c for c in read_corrections(path)}
-    when = _now()
+    when = utc_now()
     for correction in new:
         correction.oleh, correction.pada = who, when
         kept[(correction.key, correction.kolom)] = correction
@@ -107,10 +110,11 @@ class Index:
         for correction in corrections:
             self._by_key.setdefault(correction.key, []).append(correction)
 
-    def apply(self, dokumen: str, jabatan: str, indikator: str, urutan: int, values: dict) -> list[str]:
-        """Change `values` in place; the columns corrected."""
+    def apply(self, key: tuple, values: dict) -> list[str]:
+        """Change `values` in place for the row or block `key` names (see `identities`); the columns
+        corrected."""
         changed = []
-        for correction in self._by_key.get((dokumen, jabatan, indikator, urutan), []):
+        for correction in self._by_key.get(key, []):
             correction.used += 1
             values[correction.kolom] = correction.nilai
             changed.append(correction.kolom)
@@ -118,3 +122,23 @@ class Index:
 
     def unused(self) -> list[Correction]:
         return [c for c in self.corrections if c.used == 0]
+
+
+def identities(dokumen: str, blocks: list) -> list[tuple[tuple, list[tuple]]]:
+    """The key of every block's title and of every row, in document order: the one definition of
+    which row a correction is for, shared by the build and the upload page.
+
+    A block: (dokumen, title as read, its occurrence among blocks so titled, "", 1). A row: (dokumen,
+    title, that occurrence, indicator as read, its occurrence among the block's rows read alike)."""
+    out = []
+    titles: Counter = Counter()
+    for block in blocks:
+        titles[block.jabatan] += 1
+        nth = titles[block.jabatan]
+        alike: Counter = Counter()
+        rows = []
+        for raw in block.indicators:
+            alike[raw.indikator] += 1
+            rows.append((dokumen, block.jabatan, nth, raw.indikator, alike[raw.indikator]))
+        out.append(((dokumen, block.jabatan, nth, "", 1), rows))
+    return out

@@ -16,7 +16,7 @@ import pandas as pd
 from kinerja import ingest
 from kinerja.archive import Source, file_digest, manifest_path, read_manifest, verify
 from kinerja.build import normalise
-from kinerja.build.corrections import TEXT_FIELDS, Correction, Index, corrections_path, read_corrections
+from kinerja.build.corrections import TEXT_FIELDS, Correction, Index, corrections_path, identities, read_corrections
 from kinerja.errors import BuildError
 from kinerja.ingest import ParsedDocument, parse_text, read_document
 from kinerja.ingest.words import reading_inputs
@@ -56,11 +56,11 @@ def indicator_id(kecamatan: str, tahun: int, jabatan_baku: str, indikator: str, 
 def _records(source: Source, doc: ParsedDocument, corrections: Index) -> tuple[list[dict], list[dict]]:
     indicators, positions = [], []
     seen: Counter = Counter()
-    read_alike: Counter = Counter()
     base = {"kecamatan": source.kecamatan, "kabupaten": source.kabupaten, "provinsi": source.provinsi, "tahun": source.tahun}
-    for order, block in enumerate(doc.blocks, start=1):
+    keys = identities(source.sha256, doc.blocks)
+    for order, (block, (block_key, row_keys)) in enumerate(zip(doc.blocks, keys, strict=True), start=1):
         title = {"jabatan": block.jabatan}
-        title_corrected = corrections.apply(source.sha256, block.jabatan, "", 1, title)
+        title_corrected = corrections.apply(block_key, title)
         jabatan = normalise.clean_title(title["jabatan"])
         baku = normalise.canonical_title(jabatan, source.kecamatan)
         jenis = normalise.position_type(baku)
@@ -74,11 +74,9 @@ def _records(source: Source, doc: ParsedDocument, corrections: Index) -> tuple[l
             "bidang": bidang,
         }
         positions.append({**position, "jumlah_indikator": len(block.indicators), "berkas": source.path.name})
-        for raw in block.indicators:
+        for raw, row_key in zip(block.indicators, row_keys, strict=True):
             record = {name: getattr(raw, name) for name in TEXT_FIELDS}
-            read_alike[(block.jabatan, raw.indikator)] += 1
-            occurrence = read_alike[(block.jabatan, raw.indikator)]
-            changed = corrections.apply(source.sha256, block.jabatan, raw.indikator, occurrence, record)
+            changed = corrections.apply(row_key, record)
             target, target_satuan = normalise.parse_target(record.pop("target"))
             kategori = record.pop("kategori_formula", None) or normalise.formula_category(record["formula"], record["indikator"])
             polaritas = record.pop("polaritas", None) or normalise.polarity(record["indikator"])
@@ -169,6 +167,7 @@ def write_dataset(dataset: Dataset, out_dir: Path = NORMALISED) -> None:
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; the app may run as another user than the build
     try:
         for name, frame in (("indikator", dataset.indikator), ("jabatan", dataset.jabatan), ("dokumen", dataset.dokumen)):
             frame.to_parquet(staging / f"{name}.parquet", index=False)

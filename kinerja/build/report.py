@@ -81,4 +81,5 @@ def describe(correction: Correction) -> str:
     """Which cell a correction is for, in words: the document, the row as read, the column."""
     row = f"indikator '{correction.indikator}'" + (f" ke-{correction.urutan}" if correction.urutan > 1 else "")
     where = row if correction.indikator else "judul jabatan"
-    return f"dokumen {correction.dokumen[:10]}…, jabatan '{correction.jabatan}', {where}, kolom {correction.kolom}"
+    block = f"jabatan '{correction.jabatan}'" + (f" ke-{correction.jabatan_ke}" if correction.jabatan_ke > 1 else "")
+    return f"dokumen {correction.dokumen[:10]}…, {block}, {where}, kolom {correction.kolom}"

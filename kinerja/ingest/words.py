@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from kinerja.ingest.source import TEXT_SUFFIXES
 from kinerja.paths import DATA, RAW
 
 DICTIONARY = Path("/usr/share/hunspell/id_ID.dic")
@@ -38,7 +39,6 @@ EXCERPT = DATA / "config" / "kata_hunspell_dokumen.txt"  # the list's words insi
 # officers add later (stored in data/raw too) never change how another document is read.
 SHIPPED_COUNTS = DATA / "config" / "kosakata_dokumen.tsv"
 INSTALL_HINT = "sudo apt-get install hunspell-id (atau make system)"
-TEXT_SUFFIXES = (".txt", ".md")
 
 # Words that join the words around them: a cell ending on one of them goes on, and a capitalised
 # word split into two of which one is such a word is glued text, not a name.

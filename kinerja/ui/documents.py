@@ -5,6 +5,7 @@ Nothing is stored before "Simpan": the files are read into proposals (kinerja.in
 session, and every edit stays in the widgets until then.
 """
 
+from contextlib import nullcontext
 from datetime import datetime
 
 import pandas as pd
@@ -44,28 +45,14 @@ def _ocr_notice() -> None:
 
 
 def _proposals(files) -> list[intake.Proposal]:
-    """The uploaded files read once per session (reading a scan takes a while)."""
+    """The uploaded files, each read once per session (reading a scan takes a while)."""
     kept = st.session_state.setdefault(_PROPOSALS, {})
     wanted = [(f.name, f.getvalue()) for f in files]
-    keys = [(name, archive.digest(content)) for name, content in wanted]
-    new = [(name, content) for (name, content), key in zip(wanted, keys, strict=True) if key not in kept]
-    if new:
-        with st.spinner(f"Membaca {len(new)} berkas…"):
-            fresh = intake.propose(new)
-        for proposal in fresh:
-            kept[(proposal.name, proposal.sha256)] = proposal
-    shown = [kept[key] for key in keys]
-    _mark_twins(shown)
+    new = sum((name, archive.digest(content)) not in kept for name, content in wanted)
+    with st.spinner(f"Membaca {new} berkas…") if new else nullcontext():
+        shown = intake.propose(wanted, known=kept)
+    kept.update({(p.name, p.sha256): p for p in shown if not p.twin_of})
     return shown
-
-
-def _mark_twins(shown: list[intake.Proposal]) -> None:
-    """The same content uploaded twice under two names: the second one is refused."""
-    first: dict[str, str] = {}
-    for proposal in shown:
-        if proposal.sha256 in first and not proposal.problem:
-            proposal.problem = f"{proposal.name}: isinya sama dengan {first[proposal.sha256]} dalam unggahan ini"
-        first.setdefault(proposal.sha256, proposal.name)
 
 
 def add_documents() -> None:
@@ -106,7 +93,9 @@ def _review(proposal: intake.Proposal, stored: dict) -> tuple | None:
     old = stored.get((proposal.region.kecamatan.casefold(), proposal.region.tahun))
     if old is not None:
         replaced = f"{old.path.name} ({old.kecamatan} {old.tahun})"
-        st.info(f"Dokumen ini akan menggantikan {replaced}; versi lama tetap tersimpan di riwayat.")
+        corrected = len(intake.corrections_of(old.sha256))
+        lost = f" {corrected} koreksi pada versi lama tidak berlaku untuk versi ini." if corrected else ""
+        st.info(f"Dokumen ini akan menggantikan {replaced}; versi lama tetap tersimpan di riwayat.{lost}")
     titles = _blocks(proposal, key)
     rows_before = intake.rows(proposal)
     left, right = st.columns([2, 1])
@@ -115,8 +104,8 @@ def _review(proposal: intake.Proposal, stored: dict) -> tuple | None:
     with right:
         _source_text(proposal, key)
     corrections = intake.cell_corrections(proposal, rows_before, rows_after, REASON)
-    for old_title, new_title in titles:
-        corrections.append(intake.title_correction(proposal, old_title, new_title, REASON))
+    for number, new_title in titles:
+        corrections.append(intake.title_correction(proposal, number, new_title, REASON))
     if corrections:
         st.caption(f"{len(corrections)} koreksi akan disimpan bersama dokumen ini.")
     return (proposal, corrections) if region_ok else None
@@ -158,8 +147,8 @@ def _set_field(key: str, value: str) -> None:
     st.session_state[key] = value
 
 
-def _blocks(proposal: intake.Proposal, key: str) -> list[tuple[str, str]]:
-    """The position blocks found, their titles editable; the titles changed, as (read, new)."""
+def _blocks(proposal: intake.Proposal, key: str) -> list[tuple[int, str]]:
+    """The position blocks found, their titles editable; the titles changed, as (block number, new)."""
     before = intake.blocks(proposal)
     shown = before.rename(columns=BLOCK_LABELS)
     edited = st.data_editor(
@@ -171,7 +160,8 @@ def _blocks(proposal: intake.Proposal, key: str) -> list[tuple[str, str]]:
         column_config={BLOCK_LABELS["jabatan"]: st.column_config.TextColumn(width="large")},
     )
     after = edited[BLOCK_LABELS["jabatan"]].fillna("").astype(str).str.strip()
-    return [(old, new) for old, new in zip(before["jabatan"], after, strict=True) if new and new != old]
+    changed = zip(before["blok"], before["jabatan"], after, strict=True)
+    return [(int(number), new) for number, old, new in changed if new and new != old]
 
 
 def _rows(before: pd.DataFrame, key: str) -> pd.DataFrame:
@@ -231,9 +221,14 @@ def _save(ready: list[tuple], uploaded: int) -> None:
     except KinerjaError as error:
         st.error(f"Tidak disimpan: {error}")
         return
+    except OSError as error:  # a full disk, a folder not writable: everything was put back
+        st.error(f"Tidak disimpan: berkas {error.filename or ''} tidak dapat ditulis di server. Tidak ada yang berubah.")
+        return
     history = stored.change.history
     said = "; ".join(f"{h['kecamatan']} {h['tahun']}" + (" (versi baru)" if h["menggantikan"] else "") for h in history)
-    widgets.say_on_next_page(f"Tersimpan: {said}. Data sudah diperbarui di semua halaman.", kind="success")
+    unused = intake.unused_warnings(stored)
+    note = " ".join([f"Tersimpan: {said}. Data sudah diperbarui di semua halaman.", *unused])
+    widgets.say_on_next_page(note, kind="warning" if unused else "success")
     st.session_state.pop(_PROPOSALS, None)
     st.session_state[_UPLOAD_ROUND] += 1
     st.rerun()
@@ -288,6 +283,9 @@ def _withdraw(current: list[archive.Source]) -> None:
         source = current[chosen]
         st.caption("Berkasnya tetap disimpan dan tercatat di riwayat; datanya tidak lagi tampil di dasbor.")
         if st.button(f"Berhenti memakai {source.kecamatan} {source.tahun}", key="tarik"):
+            if not who.strip():
+                st.error("Isi nama petugas dulu: setiap perubahan dicatat dengan nama yang melakukannya.")
+                return
             st.session_state["tarik_tanya"] = True
         if not st.session_state.get("tarik_tanya"):
             return
