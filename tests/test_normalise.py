@@ -154,3 +154,9 @@ def test_unit(kategori, indikator, target_satuan, formula, satuan):
 )
 def test_latex_to_text(latex, text):
     assert latex_to_text(latex) == text
+
+
+@pytest.mark.parametrize("broken", [r"\frac{Jumlah desa}dibagi", r"\frac{{Jumlah}}desa", r"\frac Jumlah"])
+def test_a_fraction_that_lost_a_brace_in_ocr_stays_text(broken):
+    # a scan can lose a brace; the cell is then read as the text it holds, never an endless recursion
+    assert "Jumlah" in latex_to_text(broken)

@@ -62,10 +62,14 @@ def latex_to_text(expr: str) -> str:
     out = []
     i = 0
     while i < len(expr):
-        if expr.startswith(r"\frac", i):
+        if expr.startswith(r"\frac", i) and expr.count("{", i) >= 2:  # OCR may lose a brace: then plain text
             j = expr.find("{", i)
             numerator, j = _braced(expr, j)
             k = expr.find("{", j)
+            if k < 0:
+                out.append(f" {latex_to_text(numerator)} ")
+                i = j
+                continue
             denominator, k = _braced(expr, k)
             out.append(f" {_operand(latex_to_text(numerator))} / {_operand(latex_to_text(denominator))} ")
             i = k
