@@ -7,12 +7,12 @@ grid is found in the page image itself (long runs of ink are the rules), erased 
 it is not read as `|` or `[`, and every word is put into the cell its box lies in.
 
 Tesseract reads with its English model: on the seed documents Debian's Indonesian model (the small
-"fast" one) read no `%` and no `[` at all and misread `:`, `*` and `<`, which the layout parsers
-depend on, and it got more words wrong too (docs/DESIGN.md has the figures).
+"fast" one) read no `%`, `[` or `*` at all and put a `:` for many other marks, which the layout
+parsers depend on; both models together lost most `[` (docs/DESIGN.md has the figures).
 """
 
 import os
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -30,7 +30,9 @@ PAGE_SEGMENTATION = "--psm 6"  # the page as one block of lines: a lone ':' or '
 DPI = 300  # PDF pages are rendered at this resolution (tesseract reads 9 pt type best at about 300 dpi)
 PHOTO_LONG_SIDE = 3508  # a smaller photo is enlarged to this many pixels (A4 at 300 dpi)
 DOUBTFUL = 60  # tesseract's confidence (0-100) below which a word is read a second time
+LONE_WORD = 4  # a word alone on its line is read a second time up to this many characters ('12.')
 INK = 2 / 3  # a pixel darker than this share of the paper around it is ink
+BOX_SLACK = 0.1  # a sure word's box may lie this share of a word's height beside its ink
 
 INSTALL_HINT = "membaca pindaian membutuhkan paket Debian tesseract-ocr: sudo apt-get install tesseract-ocr (atau make system)"
 NOTHING_READ = "tidak ada teks yang terbaca (gambar kosong atau terlalu buram)"
@@ -261,9 +263,23 @@ def _read_words(image: np.ndarray) -> list[Word]:
 
 
 def _on_ink(words: list[Word], ink: np.ndarray) -> list[Word]:
-    """The words whose box holds ink: tesseract now and then reads a mark ('=', '-') into the blank
-    space between a line's cells, where the page has none."""
-    return [w for w in words if ink[w.top : w.bottom + 1, w.left : w.right + 1].any()]
+    """The words whose box holds ink: tesseract now and then reads a mark ('=', '©', '—') into the
+    blank space between a line's cells, where the page has none. But the box of a mark tesseract
+    is sure of may lie a pixel or two beside its ink (a ':' between two bold words comes back one
+    pixel wide, left of its dots; a ';' ending a line one pixel short of it), so a sure word only
+    needs ink within a tenth of a word's height of its box. The marks read into blank space are
+    doubtful ones, or lie farther from any letter."""
+    if not words:
+        return words
+    near = round(BOX_SLACK * np.median([w.bottom - w.top + 1 for w in words]))
+    height, width = ink.shape
+
+    def holds_ink(word: Word) -> bool:
+        slack = near if word.conf >= DOUBTFUL else 0
+        left, right = max(0, word.left - slack), min(width, word.right + slack + 1)
+        return bool(ink[word.top : min(height, word.bottom + 1), left:right].any())
+
+    return [w for w in words if holds_ink(w)]
 
 
 @dataclass
@@ -278,10 +294,19 @@ class Strip:
     sheet_top: int = 0
 
 
-def _doubtful_strips(words: list[Word], margin: int, shape: tuple[int, int]) -> list[Strip]:
-    """The whole lines that hold a doubtful word: a mark is read best among its neighbours."""
+def _doubted(words: list[Word]) -> set[int]:
+    """The words to read a second time (by id): those tesseract doubts, and a short word alone on
+    its line (a block number such as '3.', a lone ':'). Beside no letters, such a word gives
+    tesseract nothing to measure the type by, and it reads the '3.' of one page as '3:' and still
+    says it is fairly sure."""
+    on_line = Counter(w.line for w in words)
+    return {id(w) for w in words if w.conf < DOUBTFUL or (on_line[w.line] == 1 and len(w.text) <= LONE_WORD)}
+
+
+def _doubtful_strips(words: list[Word], doubted: set[int], margin: int, shape: tuple[int, int]) -> list[Strip]:
+    """The whole lines that hold a doubted word: a mark is read best among its neighbours."""
     strips = []
-    for line in sorted({w.line for w in words if w.conf < DOUBTFUL}):
+    for line in sorted({w.line for w in words if id(w) in doubted}):
         on_line = [w for w in words if w.line == line]
         strips.append(
             Strip(
@@ -319,8 +344,8 @@ def _read_again(strips: list[Strip], image: np.ndarray, gap: int) -> list[Word]:
     return words
 
 
-def _surer(first: list[Word], second: list[Word], tolerance: float) -> list[Word]:
-    """A line's words, each doubtful one replaced by what the second reading found in its place
+def _surer(first: list[Word], second: list[Word], doubted: set[int], tolerance: float) -> list[Word]:
+    """A line's words, each doubted one replaced by what the second reading found in its place
     when that is surer. A word of the second reading belongs to the nearest word of the first."""
     claimed: dict[int, list[Word]] = {}
     for again in second:
@@ -331,7 +356,7 @@ def _surer(first: list[Word], second: list[Word], tolerance: float) -> list[Word
     out = []
     for i, word in enumerate(first):
         here = claimed.get(i, [])
-        if word.conf < DOUBTFUL and here and min(w.conf for w in here) > word.conf:
+        if id(word) in doubted and here and min(w.conf for w in here) > word.conf:
             out.extend(here)
         else:
             out.append(word)
@@ -339,18 +364,19 @@ def _surer(first: list[Word], second: list[Word], tolerance: float) -> list[Word
 
 
 def _reread_doubtful(words: list[Word], darkened: np.ndarray) -> list[Word]:
-    """Words tesseract doubts (a ':' read as 'E', '**' as '*') read again, with their lines, from
-    the darkened page; the surer reading of each is kept."""
-    if not any(w.conf < DOUBTFUL for w in words):
+    """Words tesseract doubts (a ':' read as ';', '1.' as '1') and lone short words read again,
+    with their lines, from the darkened page; the surer reading of each is kept."""
+    doubted = _doubted(words)
+    if not doubted:
         return words
     height = int(np.median([w.bottom - w.top + 1 for w in words]))
-    strips = _doubtful_strips(words, height, darkened.shape)
+    strips = _doubtful_strips(words, doubted, height, darkened.shape)
     second = _read_again(strips, darkened, height)
     doubtful_lines = {s.line for s in strips}
     out = [w for w in words if w.line not in doubtful_lines]
     for line in doubtful_lines:
         first = sorted((w for w in words if w.line == line), key=lambda w: w.left)
-        out.extend(_surer(first, [w for w in second if w.line == line], height / 3))
+        out.extend(_surer(first, [w for w in second if w.line == line], doubted, height / 3))
     return out
 
 
