@@ -12,6 +12,10 @@ class IngestError(KinerjaError):
     """A document that cannot be read into position blocks and indicator rows."""
 
 
+class OcrUnavailable(IngestError):
+    """A scan cannot be read on this machine: tesseract or its Indonesian language is not installed."""
+
+
 class BuildError(KinerjaError):
     """The manifest, the corrections file or the combined dataset is not usable."""
 
