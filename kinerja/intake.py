@@ -102,9 +102,8 @@ def propose(
     for name, content in files:
         sha256 = archive.digest(content)
         if sha256 in seen:  # a new proposal, so the one kept for that name stays as it was read
-            proposals.append(
-                Proposal(name, content, sha256, problem=f"{name}: isinya sama dengan {seen[sha256]} dalam unggahan ini")
-            )
+            twin = f"{name}: isinya sama dengan {seen[sha256]} dalam unggahan ini"
+            proposals.append(Proposal(name, content, sha256, problem=twin, twin_of=seen[sha256]))
             continue
         seen[sha256] = name
         proposals.append((known or {}).get((name, sha256)) or _proposal(name, content, sha256, stored))

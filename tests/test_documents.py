@@ -143,6 +143,8 @@ def test_bad_files_are_refused_one_by_one_and_the_good_one_is_stored(office, tmp
     assert said["besar.pdf"] == "besar.pdf: berkas 100 MB terlalu besar (paling besar 50 MB per dokumen)"
     assert said["salinan wonorejo.txt"] == "salinan wonorejo.txt: isinya sama dengan iki_wonorejo_numbered.txt dalam unggahan ini"
     assert said["iki_wonorejo_numbered.txt"] == ""
+    twins = {p.name: p.twin_of for p in proposals}
+    assert twins["salinan wonorejo.txt"] == "iki_wonorejo_numbered.txt" and twins["iki_wonorejo_numbered.txt"] == ""
     good = [p for p in proposals if p.usable]
     good[0].region = intake.Region("Wonorejo", "Pasuruan", "Jawa Timur", 2024)
     intake.confirm(good, "Sri Wahyuni")
