@@ -157,10 +157,13 @@ def _apply_options(proposals: list[intake.Proposal], args: argparse.Namespace) -
 
 
 def _refuse_unknown_region(proposal: intake.Proposal, accept_unknown: bool) -> None:
-    if not proposal.usable or proposal.region.missing():
-        if proposal.usable:
-            missing = ", ".join(proposal.region.missing())
-            proposal.problem = f"{proposal.name}: {missing} tidak terdeteksi dari teks; berikan --{proposal.region.missing()[0]}"
+    """A readable file whose region is not all stated, or names a place the gazetteer does not know
+    (unless accepted), is refused with the option that fixes it."""
+    if not proposal.usable:
+        return
+    missing = proposal.region.missing()
+    if missing:
+        proposal.problem = f"{proposal.name}: {', '.join(missing)} tidak terdeteksi dari teks; berikan --{missing[0]}"
         return
     checked = intake.region_check(proposal.region)
     if not checked.all_known and not accept_unknown:

@@ -70,13 +70,13 @@ def ocr_missing() -> str | None:
     return ocr_available()
 
 
-def _read(name: str, content: bytes) -> tuple[str, ParsedDocument]:
+def _read(name: str, content: bytes, sha256: str) -> tuple[str, ParsedDocument]:
     """Read the bytes as the file they came in (its suffix says the format); cached by content."""
     with tempfile.TemporaryDirectory(prefix="unggah-") as folder:
         path = Path(folder) / Path(name).name
         path.write_bytes(content)
         check_file(path)
-        text, parsed, _ = read_cached(path, archive.digest(content), PARSE_CACHE)
+        text, parsed, _ = read_cached(path, sha256, PARSE_CACHE)
     return text, parsed
 
 
@@ -117,7 +117,7 @@ def _proposal(name: str, content: bytes, sha256: str, stored: dict[str, Source])
         proposal.problem = f"{name}: dokumen yang sama sudah tersimpan ({same.kecamatan} {same.tahun}, {same.path.name})"
         return proposal
     try:
-        proposal.text, proposal.parsed = _read(name, content)
+        proposal.text, proposal.parsed = _read(name, content, sha256)
     except KinerjaError as error:
         proposal.problem = str(error)
         return proposal

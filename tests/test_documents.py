@@ -40,6 +40,16 @@ def _indicators(tmp_path) -> pd.DataFrame:
     return pd.read_parquet(tmp_path / "normalised" / "indikator.parquet")
 
 
+def _wonorejo_with_formula(formula: str, reason: str = "uji") -> tuple[intake.Proposal, list]:
+    """Wonorejo read for upload, its region set, and a correction of the Camat's formula cell."""
+    proposal = intake.propose([("iki_wonorejo_numbered.txt", WONOREJO.read_bytes())])[0]
+    proposal.region = intake.Region("Wonorejo", "Pasuruan", "Jawa Timur", 2024)
+    rows = intake.rows(proposal)
+    edited = rows.copy()
+    edited.loc[0, "formula"] = formula
+    return proposal, intake.cell_corrections(proposal, rows, edited, reason)
+
+
 def _add_wonorejo(*extra: str) -> int:
     region = ["--kabupaten", "Pasuruan", "--provinsi", "Jawa Timur"]
     return main(["dokumen", "tambah", str(WONOREJO), *region, "--oleh", "Sri Wahyuni", *extra])
@@ -171,12 +181,7 @@ def test_a_changed_stored_file_is_refused(office):
 
 
 def test_a_correction_is_keyed_to_the_row_shown_and_reapplied(office, tmp_path):
-    proposal = intake.propose([("iki_wonorejo_numbered.txt", WONOREJO.read_bytes())])[0]
-    proposal.region = intake.Region("Wonorejo", "Pasuruan", "Jawa Timur", 2024)
-    before = intake.rows(proposal)
-    after = before.copy()
-    after.loc[0, "formula"] = "Nilai indeks dari survei kepuasan masyarakat"
-    corrections = intake.cell_corrections(proposal, before, after, "rumus diperjelas")
+    proposal, corrections = _wonorejo_with_formula("Nilai indeks dari survei kepuasan masyarakat", "rumus diperjelas")
     title = intake.title_correction(proposal, 2, "Kepala Sub Bagian Perencanaan dan Keuangan", "judul")
     intake.confirm([proposal], "Sri Wahyuni", [*corrections, title])
     saved = read_corrections(office / "koreksi.csv")
@@ -296,12 +301,7 @@ def test_a_save_that_fails_at_the_last_step_changes_nothing(office, tmp_path, mo
     )
     before = {p.name: p.read_bytes() for p in office.iterdir() if p.is_file() and p.name != ".kunci"}
     data_before = (tmp_path / "normalised" / "indikator.csv").read_bytes()
-    proposal = intake.propose([("iki_wonorejo_numbered.txt", WONOREJO.read_bytes())])[0]
-    proposal.region = intake.Region("Wonorejo", "Pasuruan", "Jawa Timur", 2024)
-    rows = intake.rows(proposal)
-    edited = rows.copy()
-    edited.loc[0, "formula"] = "Nilai indeks"
-    corrections = intake.cell_corrections(proposal, rows, edited, "uji")
+    proposal, corrections = _wonorejo_with_formula("Nilai indeks")
 
     def disk_full(*args, **kwargs):
         raise OSError(28, "No space left on device", str(tmp_path / "normalised"))
@@ -315,12 +315,8 @@ def test_a_save_that_fails_at_the_last_step_changes_nothing(office, tmp_path, mo
 
 
 def test_replacing_a_corrected_document_says_its_corrections_no_longer_apply(office, tmp_path, capsys):
-    proposal = intake.propose([("iki_wonorejo_numbered.txt", WONOREJO.read_bytes())])[0]
-    proposal.region = intake.Region("Wonorejo", "Pasuruan", "Jawa Timur", 2024)
-    rows = intake.rows(proposal)
-    edited = rows.copy()
-    edited.loc[0, "formula"] = "Nilai indeks"
-    intake.confirm([proposal], "Sri Wahyuni", intake.cell_corrections(proposal, rows, edited, "uji"))
+    proposal, corrections = _wonorejo_with_formula("Nilai indeks")
+    intake.confirm([proposal], "Sri Wahyuni", corrections)
     assert len(intake.corrections_of(proposal.sha256)) == 1
     newer = tmp_path / "IKI Wonorejo revisi.txt"
     newer.write_text(WONOREJO.read_text().replace("Persentase realisasi anggaran", "Persentase serapan anggaran"))

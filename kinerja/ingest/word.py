@@ -61,29 +61,27 @@ def _open(path: Path):
         raise IngestError(f"{path.name}: bukan berkas Word (.docx) yang sah") from error
 
 
-def _blocks(container) -> Iterator:
-    """The paragraphs and tables of a body or cell in document order, through any wrapper."""
-    for child in container:
-        if child.tag in (_P, _TBL):
+def _children(element, *tags: str) -> Iterator:
+    """The children of `element` with one of `tags`, in document order, looking through any wrapper
+    (content controls, tracked insertions)."""
+    for child in element:
+        if child.tag in tags:
             yield child
         elif child.tag in _WRAPPERS:
-            yield from _blocks(child)
+            yield from _children(child, *tags)
+
+
+def _blocks(container) -> Iterator:
+    """The paragraphs and tables of a body or cell."""
+    return _children(container, _P, _TBL)
 
 
 def _cells(row) -> Iterator:
-    for child in row:
-        if child.tag == _TC:
-            yield child
-        elif child.tag in _WRAPPERS:
-            yield from _cells(child)
+    return _children(row, _TC)
 
 
 def _rows(table) -> Iterator:
-    for child in table:
-        if child.tag == _TR:
-            yield child
-        elif child.tag in _WRAPPERS:
-            yield from _rows(child)
+    return _children(table, _TR)
 
 
 def _value(element, path: str, default: str | None = None) -> str | None:
