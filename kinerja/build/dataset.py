@@ -164,12 +164,18 @@ def build_dataset(sources: list[Source], corrections: list[Correction] | None = 
 
 def write_dataset(dataset: Dataset, out_dir: Path = NORMALISED) -> None:
     """All files or none: written to a sibling folder, then swapped in."""
+    write_tables({"indikator": dataset.indikator, "jabatan": dataset.jabatan, "dokumen": dataset.dokumen}, out_dir)
+
+
+def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> None:
+    """The normalised tables (indikator, jabatan, dokumen) to out_dir, all or none: written to a
+    sibling folder, then swapped in. The one writer of the layout the query layer reads."""
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; the app may run as another user than the build
     try:
-        for name, frame in (("indikator", dataset.indikator), ("jabatan", dataset.jabatan), ("dokumen", dataset.dokumen)):
+        for name, frame in tables.items():
             frame.to_parquet(staging / f"{name}.parquet", index=False)
             frame.to_csv(staging / f"{name}.csv", index=False, encoding="utf-8")
         old = out_dir.with_name(f".{out_dir.name}-old")
