@@ -3,7 +3,7 @@
 Each package is one stage of the data flow and declares, in MAY_IMPORT, which parts of kinerja it
 may import (tests/test_architecture.py holds every module to it):
 
-    ground floor   paths, vocab, indonesian, errors, filters, spreadsheet: imported by everyone
+    ground floor   paths, vocab, indonesian, errors, filters, spreadsheet, ids: imported by everyone
     ingest/        documents -> position blocks and indicator rows
     build/         rows -> normalised tables in data/normalised (the only writer there)
     db             DuckDB over the normalised tables; SQL only from queries/
@@ -22,4 +22,5 @@ GROUND_FLOOR = (
     "kinerja.errors",
     "kinerja.filters",
     "kinerja.spreadsheet",
+    "kinerja.ids",
 )

@@ -2,8 +2,9 @@
 
 Paths resolve from the package, never from the working directory. Three folders can be moved:
 
-    KINERJA_DATA_DIR        the normalised tables the dashboard reads (tests, other datasets)
-    KINERJA_REALISASI_DIR   the officers' imported targets and realisation
+    KINERJA_DATA_DIR        a dataset: its normalised tables (normalised/) and its realisation
+                            store (realisasi/); data/ by default. Tests and generated datasets.
+    KINERJA_REALISASI_DIR   the officers' imported targets and realisation, when not in the dataset
     KINERJA_DOKUMEN_DIR     the documents and their register (manifest.csv, riwayat.csv, koreksi.csv)
 """
 
@@ -22,14 +23,19 @@ QUERIES = ROOT / "queries"
 APP_PAGES = ROOT / "app_pages"  # not pages/: that name switches Streamlit to its legacy page discovery
 
 
+def data_dir() -> Path:
+    """The dataset served: KINERJA_DATA_DIR, else data/."""
+    return Path(os.environ.get("KINERJA_DATA_DIR") or DATA)
+
+
 def normalised_dir() -> Path:
-    """Where the dashboard reads the normalised tables: KINERJA_DATA_DIR, else data/normalised."""
-    return Path(os.environ.get("KINERJA_DATA_DIR") or NORMALISED)
+    """Where the dashboard reads the normalised tables: the dataset's normalised/."""
+    return data_dir() / "normalised"
 
 
 def realisasi_dir() -> Path:
-    """Where imported targets and realisation are kept: KINERJA_REALISASI_DIR, else data/realisasi."""
-    return Path(os.environ.get("KINERJA_REALISASI_DIR") or DATA / "realisasi")
+    """Where imported targets and realisation are kept: KINERJA_REALISASI_DIR, else the dataset's realisasi/."""
+    return Path(os.environ.get("KINERJA_REALISASI_DIR") or data_dir() / "realisasi")
 
 
 def raw_dir() -> Path:

@@ -39,8 +39,8 @@ def fixtures_dir() -> Path:
 def _build_into(out: Path, sources) -> Path:
     from kinerja.build import build_dataset, write_dataset
 
-    write_dataset(build_dataset(sources, corrections=[]), out)
-    return out
+    write_dataset(build_dataset(sources, corrections=[]), out / "normalised")
+    return out / "normalised"
 
 
 @pytest.fixture(scope="session")
@@ -61,7 +61,7 @@ def real_data(tmp_path_factory) -> Path:
     """The four real documents, built as `make run` builds them."""
     from kinerja.build import build_dataset, read_corrections, read_manifest, write_dataset
 
-    out = tmp_path_factory.mktemp("real_data")
+    out = tmp_path_factory.mktemp("real_data") / "normalised"
     write_dataset(build_dataset(read_manifest(), read_corrections()), out)
     return out
 

@@ -37,7 +37,7 @@ def _running_server(data: Path, store: Path, documents: Path | None = None):
     """The app on a free loopback port, started fresh, stopped afterwards; `documents` is the folder
     of documents and their register, when a test stores documents."""
     port = _free_port()
-    env = {**os.environ, "KINERJA_DATA_DIR": str(data), "KINERJA_REALISASI_DIR": str(store)}
+    env = {**os.environ, "KINERJA_DATA_DIR": str(data.parent), "KINERJA_REALISASI_DIR": str(store)}
     if documents is not None:
         env["KINERJA_DOKUMEN_DIR"] = str(documents)
     command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.headless", "true",

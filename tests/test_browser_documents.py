@@ -23,9 +23,8 @@ def office(tmp_path_factory):
     shutil.copytree(RAW, root / "raw")
     from kinerja.build import build_dataset, read_corrections, read_manifest, write_dataset
 
-    write_dataset(
-        build_dataset(read_manifest(root / "raw" / "manifest.csv"), read_corrections(root / "raw" / "koreksi.csv")), root / "data"
-    )
+    built = build_dataset(read_manifest(root / "raw" / "manifest.csv"), read_corrections(root / "raw" / "koreksi.csv"))
+    write_dataset(built, root / "data" / "normalised")
     word = text_to_docx((FIXTURES / "iki_wonorejo_numbered.txt").read_text(), root / "IKI Wonorejo 2024.docx")
     cibereum = text_to_docx((FIXTURES / "iki_cibereum_markdown.txt").read_text(), root / "IKI Cibereum 2024.docx")
     pdf = docx_to_pdf([cibereum], root)[0]
@@ -34,7 +33,7 @@ def office(tmp_path_factory):
 
 def test_upload_correct_store_and_see_it(office, browser):  # noqa: F811
     root, word, pdf = office
-    with _running_server(root / "data", root / "realisasi", root / "raw") as url:
+    with _running_server(root / "data" / "normalised", root / "realisasi", root / "raw") as url:
         tab = browser.new_page(viewport={"width": 1280, "height": 900})
         tab.goto(f"{url}/dokumen")
         expect(tab.get_by_role("heading", name="Tambah dokumen IKI")).to_be_visible(timeout=30000)
@@ -88,7 +87,7 @@ def test_upload_correct_store_and_see_it(office, browser):  # noqa: F811
         tab.goto(f"{url}/jelajah?kecamatan=Wonorejo")
         expect(tab.get_by_text("5 indikator ditampilkan. 1 di antaranya memuat koreksi petugas")).to_be_visible(timeout=30000)
 
-    frame = pd.read_parquet(root / "data" / "indikator.parquet")
+    frame = pd.read_parquet(root / "data" / "normalised" / "indikator.parquet")
     camat = frame.query("kecamatan == 'Wonorejo' and jabatan_baku == 'Camat'").iloc[0]
     assert camat["formula"] == CORRECTED and camat["dikoreksi"] == "formula"
     assert (root / "raw" / "koreksi.csv").read_text().count("Sri Wahyuni") == 1

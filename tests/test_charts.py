@@ -305,7 +305,7 @@ def test_every_text_is_at_least_12_px(every_figure):
 
 def test_the_app_draws_charts_with_their_own_sizes(real_data, monkeypatch, tmp_path):
     """theme=None: Streamlit's theme would shrink the fonts set above."""
-    monkeypatch.setenv("KINERJA_DATA_DIR", str(real_data))
+    monkeypatch.setenv("KINERJA_DATA_DIR", str(real_data.parent))
     monkeypatch.setenv("KINERJA_REALISASI_DIR", str(tmp_path / "realisasi"))
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30).run()
     drawn = list(at.get("plotly_chart"))

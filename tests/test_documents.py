@@ -26,7 +26,7 @@ def office(tmp_path, monkeypatch):
     raw = tmp_path / "raw"
     shutil.copytree(RAW, raw)
     monkeypatch.setenv("KINERJA_DOKUMEN_DIR", str(raw))
-    monkeypatch.setenv("KINERJA_DATA_DIR", str(tmp_path / "normalised"))
+    monkeypatch.setenv("KINERJA_DATA_DIR", str(tmp_path))
     monkeypatch.setattr("kinerja.intake.PARSE_CACHE", tmp_path / "cache")
     return raw
 

@@ -47,7 +47,7 @@ def meeting(con, tmp_path_factory) -> list[View]:
 
 @pytest.fixture(autouse=True)
 def isolated(real_data, tmp_path, monkeypatch):
-    monkeypatch.setenv("KINERJA_DATA_DIR", str(real_data))
+    monkeypatch.setenv("KINERJA_DATA_DIR", str(real_data.parent))
     monkeypatch.setenv("KINERJA_REALISASI_DIR", str(tmp_path / "realisasi"))
 
 

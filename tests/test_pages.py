@@ -21,7 +21,7 @@ RINGKASAN, KATEGORI, CAPAIAN, JELAJAH = (site.page_of_view(key).script for key i
 
 @pytest.fixture
 def app(real_data, monkeypatch, tmp_path):
-    monkeypatch.setenv("KINERJA_DATA_DIR", str(real_data))
+    monkeypatch.setenv("KINERJA_DATA_DIR", str(real_data.parent))
     monkeypatch.setenv("KINERJA_REALISASI_DIR", str(tmp_path / "realisasi"))
 
     def open_page(page: str, **query) -> AppTest:
@@ -263,9 +263,9 @@ def test_perbandingan_of_one_kecamatan_and_by_bidang(app):
     assert "Pemerintahan: 21 indikator di 4 kecamatan; 6 di antaranya juga diukur kecamatan lain" in _texts(at)
 
 
-BMD = "lumajang-2023-79ce3a18a8"  # Persentase fasilitasi Administrasi Barang Milik Daerah Pada Perangkat Daerah (%)
-UMUM = "lumajang-2023-58fd4e8c64"  # Persentase fasilitasi Administrasi Umum Perangkat Daerah (%)
-INVENTARIS = "lumajang-2023-3e9e003290"  # Jumlah barang inventaris yang dipelihara (barang, target 596)
+BMD = "lumajang-2023-79e3fd5586"  # Persentase fasilitasi Administrasi Barang Milik Daerah Pada Perangkat Daerah (%)
+UMUM = "lumajang-2023-68bbe3af9c"  # Persentase fasilitasi Administrasi Umum Perangkat Daerah (%)
+INVENTARIS = "lumajang-2023-233cd8d4ff"  # Jumlah barang inventaris yang dipelihara (barang, target 596)
 LOCAL_TIME = re.compile(rf"\d{{1,2}} ({'|'.join(MONTHS)}) 20\d\d \d\d\.\d\d WIB")
 
 

@@ -227,8 +227,8 @@ def test_cakupan_impor_names_the_kecamatan_and_years_of_each_import(con, tmp_pat
         frame.to_parquet(tmp_path / f"{name}.parquet", index=False)
         return str(tmp_path / f"{name}.parquet")
 
-    wonorejo = ["wonorejo-2024-add7eee7e6", "wonorejo-2024-9c43bfd1ef"]  # two values of one kecamatan: one line
-    mixed = ["mekarsari-2022-8958d99a18", "cibereum-2024-4920439e6d", "wonorejo-2024-gone000000", "cibereum-2024-x"]
+    wonorejo = ["wonorejo-2024-343c0f2c02", "wonorejo-2024-6e4e69bd1c"]  # two values of one kecamatan: one line
+    mixed = ["mekarsari-2022-d40d9a9d6c", "cibereum-2024-2e03697dd5", "wonorejo-2024-gone000000", "cibereum-2024-x"]
     files = [write("a", wonorejo), write("b", mixed), write("c", ["tidak-ada"])]
     rows = run(con, "cakupan_impor", berkas=files).fillna({"wilayah": ""})
     assert rows.values.tolist() == [

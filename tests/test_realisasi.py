@@ -17,17 +17,17 @@ from tests.conftest import FIXTURES
 
 FILES = FIXTURES / "realisasi"
 IKM, LAPORAN, ANGGARAN, SPJ, SURAT = (
-    "wonorejo-2024-add7eee7e6",
-    "wonorejo-2024-9c43bfd1ef",
-    "wonorejo-2024-a5881ddf54",
-    "wonorejo-2024-0a17408e96",
-    "wonorejo-2024-dc8f4b0780",
+    "wonorejo-2024-343c0f2c02",
+    "wonorejo-2024-6e4e69bd1c",
+    "wonorejo-2024-f7cdc22c9d",
+    "wonorejo-2024-5ac438e820",
+    "wonorejo-2024-9bb70967d9",
 )
 
 
 @pytest.fixture
 def env(fixture_data, tmp_path, monkeypatch):
-    monkeypatch.setenv("KINERJA_DATA_DIR", str(fixture_data))
+    monkeypatch.setenv("KINERJA_DATA_DIR", str(fixture_data.parent))
     monkeypatch.setenv("KINERJA_REALISASI_DIR", str(tmp_path / "realisasi"))
     con = db.connect(fixture_data)
     return con, capaian.indicators(con)

@@ -28,7 +28,7 @@ FILTER_SETS = [
 
 @pytest.fixture
 def env(real_data, monkeypatch, tmp_path):
-    monkeypatch.setenv("KINERJA_DATA_DIR", str(real_data))
+    monkeypatch.setenv("KINERJA_DATA_DIR", str(real_data.parent))
     monkeypatch.setenv("KINERJA_REALISASI_DIR", str(tmp_path / "realisasi"))
     return db.connect(real_data)
 

@@ -14,9 +14,9 @@ from kinerja.build.dataset import (
     Dataset,
     build,
     build_dataset,
-    indicator_id,
     read_cached,
     write_dataset,
+    write_tables,
 )
 from kinerja.build.report import check_report, unused_correction_warnings
 
@@ -31,8 +31,8 @@ __all__ = [
     "Source",
     "build",
     "build_dataset",
+    "write_tables",
     "check_report",
-    "indicator_id",
     "read_corrections",
     "read_cached",
     "read_manifest",

@@ -3,7 +3,6 @@
 import hashlib
 import os
 import pickle
-import re
 import shutil
 import tempfile
 from collections import Counter
@@ -18,6 +17,7 @@ from kinerja.archive import Source, file_digest, manifest_path, read_manifest, v
 from kinerja.build import normalise
 from kinerja.build.corrections import TEXT_FIELDS, Correction, Index, corrections_path, identities, read_corrections
 from kinerja.errors import BuildError
+from kinerja.ids import indicator_id
 from kinerja.ingest import ParsedDocument, parse_text, read_document
 from kinerja.ingest.words import reading_inputs
 from kinerja.paths import NORMALISED, PARSE_CACHE
@@ -44,13 +44,6 @@ class Dataset:
     texts: dict[str, str] = field(default_factory=dict)  # each document's text as the parser read it
     unused_corrections: list[Correction] = field(default_factory=list)
     parsed_now: list[str] = field(default_factory=list)  # documents read in this build (not from the cache)
-
-
-def indicator_id(kecamatan: str, tahun: int, jabatan_baku: str, indikator: str, occurrence: int) -> str:
-    """Stable across rebuilds: depends on what the row says, not on where the file lies."""
-    key = f"{kecamatan.lower()}|{tahun}|{jabatan_baku.lower()}|{indikator.lower()}|{occurrence}"
-    slug = re.sub(r"[^a-z0-9]+", "-", kecamatan.lower()).strip("-")
-    return f"{slug}-{tahun}-{hashlib.sha1(key.encode()).hexdigest()[:10]}"
 
 
 def _records(source: Source, doc: ParsedDocument, corrections: Index) -> tuple[list[dict], list[dict]]:
@@ -82,11 +75,12 @@ def _records(source: Source, doc: ParsedDocument, corrections: Index) -> tuple[l
             polaritas = record.pop("polaritas", None) or normalise.polarity(record["indikator"])
             key = (baku, record["indikator"].lower())
             seen[key] += 1
+            place = (source.kabupaten, source.kecamatan, source.tahun)
             indicators.append(
                 {
                     **position,
                     **record,
-                    "indikator_id": indicator_id(source.kecamatan, source.tahun, baku, record["indikator"], seen[key]),
+                    "indikator_id": indicator_id(*place, baku, record["indikator"], seen[key]),
                     "kategori_formula": kategori,
                     "satuan": normalise.unit(kategori, record["indikator"], target_satuan, record["formula"]),
                     "polaritas": polaritas,

@@ -12,6 +12,7 @@ from kinerja.capaian import store
 from kinerja.capaian.rules import Band, achievement, default_method, load_bands, rating, roll_up
 from kinerja.capaian.template import read_table, validate
 from kinerja.filters import Filters
+from kinerja.ids import former_ids
 from kinerja.paths import EXAMPLE_FILE
 from kinerja.vocab import NOT_RATED, QUARTER_LABELS, QUARTERS
 
@@ -134,8 +135,10 @@ def detached_values(values: pd.DataFrame, all_ids: set[str]) -> pd.DataFrame:
 def example_table(all_indicators: pd.DataFrame) -> pd.DataFrame:
     """Illustrative targets and quarterly realisation for every indicator, the same on every run."""
     rows = []
+    # Seeded by the id each indicator had when the illustration was first made, so it stays the same.
+    seed_ids = {new: old for old, new in former_ids(all_indicators).items()}
     for row in all_indicators.itertuples(index=False):
-        rng = random.Random(int(hashlib.sha1(row.indikator_id.encode()).hexdigest()[:8], 16))
+        rng = random.Random(int(hashlib.sha1(seed_ids[row.indikator_id].encode()).hexdigest()[:8], 16))
         method = default_method(row.kategori_formula, row.satuan)
         percent = row.kategori_formula == "persentase" or row.satuan == "%"
         target = row.target if pd.notna(row.target) else (100.0 if percent else float(rng.choice([4, 6, 12, 12, 24, 26])))
