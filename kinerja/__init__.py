@@ -3,7 +3,7 @@
 Each package is one stage of the data flow and declares, in MAY_IMPORT, which parts of kinerja it
 may import (tests/test_architecture.py holds every module to it):
 
-    ground floor   paths, vocab, indonesian, errors, filters, spreadsheet, ids: imported by everyone
+    ground floor   paths, vocab, indonesian, errors, filters, spreadsheet, ids, partitions: imported by everyone
     ingest/        documents -> position blocks and indicator rows
     build/         rows -> normalised tables in data/normalised (the only writer there)
     db             DuckDB over the normalised tables; SQL only from queries/
@@ -23,4 +23,5 @@ GROUND_FLOOR = (
     "kinerja.filters",
     "kinerja.spreadsheet",
     "kinerja.ids",
+    "kinerja.partitions",
 )

@@ -8,13 +8,14 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from kinerja import partitions
 from kinerja.errors import DataNotBuilt
+from kinerja.partitions import TABLES
 from kinerja.paths import QUERIES, normalised_dir
 from kinerja.vocab import reference_tables
 
-MAY_IMPORT = ("kinerja.paths", "kinerja.vocab", "kinerja.errors")  # the ground floor it needs
+MAY_IMPORT = ("kinerja.paths", "kinerja.vocab", "kinerja.errors", "kinerja.partitions")  # the ground floor it needs
 
-TABLES = ("indikator", "jabatan", "dokumen")
 _PARAMETER = re.compile(r"\$([a-z_][a-z0-9_]*)")
 
 
@@ -36,25 +37,37 @@ def _definitions() -> list[str]:
 
 
 def missing_tables(directory: Path | None = None) -> list[str]:
-    directory = Path(directory or normalised_dir())
-    return [t for t in TABLES if not (directory / f"{t}.parquet").exists()]
+    return partitions.missing_tables(Path(directory or normalised_dir()))
 
 
 def connect(directory: Path | None = None) -> duckdb.DuckDBPyConnection:
-    """An in-memory database: the normalised tables, the vocabulary's reference tables, and the
-    shared macros (filters, measures)."""
+    """A database of views over the normalised tables' files (nothing copied into memory: a
+    question reads only the partitions its filters leave), the vocabulary's reference tables, and
+    the shared macros (filters, measures)."""
     directory = Path(directory or normalised_dir())
     missing = missing_tables(directory)
     if missing:
-        raise DataNotBuilt(f"{directory}: {', '.join(missing)}.parquet tidak ada; jalankan `python -m kinerja build`")
+        raise DataNotBuilt(f"{directory}: tabel {', '.join(missing)} tidak ada; jalankan `python -m kinerja build`")
     con = duckdb.connect()
     for table in TABLES:
-        con.read_parquet(str(directory / f"{table}.parquet")).create(table)
+        files = partitions.table_files(directory, table)
+        con.read_parquet(files, hive_partitioning=partitions.is_partitioned(files)).create_view(table)
     for name, frame in reference_tables().items():
         con.from_df(frame).create(name)
     for name in _definitions():
         con.execute(query_text(name))
     return con
+
+
+def read_table(table: str, directory: Path | None = None) -> pd.DataFrame:
+    """A whole normalised table in the documents' order (for tests, checks and small data)."""
+    con = connect(directory)
+    try:
+        relation = con.table(table)
+        order = "urutan_baris" if table == "indikator" else "kecamatan, tahun, jabatan_urutan" if table == "jabatan" else "berkas"
+        return relation.order(order).df()
+    finally:
+        con.close()
 
 
 def run_query(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:

@@ -13,9 +13,9 @@ CREATE OR REPLACE MACRO cocok_jabatan(f, r_kabupaten, r_kecamatan, r_tahun, r_je
          OR list_bool_and(list_transform(string_split(lower(trim(f['teks']::VARCHAR)), ' '),
                                          lambda w: contains(lower(r_baku || ' ' || r_jabatan), w))));
 
--- urutan_baris keeps the documents' own order (the table is loaded in build order).
+-- urutan_baris (a column of the table) keeps the documents' own order.
 CREATE OR REPLACE MACRO indikator_terfilter(f) AS TABLE
-    SELECT *, i.rowid AS urutan_baris FROM indikator i
+    SELECT * FROM indikator i
     WHERE cocok_jabatan(f, i.kabupaten, i.kecamatan, i.tahun, i.jenis_jabatan, i.bidang, i.jabatan_baku, i.jabatan);
 
 CREATE OR REPLACE MACRO jabatan_terfilter(f) AS TABLE

@@ -3,10 +3,10 @@ stores both, and finds the new kecamatan on Ringkasan and the correction in Jela
 
 import shutil
 
-import pandas as pd
 import pytest
 from playwright.sync_api import expect
 
+from kinerja import db
 from kinerja.paths import RAW
 from tests.conftest import FIXTURES
 from tests.seed_documents import docx_to_pdf, text_to_docx
@@ -87,7 +87,7 @@ def test_upload_correct_store_and_see_it(office, browser):  # noqa: F811
         tab.goto(f"{url}/jelajah?kecamatan=Wonorejo")
         expect(tab.get_by_text("5 indikator ditampilkan. 1 di antaranya memuat koreksi petugas")).to_be_visible(timeout=30000)
 
-    frame = pd.read_parquet(root / "data" / "normalised" / "indikator.parquet")
+    frame = db.read_table("indikator", root / "data" / "normalised")
     camat = frame.query("kecamatan == 'Wonorejo' and jabatan_baku == 'Camat'").iloc[0]
     assert camat["formula"] == CORRECTED and camat["dikoreksi"] == "formula"
     assert (root / "raw" / "koreksi.csv").read_text().count("Sri Wahyuni") == 1

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from kinerja import build as builder
+from kinerja import db
 from kinerja.build import Correction, Source, check_report, unused_correction_warnings
 from kinerja.cli import main
 from kinerja.errors import BuildError, IngestError
@@ -22,7 +23,7 @@ def built(tmp_path_factory):
 
 
 def test_build_writes_the_design_columns_in_order(built):
-    parquet = pd.read_parquet(built / "indikator.parquet")
+    parquet = db.read_table("indikator", built)
     csv = pd.read_csv(built / "indikator.csv")
     assert list(parquet.columns) == builder.COLUMNS
     assert list(csv.columns) == builder.COLUMNS
@@ -32,15 +33,15 @@ def test_build_writes_the_design_columns_in_order(built):
 
 
 def test_build_writes_position_and_document_tables(built):
-    jabatan = pd.read_parquet(built / "jabatan.parquet")
+    jabatan = db.read_table("jabatan", built)
     assert len(jabatan) == 23 + 14 + 27 + 10
     assert jabatan["jumlah_indikator"].sum() == 266
-    dokumen = pd.read_parquet(built / "dokumen.parquet").set_index("kecamatan")
+    dokumen = db.read_table("dokumen", built).set_index("kecamatan")
     assert dokumen.loc["Sangkapura", "tata_letak"] == "ocr_table"
 
 
 def test_targets_and_units_as_stated_in_lumajang(built):
-    frame = pd.read_parquet(built / "indikator.parquet")
+    frame = db.read_table("indikator", built)
     rows = frame[(frame.kecamatan == "Lumajang") & (frame.jabatan == "Pengadministrasi Keuangan")]
     assert rows["target"].tolist() == [3, 13, 3, 1, 12]
     assert rows["target_satuan"].tolist() == ["dokumen", "laporan", "dokumen", "dokumen", "bulan"]
@@ -49,7 +50,7 @@ def test_targets_and_units_as_stated_in_lumajang(built):
 
 
 def test_jabatan_normalised(built):
-    frame = pd.read_parquet(built / "indikator.parquet")
+    frame = db.read_table("indikator", built)
     row = frame[(frame.kecamatan == "Bululawang") & (frame.jabatan == "Kasi Pemerintahan")].iloc[0]
     assert (row.jabatan_baku, row.jenis_jabatan, row.bidang) == ("Kepala Seksi Pemerintahan", "kepala_seksi", "pemerintahan")
     jenis = frame.drop_duplicates(["kecamatan", "jabatan_urutan"]).groupby("jenis_jabatan").size().to_dict()
@@ -58,7 +59,7 @@ def test_jabatan_normalised(built):
 
 def test_the_cells_once_corrected_by_hand_are_read_from_the_text(built):
     # corrections fixed these six cells of Sangkapura's secretary until the OCR layout read them
-    frame = pd.read_parquet(built / "indikator.parquet")
+    frame = db.read_table("indikator", built)
     sekcam = frame[(frame.kecamatan == "Sangkapura") & (frame.jenis_jabatan == "sekretaris")]
     assert sekcam["sasaran"].tolist()[0] == "Meningkatnya Pelayanan Administrasi Perkantoran"
     assert sekcam["indikator"].tolist()[1] == "Persentase fasilitasi terhadap sarana dan prasarana Aparatur"
@@ -91,8 +92,8 @@ def test_ids_do_not_depend_on_manifest_order(built, tmp_path):
     shutil.copytree(RAW, raw)
     (raw / "manifest.csv").write_text("\n".join([lines[0], *reversed(lines[1:])]) + "\n")
     assert main(["build", "--manifest", str(raw / "manifest.csv"), "--out", str(tmp_path / "out")]) == 0
-    ids = set(pd.read_parquet(tmp_path / "out" / "indikator.parquet")["indikator_id"])
-    assert ids == set(pd.read_parquet(built / "indikator.parquet")["indikator_id"])
+    ids = set(db.read_table("indikator", tmp_path / "out")["indikator_id"])
+    assert ids == set(db.read_table("indikator", built)["indikator_id"])
 
 
 def test_bad_manifest_row_names_row_and_field_and_writes_nothing(tmp_path, capsys):
@@ -170,7 +171,7 @@ def test_ingest_detects_kecamatan_and_year(tmp_path, capsys):
         )
         == 0
     )
-    frame = pd.read_parquet(out / "indikator.parquet")
+    frame = db.read_table("indikator", out)
     assert list(frame.columns) == builder.COLUMNS
     assert frame.groupby(["kecamatan", "tahun"]).size().to_dict() == {("Cibereum", 2024): 6, ("Wonorejo", 2024): 5}
     assert "Cibereum 2024" in capsys.readouterr().out
@@ -180,7 +181,7 @@ def test_ingest_options_override_detection(tmp_path):
     out = tmp_path / "out"
     args = ["ingest", str(FIXTURES / "iki_mekarsari_ocr.txt"), "--kecamatan", "Mekar Sari", "--tahun", "2023"]
     assert main([*args, "--kabupaten", "Contoh", "--provinsi", "Jawa Barat", "--out", str(out)]) == 0
-    row = pd.read_parquet(out / "indikator.parquet").iloc[0]
+    row = db.read_table("indikator", out).iloc[0]
     assert (row.kecamatan, row.tahun, row.kabupaten, row.provinsi) == ("Mekar Sari", 2023, "Contoh", "Jawa Barat")
 
 

@@ -10,7 +10,7 @@ import stat
 import pandas as pd
 import pytest
 
-from kinerja import archive, intake
+from kinerja import archive, db, intake
 from kinerja.build import build_dataset, read_corrections, read_manifest
 from kinerja.cli import main
 from kinerja.errors import BuildError, Refused
@@ -37,7 +37,7 @@ def _register(raw) -> list[dict]:
 
 
 def _indicators(tmp_path) -> pd.DataFrame:
-    return pd.read_parquet(tmp_path / "normalised" / "indikator.parquet")
+    return db.read_table("indikator", tmp_path / "normalised")
 
 
 def _wonorejo_with_formula(formula: str, reason: str = "uji") -> tuple[intake.Proposal, list]:

@@ -12,12 +12,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from kinerja import ingest
+from kinerja import ingest, partitions
 from kinerja.archive import Source, file_digest, manifest_path, read_manifest, verify
 from kinerja.build import normalise
 from kinerja.build.corrections import TEXT_FIELDS, Correction, Index, corrections_path, identities, read_corrections
 from kinerja.errors import BuildError
 from kinerja.ids import indicator_id
+from kinerja.indonesian import utc_now
 from kinerja.ingest import ParsedDocument, parse_text, read_document
 from kinerja.ingest.words import reading_inputs
 from kinerja.paths import NORMALISED, PARSE_CACHE
@@ -26,7 +27,7 @@ from kinerja.spreadsheet import atomic_write
 COLUMNS = [
     "indikator_id", "kecamatan", "kabupaten", "provinsi", "tahun", "jabatan_urutan", "jabatan",
     "jabatan_baku", "jenis_jabatan", "bidang", "sasaran", "indikator", "formula", "kategori_formula",
-    "satuan", "polaritas", "target", "target_satuan", "sumber_data", "dikoreksi", "berkas",
+    "satuan", "polaritas", "target", "target_satuan", "sumber_data", "dikoreksi", "berkas", "urutan_baris",
 ]  # fmt: skip
 JABATAN_COLUMNS = [
     "kecamatan", "kabupaten", "provinsi", "tahun", "jabatan_urutan", "jabatan", "jabatan_baku",
@@ -139,6 +140,7 @@ def build_dataset(sources: list[Source], corrections: list[Correction] | None = 
         counts = {"tata_letak": doc.layout, "jumlah_jabatan": len(doc.blocks), "jumlah_indikator": len(rows)}
         documents.append({"berkas": source.path.name, **place, **counts})
     frame = pd.DataFrame(indicators, columns=COLUMNS)
+    frame["urutan_baris"] = range(len(frame))  # the documents' own order, kept across partitions
     frame["target"] = frame["target"].astype("Float64")
     frame["tahun"] = frame["tahun"].astype("int32")
     frame["jabatan_urutan"] = frame["jabatan_urutan"].astype("int32")
@@ -161,17 +163,20 @@ def write_dataset(dataset: Dataset, out_dir: Path = NORMALISED) -> None:
     write_tables({"indikator": dataset.indikator, "jabatan": dataset.jabatan, "dokumen": dataset.dokumen}, out_dir)
 
 
-def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> None:
-    """The normalised tables (indikator, jabatan, dokumen) to out_dir, all or none: written to a
-    sibling folder, then swapped in. The one writer of the layout the query layer reads."""
+def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path, csv: bool = True) -> None:
+    """The normalised tables (indikator, jabatan, dokumen) to out_dir as partitioned Parquet
+    (`kinerja.partitions`), all or none: written to a sibling folder, then swapped in. A CSV copy of
+    each table is written beside them for people to open, unless `csv` is false (national data)."""
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; the app may run as another user than the build
     try:
         for name, frame in tables.items():
-            frame.to_parquet(staging / f"{name}.parquet", index=False)
-            frame.to_csv(staging / f"{name}.csv", index=False, encoding="utf-8")
+            partitions.write_table(frame, staging / name)
+            if csv:
+                frame.to_csv(staging / f"{name}.csv", index=False, encoding="utf-8")
+        partitions.write_version(staging, {name: len(frame) for name, frame in tables.items()}, utc_now())
         old = out_dir.with_name(f".{out_dir.name}-old")
         if out_dir.exists():
             shutil.rmtree(old, ignore_errors=True)

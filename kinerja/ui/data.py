@@ -8,6 +8,7 @@ import streamlit as st
 from kinerja import db
 from kinerja.capaian import assembly, store
 from kinerja.filters import Filters
+from kinerja.partitions import version_stamp
 from kinerja.paths import EXAMPLE_FILE, normalised_dir
 from kinerja.presentation import sources, views
 
@@ -19,7 +20,7 @@ def _root_connection(directory: str, stamp: float):
 
 def _stamp() -> tuple[str, float]:
     directory = normalised_dir()
-    return str(directory), max((p.stat().st_mtime for p in directory.glob("*.parquet")), default=0.0)
+    return str(directory), version_stamp(directory)
 
 
 def connection():
