@@ -7,6 +7,7 @@ from kinerja import site
 from kinerja.ui import data, filters, presentation, widgets
 
 st.set_page_config(page_title="Dasbor Kinerja Kecamatan", page_icon=":material/dashboard:", layout="wide")
+filters.apply_default_scope()
 presenting = presentation.active()
 # The default page is served at the root, yet reserves a pathname of its own: "beranda", never linked.
 pages = {

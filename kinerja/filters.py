@@ -6,9 +6,12 @@ Adding a filter: a Field here, an attribute on Filters, and its condition in que
 """
 
 import argparse
+import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 
+from kinerja.errors import KinerjaError
+from kinerja.paths import scope_file
 from kinerja.vocab import BIDANG_LABELS, JENIS_LABELS
 
 
@@ -56,10 +59,12 @@ FIELDS = (
     Field("jabatan", "jabatan", "Jabatan baku", "values", "Jabatan: {}", "--jabatan-baku"),
     Field("jenis", "jenis", "Jenis jabatan", "codes", "Jenis jabatan: {}", "--jenis", JENIS_LABELS),
     Field("bidang", "bidang", "Bidang", "codes", "Bidang: {}", "--bidang", BIDANG_LABELS),
-    Field("kabupaten", "kabupaten", "Kabupaten", "values", "Kabupaten {}", "--kabupaten"),
-    Field("kecamatan", "kecamatan", "Kecamatan", "values", "Kecamatan {}", "--kecamatan", narrowed_by=("kabupaten",)),
-    Field("tahun", "tahun", "Tahun", "years", "Tahun {}", "--tahun", narrowed_by=("kabupaten", "kecamatan")),
+    Field("provinsi", "provinsi", "Provinsi", "values", "Provinsi {}", "--provinsi"),
+    Field("kabupaten", "kabupaten", "Kabupaten/kota", "values", "Kabupaten/kota {}", "--kabupaten", narrowed_by=("provinsi",)),
+    Field("kecamatan", "kecamatan", "Kecamatan", "values", "Kecamatan {}", "--kecamatan", narrowed_by=("provinsi", "kabupaten")),
+    Field("tahun", "tahun", "Tahun", "years", "Tahun {}", "--tahun", narrowed_by=("provinsi", "kabupaten", "kecamatan")),
 )
+REGION = tuple(f.name for f in FIELDS if f.name in ("provinsi", "kabupaten", "kecamatan", "tahun"))  # the hierarchy, top down
 EVERYTHING = "Semua kecamatan, tahun, dan jabatan"
 
 
@@ -69,6 +74,7 @@ class Filters:
     jabatan: tuple[str, ...] = field(default_factory=tuple)  # canonical titles picked from the list
     jenis: tuple[str, ...] = field(default_factory=tuple)
     bidang: tuple[str, ...] = field(default_factory=tuple)
+    provinsi: tuple[str, ...] = field(default_factory=tuple)
     kabupaten: tuple[str, ...] = field(default_factory=tuple)
     kecamatan: tuple[str, ...] = field(default_factory=tuple)
     tahun: tuple[int, ...] = field(default_factory=tuple)
@@ -83,8 +89,8 @@ class Filters:
         return cls(**{f.name: f.decode(_as_list(getattr(args, _dest(f)))) for f in FIELDS})
 
     def region(self) -> "Filters":
-        """Only where and when (kabupaten, kecamatan, tahun): for what concerns a whole document."""
-        return Filters(kabupaten=self.kabupaten, kecamatan=self.kecamatan, tahun=self.tahun)
+        """Only where and when (provinsi, kabupaten, kecamatan, tahun): for what concerns a whole document."""
+        return Filters(**{name: getattr(self, name) for name in REGION})
 
     def to_query(self) -> dict[str, list[str]]:
         """The URL parameters that open these filters (the inverse of from_query)."""
@@ -118,3 +124,18 @@ def _as_list(value) -> list[str]:
     if value is None:
         return []
     return [value] if isinstance(value, str) else [str(v) for v in value]
+
+
+def default_scope() -> Filters:
+    """The region a deployment opens on (provinsi and kabupaten lists in the scope file; none: all)."""
+    path = scope_file()
+    if not path.exists():
+        return Filters()
+    try:
+        settings = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise KinerjaError(f"{path}: bukan TOML yang sah ({error})") from error
+    wrong = [key for key, value in settings.items() if key not in ("provinsi", "kabupaten") or not isinstance(value, list)]
+    if wrong:
+        raise KinerjaError(f"{path}: hanya 'provinsi' dan 'kabupaten' berupa daftar nama yang dikenal, bukan {', '.join(wrong)}")
+    return Filters(**{key: tuple(str(v) for v in value) for key, value in settings.items()})

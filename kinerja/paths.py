@@ -18,6 +18,7 @@ MANIFEST = RAW / "manifest.csv"
 PARSE_CACHE = DATA / "cache" / "dokumen"  # each document's text and parse, by content: read once
 NORMALISED = DATA / "normalised"
 BANDS_FILE = DATA / "config" / "pita_penilaian.csv"
+SCOPE_FILE = DATA / "config" / "lingkup.toml"  # the default region scope; KINERJA_LINGKUP_FILE moves it
 EXAMPLE_FILE = DATA / "contoh" / "realisasi_contoh_ILUSTRASI.csv"
 QUERIES = ROOT / "queries"
 APP_PAGES = ROOT / "app_pages"  # not pages/: that name switches Streamlit to its legacy page discovery
@@ -41,3 +42,8 @@ def realisasi_dir() -> Path:
 def raw_dir() -> Path:
     """Where the documents and their register are kept: KINERJA_DOKUMEN_DIR, else data/raw."""
     return Path(os.environ.get("KINERJA_DOKUMEN_DIR") or RAW)
+
+
+def scope_file() -> Path:
+    """The default region scope a deployment opens on: KINERJA_LINGKUP_FILE, else data/config/lingkup.toml."""
+    return Path(os.environ.get("KINERJA_LINGKUP_FILE") or SCOPE_FILE)

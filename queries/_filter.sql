@@ -1,9 +1,11 @@
 -- Filter macros, loaded once per connection. Every question starts FROM one of these, passing its
 -- $filter parameter: a struct built by kinerja/filters.py with one member per filter. The lists
--- (kabupaten, kecamatan, tahun, jenis = jenis_jabatan, bidang, jabatan = canonical titles) are empty
+-- (provinsi, kabupaten, kecamatan, tahun, jenis = jenis_jabatan, bidang, jabatan = canonical titles) are empty
 -- for "all"; teks holds words that must all appear in the title (as written or canonical).
-CREATE OR REPLACE MACRO cocok_jabatan(f, r_kabupaten, r_kecamatan, r_tahun, r_jenis, r_bidang, r_baku, r_jabatan) AS
-    (len(f['kabupaten']::VARCHAR[]) = 0 OR list_contains(f['kabupaten']::VARCHAR[], r_kabupaten))
+-- A region or code condition becomes a file filter: DuckDB opens only the partitions it leaves.
+CREATE OR REPLACE MACRO cocok_jabatan(f, r_provinsi, r_kabupaten, r_kecamatan, r_tahun, r_jenis, r_bidang, r_baku, r_jabatan) AS
+    (len(f['provinsi']::VARCHAR[]) = 0 OR list_contains(f['provinsi']::VARCHAR[], r_provinsi))
+    AND (len(f['kabupaten']::VARCHAR[]) = 0 OR list_contains(f['kabupaten']::VARCHAR[], r_kabupaten))
     AND (len(f['kecamatan']::VARCHAR[]) = 0 OR list_contains(f['kecamatan']::VARCHAR[], r_kecamatan))
     AND (len(f['tahun']::INTEGER[]) = 0 OR list_contains(f['tahun']::INTEGER[], r_tahun))
     AND (len(f['jenis']::VARCHAR[]) = 0 OR list_contains(f['jenis']::VARCHAR[], r_jenis))
@@ -16,8 +18,8 @@ CREATE OR REPLACE MACRO cocok_jabatan(f, r_kabupaten, r_kecamatan, r_tahun, r_je
 -- urutan_baris (a column of the table) keeps the documents' own order.
 CREATE OR REPLACE MACRO indikator_terfilter(f) AS TABLE
     SELECT * FROM indikator i
-    WHERE cocok_jabatan(f, i.kabupaten, i.kecamatan, i.tahun, i.jenis_jabatan, i.bidang, i.jabatan_baku, i.jabatan);
+    WHERE cocok_jabatan(f, i.provinsi, i.kabupaten, i.kecamatan, i.tahun, i.jenis_jabatan, i.bidang, i.jabatan_baku, i.jabatan);
 
 CREATE OR REPLACE MACRO jabatan_terfilter(f) AS TABLE
     SELECT * FROM jabatan j
-    WHERE cocok_jabatan(f, j.kabupaten, j.kecamatan, j.tahun, j.jenis_jabatan, j.bidang, j.jabatan_baku, j.jabatan);
+    WHERE cocok_jabatan(f, j.provinsi, j.kabupaten, j.kecamatan, j.tahun, j.jenis_jabatan, j.bidang, j.jabatan_baku, j.jabatan);

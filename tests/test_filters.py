@@ -7,7 +7,8 @@ from dataclasses import fields
 
 import pytest
 
-from kinerja.filters import EVERYTHING, FIELDS, Filters, add_arguments
+from kinerja.errors import KinerjaError
+from kinerja.filters import EVERYTHING, FIELDS, Filters, add_arguments, default_scope
 from kinerja.paths import QUERIES
 
 EXAMPLES = [
@@ -71,3 +72,24 @@ def test_command_line_options_come_from_the_same_table():
 def test_region_keeps_only_where_and_when():
     chosen = Filters(teks="seksi", jenis=("camat",), kecamatan=("Lumajang",), kabupaten=("Lumajang",), tahun=(2023,))
     assert chosen.region() == Filters(kecamatan=("Lumajang",), kabupaten=("Lumajang",), tahun=(2023,))
+
+
+def test_default_scope_is_read_from_its_file(tmp_path, monkeypatch):
+    scope = tmp_path / "lingkup.toml"
+    monkeypatch.setenv("KINERJA_LINGKUP_FILE", str(scope))
+    assert default_scope() == Filters()  # no file: everything
+    scope.write_text('provinsi = ["Jawa Timur"]\nkabupaten = ["Gresik"]\n', encoding="utf-8")
+    assert default_scope() == Filters(provinsi=("Jawa Timur",), kabupaten=("Gresik",))
+    scope.write_text('kabupaten = "Gresik"\n', encoding="utf-8")
+    with pytest.raises(KinerjaError, match="hanya 'provinsi' dan 'kabupaten' berupa daftar"):
+        default_scope()
+    scope.write_text("kabupaten = [Gresik\n", encoding="utf-8")
+    with pytest.raises(KinerjaError, match="bukan TOML yang sah"):
+        default_scope()
+
+
+def test_the_shipped_scope_file_opens_on_everything():
+    from kinerja.paths import SCOPE_FILE
+
+    assert SCOPE_FILE.exists()
+    assert default_scope() == Filters()

@@ -366,3 +366,35 @@ def test_the_editor_pins_the_indicator_and_offers_labelled_choices(app):
     ]  # fmt: skip
     shown = editor.value.set_index("indikator_id")
     assert shown.loc[INVENTARIS, "target_dokumen"] == "596" and shown.loc[BMD, "tw1"] == ""  # text, no None or nan
+
+
+def _select(at: AppTest, label: str):
+    return next(m for m in at.sidebar.multiselect if m.label == label)
+
+
+def test_region_filters_narrow_from_provinsi_down(app):
+    at = app(RINGKASAN)
+    assert _select(at, "Kecamatan").options == ["Bululawang", "Lumajang", "Masama", "Sangkapura"]
+    _select(at, "Provinsi").select("Jawa Timur").run()
+    assert _select(at, "Kabupaten/kota").options == ["Gresik", "Lumajang", "Malang"]
+    assert _select(at, "Kecamatan").options == ["Bululawang", "Lumajang", "Sangkapura"]
+    _select(at, "Kabupaten/kota").select("Gresik").run()
+    assert _select(at, "Kecamatan").options == ["Sangkapura"]
+    assert _select(at, "Tahun").options == ["2019"]
+    assert "Sangkapura" in _texts(at) and "Masama" not in _texts(at)
+
+
+def test_a_deployment_opens_on_its_default_scope_and_the_officer_can_clear_it(app, tmp_path, monkeypatch):
+    scope = tmp_path / "lingkup.toml"
+    scope.write_text('provinsi = ["Jawa Timur"]\nkabupaten = ["Lumajang"]\n', encoding="utf-8")
+    monkeypatch.setenv("KINERJA_LINGKUP_FILE", str(scope))
+    at = app(RINGKASAN)
+    assert _select(at, "Kabupaten/kota").value == ["Lumajang"]
+    assert at.query_params["kabupaten"] == "Lumajang"  # the address says it
+    assert _select(at, "Kecamatan").options == ["Lumajang"]
+    assert "Masama" not in _texts(at) and "Sangkapura" not in _texts(at)
+    _select(at, "Kabupaten/kota").unselect("Lumajang").run()
+    _select(at, "Provinsi").unselect("Jawa Timur").run()
+    assert "Masama" in _texts(at)  # cleared: everything, and the scope is not forced back
+    linked = app(RINGKASAN, kabupaten="Banggai")  # a link with a filter of its own keeps it
+    assert _select(linked, "Kabupaten/kota").value == ["Banggai"]

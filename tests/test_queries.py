@@ -325,14 +325,26 @@ def test_dokumen_sumber_the_documents_behind_the_filtered_positions(con):
     assert run(con, "dokumen_sumber", Filters(teks="tidak ada jabatan ini")).empty
 
 
-@exercises("wilayah")
-def test_wilayah_one_row_per_document(con):
-    rows = run(con, "wilayah")
-    assert rows.values.tolist() == [
-        ["Purwaraja", "Mekarsari", "2022"],
-        ["Sukamaju", "Cibereum", "2024"],
-        ["Sukamaju", "Wonorejo", "2024"],
-    ]
+@exercises("pilihan_wilayah")
+def test_pilihan_wilayah_narrows_each_level_by_those_above(con):
+    def options(filters: Filters) -> dict[str, list]:
+        rows = run(con, "pilihan_wilayah", filters)
+        return {name: group["nilai"].tolist() for name, group in rows.groupby("filter")}
+
+    everything = options(Filters())
+    assert everything == {
+        "provinsi": ["Jawa Barat"],
+        "kabupaten": ["Purwaraja", "Sukamaju"],
+        "kecamatan": ["Cibereum", "Mekarsari", "Wonorejo"],
+        "tahun": ["2022", "2024"],
+    }
+    sukamaju = options(Filters(kabupaten=("Sukamaju",)))
+    assert sukamaju["kabupaten"] == ["Purwaraja", "Sukamaju"]  # a level is narrowed only by those above it
+    assert sukamaju["kecamatan"] == ["Cibereum", "Wonorejo"] and sukamaju["tahun"] == ["2024"]
+    assert options(Filters(kecamatan=("Mekarsari",)))["tahun"] == ["2022"]
+    assert options(Filters(provinsi=("Papua",))) == {"provinsi": ["Jawa Barat"]}  # nothing under a provinsi not there
+    places = run(con, "pilihan_wilayah", Filters())
+    assert places[places["filter"] == "kecamatan"]["kabupaten"].tolist() == ["Sukamaju", "Purwaraja", "Sukamaju"]
 
 
 def test_measures_are_the_vocabularys(con):

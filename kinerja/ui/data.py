@@ -23,6 +23,11 @@ def _stamp() -> tuple[str, float]:
     return str(directory), version_stamp(directory)
 
 
+def stamp() -> tuple[str, float]:
+    """The dataset's folder and version: the key of everything cached from it."""
+    return _stamp()
+
+
 def connection():
     """One root connection per dataset version: a rebuild is picked up without a restart."""
     return _root_connection(*_stamp())
