@@ -191,7 +191,7 @@ def test_missing_parameter_is_named(con):
 
 @exercises("indikator_dan_target")
 def test_indikator_dan_target(con):
-    rows = run(con, "indikator_dan_target", Filters(kecamatan=("Wonorejo",)))
+    rows = run(con, "indikator_dan_target", Filters(kecamatan=("Wonorejo",)), ids=[])
     assert rows["indikator"].tolist() == [
         "Indeks Kepuasan Masyarakat",
         "Jumlah laporan keuangan bulanan",
@@ -200,6 +200,9 @@ def test_indikator_dan_target(con):
         "Jumlah surat yang diarsipkan",
     ]
     assert rows["target"].tolist()[1:4] == [12.0, 87.5, 1250.0]
+    two = rows["indikator_id"].tolist()[1:3]
+    picked = run(con, "indikator_dan_target", ids=[*two, "tidak-ada-2024-0000000000"])
+    assert picked["indikator"].tolist() == ["Jumlah laporan keuangan bulanan", "Persentase realisasi anggaran"]
 
 
 @exercises("realisasi_terkini")

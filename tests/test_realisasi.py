@@ -338,3 +338,8 @@ def test_messages_for_the_app_do_not_name_the_command_line_option(env):
     )
     texts = [*template.instructions()["Petunjuk"], str(problem)]
     assert not [t for t in texts if "--" in t]
+
+
+def test_the_example_counts_only_where_its_indicators_are(fixture_data):
+    """The illustration belongs to the shipped documents: on other data it gives no values and no error."""
+    assert capaian.example_values(db.connect(fixture_data)).empty

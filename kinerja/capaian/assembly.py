@@ -47,14 +47,21 @@ class Capaian:
         return [k for k in every if k in with_results] + [k for k in every if k not in with_results]
 
 
-def indicators(con, filters: Filters | None = None) -> pd.DataFrame:
-    return db.run_query(con, "indikator_dan_target", **(filters or Filters()).params())
+def indicators(con, filters: Filters | None = None, ids: list[str] | None = None) -> pd.DataFrame:
+    """The indicators under the filters (all by default), or only those with the given ids."""
+    return db.run_query(con, "indikator_dan_target", **(filters or Filters()).params(), ids=list(ids or []))
 
 
-def example_values(all_indicators: pd.DataFrame) -> pd.DataFrame:
-    """The illustrative file's values, through the same validation as an officer's import."""
-    content = EXAMPLE_FILE.read_bytes()
-    return validate(EXAMPLE_FILE.name, read_table(EXAMPLE_FILE.name, content), all_indicators).values
+def example_values(con) -> pd.DataFrame:
+    """The illustrative file's values, through the same validation as an officer's import. The file
+    illustrates the shipped documents: on other data only the rows of indicators it has count (none,
+    on a generated dataset), and no row is refused for being elsewhere."""
+    table = read_table(EXAMPLE_FILE.name, EXAMPLE_FILE.read_bytes())
+    known = indicators(con, ids=table["indikator_id"].tolist())
+    table = table[table["indikator_id"].isin(known["indikator_id"])]
+    if table.empty:
+        return pd.DataFrame(columns=["indikator_id", "kolom", "nilai"])  # as a validated file gives them
+    return validate(EXAMPLE_FILE.name, table, known).values
 
 
 def assemble(
@@ -73,7 +80,7 @@ def assemble(
     everything = indicators(con) if everything is None else everything
     values = stored
     if use_example:
-        values = example if example is not None else example_values(everything)
+        values = example if example is not None else example_values(con)
     bands = load_bands()
     table = capaian_table(indicators(con, filters), values, bands)
     return Capaian(table, bands, use_example, detached_values(stored, set(everything["indikator_id"])))

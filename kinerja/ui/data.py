@@ -45,7 +45,7 @@ def available() -> bool:
 
 @st.cache_data(show_spinner=False)
 def _example_values(stamp: tuple[str, float], example_mtime: float) -> pd.DataFrame:
-    return assembly.example_values(all_indicators())
+    return assembly.example_values(connection())
 
 
 def example_values() -> pd.DataFrame:
