@@ -57,9 +57,17 @@ METHOD_LABELS = {
     "rilis": "Rilis (satu nilai terbit)",
 }
 
+# The levels a region is summed up at, finest first: a chart names at most MAX_PLACES of them, so
+# above that many kecamatan it shows kabupaten/kota, and above that many of those, provinsi.
+LEVEL_LABELS = {"kecamatan": "Kecamatan", "kabupaten": "Kabupaten/kota", "provinsi": "Provinsi"}
+MAX_PLACES = 30
+MAX_NAMED = 10  # a sentence names at most this many places, then says how many more
+
 COLUMN_LABELS = {
     "kecamatan": "Kecamatan",
-    "kabupaten": "Kabupaten",
+    "kabupaten": "Kabupaten/kota",
+    "provinsi": "Provinsi",
+    "dokumen": "Dokumen",
     "tahun": "Tahun",
     "jabatan_urutan": "Urutan",
     "jabatan": "Jabatan (tertulis)",

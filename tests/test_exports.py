@@ -427,7 +427,7 @@ def test_info_sheet_names_filters_time_documents_and_the_example_data(con, meeti
     assert ["Filter", "Semua kecamatan, tahun, dan jabatan"] in rows
     made = next(r for r in rows if r and r[0] == "Dibuat")[1]
     assert re.fullmatch(r"\d{1,2} [A-Z][a-z]+ 20\d\d \d\d\.\d\d WIB", made), made  # local time, the configured zone
-    start = rows.index(["Kecamatan", "Kabupaten", "Tahun", "Berkas"])
+    start = rows.index(["Kecamatan", "Kabupaten/kota", "Tahun", "Berkas"])
     assert rows[start - 1] == ["Dokumen sumber (4)"]
     assert rows[start + 1 : start + 5] == SEED_DOCUMENTS
     notes = [r[0] for r in rows if r and str(r[0]).startswith("Perhatian")]
@@ -442,7 +442,7 @@ def test_info_sheet_follows_the_filters_and_drops_the_note_for_imported_values(c
     assert "Capaian" in book.sheetnames  # imported values: no example marker
     rows = _rows(book["Keterangan"])
     assert ["Filter", "Kecamatan Lumajang"] in rows
-    start = rows.index(["Kecamatan", "Kabupaten", "Tahun", "Berkas"])
+    start = rows.index(["Kecamatan", "Kabupaten/kota", "Tahun", "Berkas"])
     assert rows[start + 1 :] == [SEED_DOCUMENTS[1]]
     assert not any(r and str(r[0]).startswith("Perhatian") for r in rows)
 

@@ -250,11 +250,24 @@ def test_every_query_file_has_a_hand_computed_test(name):
 def test_total_indikator(con):
     total = run(con, "total_indikator").iloc[0]
     assert total[["kecamatan", "dokumen", "jumlah_jabatan", "jabatan_berindikator"]].tolist() == [3, 3, 8, 8]
+    assert total[["kabupaten", "provinsi"]].tolist() == [2, 1]  # Sukamaju and Purwaraja, Jawa Barat
     assert total[["indikator", "terukur", "bertarget"]].tolist() == [15, 6, 3]  # 4 + 1 + 1 terukur; Wonorejo's targets
     one = run(con, "total_indikator", Filters(kecamatan=("Wonorejo",))).iloc[0]
     assert (one["kecamatan"], one["indikator"], one["bertarget"]) == (1, 5, 3)
     none = run(con, "total_indikator", Filters(teks="tidak ada jabatan ini")).iloc[0]
     assert (none["kecamatan"], none["indikator"]) == (0, 0)
+
+
+@exercises("indikator_per_wilayah")
+def test_indikator_per_wilayah_sums_per_kabupaten_or_provinsi(con):
+    rows = run(con, "indikator_per_wilayah", tingkat="kabupaten").to_dict("records")
+    assert [tuple(r.values()) for r in rows] == [
+        ("Purwaraja", 1, 1, 2, 2, 4, 1, 0, 25.0, 0.0),  # Mekarsari
+        ("Sukamaju", 2, 2, 6, 6, 11, 5, 3, 45.5, 27.3),  # Cibereum 6 (4 terukur) + Wonorejo 5 (1 terukur, 3 bertarget)
+    ]
+    (provinsi,) = run(con, "indikator_per_wilayah", tingkat="provinsi").to_dict("records")
+    assert (provinsi["wilayah"], provinsi["kecamatan"], provinsi["indikator"], provinsi["terukur"]) == ("Jawa Barat", 3, 15, 6)
+    assert run(con, "indikator_per_wilayah", Filters(teks="tidak ada jabatan ini"), tingkat="provinsi").empty
 
 
 @exercises("kecamatan_bertarget")

@@ -156,3 +156,45 @@ def test_perbandingan_over_several_years_counts_kecamatan_and_documents(years):
     assert view.pesan == (
         "Camat: 2 indikator di 2 kecamatan (3 dokumen); tidak ada yang juga diukur kecamatan lain dengan rumusan mirip."
     )
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory):
+    """32 kecamatan in two kabupaten of two provinsi, two of them named alike: more than a chart can name.
+    Kab A's 20 have Wonorejo's document (with targets), Kab B's 12 Cibereum's (none)."""
+    from kinerja import db
+    from kinerja.build import Source, build_dataset, write_tables
+    from tests.conftest import FIXTURES
+
+    names_a = ["Sukamaju", *(f"Desa A{n:02d}" for n in range(1, 20))]
+    names_b = ["Sukamaju", *(f"Desa B{n:02d}" for n in range(1, 12))]
+    sources = [Source(FIXTURES / "iki_wonorejo_numbered.txt", k, "Kab A", "Prov Satu", 2024) for k in names_a]
+    sources += [Source(FIXTURES / "iki_cibereum_markdown.txt", k, "Kab B", "Prov Dua", 2024) for k in names_b]
+    built = build_dataset(sources, corrections=[])
+    out = tmp_path_factory.mktemp("banyak") / "normalised"
+    write_tables({"indikator": built.indikator, "jabatan": built.jabatan, "dokumen": built.dokumen}, out)
+    return db.connect(out)
+
+
+def test_more_kecamatan_than_a_chart_can_name_are_summed_per_kabupaten(many):
+    view = views.ringkasan(many, Filters())
+    assert view.judul == "Indikator per kabupaten/kota"
+    assert view.tabel["Kabupaten/kota"].tolist() == ["Kab A", "Kab B"]
+    assert view.tabel["Kecamatan"].tolist() == [20, 12]  # the two Sukamaju are two kecamatan
+    assert view.tabel["Indikator"].tolist() == [20 * 5, 12 * 6]
+    assert list(view.figure.data[0].x) == ["Kab A", "Kab B"]
+    assert view.figure.layout.xaxis.title.text == "Kabupaten/kota"
+    assert dict(view.angka)["Kecamatan"] == "32"
+    lacking = "12 dari 32 kecamatan belum menetapkan target dalam dokumennya: Desa B01, Desa B02, Desa B03, "
+    lacking += "Desa B04, Desa B05, Desa B06, Desa B07, Desa B08, Desa B09, Desa B10, dan 2 lainnya."
+    assert lacking in view.rincian
+    one = views.ringkasan(many, Filters(kabupaten=("Kab B",)))  # 12 kecamatan: named one by one again
+    assert one.judul == "Indikator per kecamatan" and len(one.tabel) == 12
+
+
+def test_beyond_as_many_kabupaten_the_summary_is_per_provinsi():
+    from kinerja.vocab import MAX_PLACES
+
+    assert views.summary_level({"kecamatan": MAX_PLACES, "kabupaten": 1}) == "kecamatan"
+    assert views.summary_level({"kecamatan": MAX_PLACES + 1, "kabupaten": MAX_PLACES}) == "kabupaten"
+    assert views.summary_level({"kecamatan": 7000, "kabupaten": MAX_PLACES + 1}) == "provinsi"

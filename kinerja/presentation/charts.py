@@ -15,7 +15,7 @@ from plotly.colors import sample_colorscale, unlabel_rgb
 from kinerja.capaian.rules import Band
 from kinerja.indonesian import format_number
 from kinerja.presentation.text import distinct_names, wrap, wrap_distinct
-from kinerja.vocab import JENIS_LABELS, KATEGORI_LABELS, NOT_RATED, QUARTER_LABELS
+from kinerja.vocab import JENIS_LABELS, KATEGORI_LABELS, LEVEL_LABELS, NOT_RATED, QUARTER_LABELS
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -191,14 +191,15 @@ def document_names(kecamatan: pd.Series, tahun: pd.Series) -> pd.Series:
     return kecamatan.where(~several, kecamatan + " " + tahun.astype(str))
 
 
-def indicators_per_kecamatan(frame: pd.DataFrame) -> go.Figure:
-    """Stacked bars: measurable versus not, per kecamatan, with the total on top of each (graph_objects:
-    plotly.express is slow here)."""
+def indicators_per_kecamatan(frame: pd.DataFrame, level: str = "kecamatan") -> go.Figure:
+    """Stacked bars: measurable versus not, per kecamatan (or per kabupaten/kota or provinsi, all years
+    together, when there are too many kecamatan to name), with the total on top of each
+    (graph_objects: plotly.express is slow here)."""
     parts = (
         ("Formula terukur", frame["terukur"], "#0072B2"),
         ("Hitungan / deskripsi / tanpa formula", frame["indikator"] - frame["terukur"], "#BBBBBB"),
     )
-    names = document_names(frame["kecamatan"], frame["tahun"])
+    names = document_names(frame["kecamatan"], frame["tahun"]) if level == "kecamatan" else frame[level]
     labels = wrapped(names)
     fig = go.Figure()
     for name, values, colour in parts:
@@ -209,9 +210,9 @@ def indicators_per_kecamatan(frame: pd.DataFrame) -> go.Figure:
         )  # fmt: skip
     _stack_totals(fig, labels, list(frame["indikator"]), horizontal=False)
     fig.update_layout(barmode="relative", showlegend=True)
-    fig.update_xaxes(title_text="Kecamatan")
+    fig.update_xaxes(title_text=LEVEL_LABELS[level])
     fig.update_yaxes(**count_axis("Jumlah indikator", frame["indikator"].max(), room=1.12))
-    return _style(fig, "Jumlah indikator per kecamatan, menurut cara pengukurannya", COLUMN_PLOT)
+    return _style(fig, f"Jumlah indikator per {LEVEL_LABELS[level].lower()}, menurut cara pengukurannya", COLUMN_PLOT)
 
 
 def _text_colour(background: str) -> str:

@@ -17,7 +17,19 @@ from kinerja.filters import Filters
 from kinerja.indonesian import format_number, format_percent
 from kinerja.presentation import charts
 from kinerja.presentation.text import distinct_names
-from kinerja.vocab import BIDANG_LABELS, COLUMN_LABELS, JENIS_LABELS, KATEGORI_LABELS, SHARED, TERUKUR, UNIQUE, readable
+from kinerja.vocab import (
+    BIDANG_LABELS,
+    COLUMN_LABELS,
+    JENIS_LABELS,
+    KATEGORI_LABELS,
+    LEVEL_LABELS,
+    MAX_NAMED,
+    MAX_PLACES,
+    SHARED,
+    TERUKUR,
+    UNIQUE,
+    readable,
+)
 
 EXAMPLE_SHEET = " (CONTOH ILUSTRATIF)"
 JABATAN_TIPIS = "Jabatan dengan tabel kosong atau tipis"
@@ -60,14 +72,34 @@ def _n(value) -> str:
 # --- Ringkasan --------------------------------------------------------------------------------------
 
 
+def place_names(places: pd.DataFrame) -> pd.Series:
+    """Each kecamatan's name, with its kabupaten/kota where the name is there more than once."""
+    repeated = places["kecamatan"].duplicated(keep=False)
+    return places["kecamatan"].where(~repeated, places["kecamatan"] + " (" + places["kabupaten"] + ")")
+
+
+def summary_level(total: pd.Series) -> str:
+    """The finest region level whose places a chart can still name (vocab.MAX_PLACES)."""
+    if total["kecamatan"] <= MAX_PLACES:
+        return "kecamatan"
+    return "kabupaten" if total["kabupaten"] <= MAX_PLACES else "provinsi"
+
+
 def ringkasan(con, filters: Filters) -> View | None:
-    frame = _run(con, "indikator_per_kecamatan", filters)
     total = _run(con, "total_indikator", filters).iloc[0]
     indikator, terukur = int(total["indikator"] or 0), int(total["terukur"] or 0)
     if not indikator:
         return None
+    level = summary_level(total)
+    if level == "kecamatan":
+        frame = _run(con, "indikator_per_kecamatan", filters)
+        figure = charts.indicators_per_kecamatan(frame)
+    else:
+        frame = _run(con, "indikator_per_wilayah", filters, tingkat=level).rename(columns={"wilayah": level})
+        figure = charts.indicators_per_kecamatan(frame, level)
     places = _run(con, "kecamatan_bertarget", filters)
-    names, lacking = places["kecamatan"].tolist(), places[~places["punya_target"]]["kecamatan"].tolist()
+    places["nama"] = place_names(places)
+    names, lacking = places["nama"].tolist(), places[~places["punya_target"]]["nama"].tolist()
     where = names[0] if len(names) == 1 else f"{_n(total['kecamatan'])} kecamatan"
     documents = f" ({_n(total['dokumen'])} dokumen)" if total["dokumen"] > total["kecamatan"] else ""
     facts = [
@@ -76,13 +108,16 @@ def ringkasan(con, filters: Filters) -> View | None:
     ]
     if total["bertarget"]:
         facts.append(f"{_n(total['bertarget'])} indikator sudah bertarget.")
+    if level != "kecamatan":
+        facts.append(f"Grafik dan tabel menjumlahkan per {LEVEL_LABELS[level].lower()}: {_n(total['kecamatan'])} "
+                     f"kecamatan terlalu banyak untuk disebut satu per satu.")  # fmt: skip
     return View(
         key="ringkasan",
-        judul="Indikator per kecamatan",
+        judul=f"Indikator per {LEVEL_LABELS[level].lower()}",
         pesan=f"{_n(terukur)} dari {_n(indikator)} indikator ({format_percent(terukur, indikator)}) "
         "punya formula yang menghitung capaian.",
         tabel=readable(frame),
-        figure=charts.indicators_per_kecamatan(frame),
+        figure=figure,
         angka=[
             ("Kecamatan", _n(total["kecamatan"])),
             ("Jabatan berindikator", f"{_n(total['jabatan_berindikator'])} dari {_n(total['jumlah_jabatan'])}"),
@@ -90,7 +125,7 @@ def ringkasan(con, filters: Filters) -> View | None:
             ("Formula terukur", format_percent(terukur, indikator)),
         ],
         rincian=facts,
-        judul_tabel="Angka per kecamatan",
+        judul_tabel=f"Angka per {LEVEL_LABELS[level].lower()}",
     )
 
 
@@ -98,12 +133,16 @@ def ringkasan(con, filters: Filters) -> View | None:
 
 
 def _who_lacks(kecamatan: list[str], lacking: list[str], what: str) -> str:
-    """'3 dari 4 kecamatan belum …: A, B, C.', in words that stay true for one kecamatan and for none."""
+    """'3 dari 4 kecamatan belum …: A, B, C.', in words that stay true for one kecamatan and for none;
+    at most MAX_NAMED named, the rest counted."""
     if len(kecamatan) == 1:
         return f"{kecamatan[0]} {'belum ' if lacking else ''}menetapkan {what}."
     if not lacking:
-        return f"Semua {len(kecamatan)} kecamatan menetapkan {what}."
-    return f"{len(lacking)} dari {len(kecamatan)} kecamatan belum menetapkan {what}: {', '.join(lacking)}."
+        return f"Semua {_n(len(kecamatan))} kecamatan menetapkan {what}."
+    named = ", ".join(lacking[:MAX_NAMED])
+    if len(lacking) > MAX_NAMED:
+        named += f", dan {_n(len(lacking) - MAX_NAMED)} lainnya"
+    return f"{_n(len(lacking))} dari {_n(len(kecamatan))} kecamatan belum menetapkan {what}: {named}."
 
 
 def _where_indicators_sit(per_jenis: pd.DataFrame) -> str:
