@@ -23,3 +23,9 @@ CREATE OR REPLACE MACRO indikator_terfilter(f) AS TABLE
 CREATE OR REPLACE MACRO jabatan_terfilter(f) AS TABLE
     SELECT * FROM jabatan j
     WHERE cocok_jabatan(f, j.provinsi, j.kabupaten, j.kecamatan, j.tahun, j.jenis_jabatan, j.bidang, j.jabatan_baku, j.jabatan);
+
+-- Free-text search: every typed word must appear in the indicator, its formula or its sasaran.
+CREATE OR REPLACE MACRO cocok_cari(cari, r_indikator, r_formula, r_sasaran) AS
+    trim(cari) = ''
+    OR list_bool_and(list_transform(string_split(lower(trim(cari)), ' '),
+                                    lambda w: contains(lower(r_indikator || ' ' || r_formula || ' ' || r_sasaran), w)));

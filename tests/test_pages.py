@@ -398,3 +398,20 @@ def test_a_deployment_opens_on_its_default_scope_and_the_officer_can_clear_it(ap
     assert "Masama" in _texts(at)  # cleared: everything, and the scope is not forced back
     linked = app(RINGKASAN, kabupaten="Banggai")  # a link with a filter of its own keeps it
     assert _select(linked, "Kabupaten/kota").value == ["Banggai"]
+
+
+def test_jelajah_sends_one_page_of_rows_and_counts_them_all(app, monkeypatch):
+    monkeypatch.setattr("kinerja.presentation.views.PAGE_ROWS", 100)
+    monkeypatch.setattr("kinerja.ui.widgets.PAGE_ROWS", 100)
+    at = app(JELAJAH)
+    assert "266 indikator ditampilkan." in _texts(at)
+    assert len(at.dataframe[0].value) == 100
+    pages = at.number_input(key="daftar_halaman")
+    assert pages.label == "Halaman (dari 3)"
+    pages.set_value(3).run()
+    assert len(at.dataframe[0].value) == 66
+    assert "Baris 201–266 dari 266." in _texts(at)
+    at.text_input(key="cari").input("laporan").run()  # 62 rows: one page, and no page to choose
+    assert not at.exception
+    assert len(at.dataframe[0].value) == 62 and "62 indikator ditampilkan." in _texts(at)
+    assert [n.key for n in at.number_input if n.key == "daftar_halaman"] == []

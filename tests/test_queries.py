@@ -161,12 +161,28 @@ def test_jabatan_baku_antar_kecamatan(con):
 
 @exercises("daftar_indikator")
 def test_daftar_indikator_search(con):
-    assert len(run(con, "daftar_indikator", cari="")) == 15
-    found = run(con, "daftar_indikator", cari="surat keluar")
+    every = {"mulai": 0, "batas": None}
+    assert len(run(con, "daftar_indikator", cari="", **every)) == 15
+    found = run(con, "daftar_indikator", cari="surat keluar", **every)
     assert found["indikator"].tolist() == ["Jumlah surat keluar"]
-    assert run(con, "daftar_indikator", cari="DIBAGI pengaduan")["kecamatan"].tolist() == ["Cibereum", "Mekarsari"]
-    targets = run(con, "daftar_indikator", Filters(kecamatan=("Wonorejo",)), cari="")
+    assert run(con, "daftar_indikator", cari="DIBAGI pengaduan", **every)["kecamatan"].tolist() == ["Cibereum", "Mekarsari"]
+    targets = run(con, "daftar_indikator", Filters(kecamatan=("Wonorejo",)), cari="", **every)
     assert targets["target"].dropna().tolist() == [12.0, 87.5, 1250.0]
+
+
+@exercises("daftar_indikator")
+def test_daftar_indikator_one_page_at_a_time(con):
+    whole = run(con, "daftar_indikator", cari="", mulai=0, batas=None)["indikator_id"].tolist()
+    pages = [run(con, "daftar_indikator", cari="", mulai=start, batas=4)["indikator_id"].tolist() for start in (0, 4, 8, 12)]
+    assert [len(p) for p in pages] == [4, 4, 4, 3]
+    assert sum(pages, []) == whole  # the pages are the table, in its order
+
+
+@exercises("jumlah_daftar_indikator")
+def test_jumlah_daftar_indikator_counts_what_the_table_holds(con):
+    assert run(con, "jumlah_daftar_indikator", cari="").iloc[0].tolist() == [15, 0]
+    assert run(con, "jumlah_daftar_indikator", cari="DIBAGI pengaduan").iloc[0].tolist() == [2, 0]
+    assert run(con, "jumlah_daftar_indikator", Filters(kecamatan=("Wonorejo",)), cari="").iloc[0].tolist() == [5, 0]
 
 
 @exercises("nilai_filter")
@@ -181,7 +197,7 @@ def test_nilai_filter(con):
 def test_parameters_are_bound_never_formatted(con):
     hostile = Filters(teks="'; DROP TABLE indikator; --")
     assert run(con, "indikator_per_kecamatan", hostile).empty
-    assert len(run(con, "daftar_indikator", cari="")) == 15
+    assert len(run(con, "daftar_indikator", cari="", mulai=0, batas=None)) == 15
 
 
 def test_missing_parameter_is_named(con):

@@ -34,6 +34,8 @@ from kinerja.vocab import (
 EXAMPLE_SHEET = " (CONTOH ILUSTRATIF)"
 JABATAN_TIPIS = "Jabatan dengan tabel kosong atau tipis"
 INDIKATOR_SEL = "Lihat indikator di balik satu sel"
+PAGE_ROWS = 500  # rows of a table sent to the browser at once; the rest are a page away or downloaded
+EVERY_ROW = {"mulai": 0, "batas": None}  # daftar_indikator without a page limit
 
 
 @dataclass
@@ -49,6 +51,7 @@ class View:
     rows: pd.DataFrame | None = None  # the rows with codes, for pages that draw details
     lembar: str = ""  # the workbook sheet name, when the title does not fit
     utama: tuple[str, ...] = ()  # the table's most important columns: first, and kept in view on the page
+    jumlah: int | None = None  # rows of the whole table, when `tabel` holds one page of them
 
     @property
     def sheet(self) -> str:
@@ -207,7 +210,7 @@ def jabatan_tipis(con, filters: Filters, batas: int) -> View:
 
 def indikator_sel(con, filters: Filters, kecamatan: str, jenis: str) -> View:
     """The indicators behind one cell of the coverage matrix."""
-    rows = _run(con, "daftar_indikator", replace(filters, kecamatan=(kecamatan,), jenis=(jenis,)), cari="")
+    rows = _run(con, "daftar_indikator", replace(filters, kecamatan=(kecamatan,), jenis=(jenis,)), cari="", **EVERY_ROW)
     columns = ["jabatan_baku", "indikator", "formula", "kategori_formula"]
     return View(
         key="indikator_sel",
@@ -480,17 +483,27 @@ def belum_dinilai(state: Capaian) -> View:
 # --- Jelajah indikator ------------------------------------------------------------------------------
 
 
-def daftar(con, filters: Filters, cari: str = "") -> View:
-    rows = _first(_run(con, "daftar_indikator", filters, cari=cari), "indikator")
-    corrected = int((rows["dikoreksi"] != "").sum())
+def daftar(con, filters: Filters, cari: str = "", page: int = 1) -> View:
+    """The indicator table under the filters and search: one page of PAGE_ROWS rows, with the count of all."""
+    count = _run(con, "jumlah_daftar_indikator", filters, cari=cari).iloc[0]
+    total, corrected = int(count["indikator"]), int(count["dikoreksi"])
+    page = max(1, min(page, -(-total // PAGE_ROWS)))  # a page beyond a narrower search is its last
+    page_rows = {"mulai": (page - 1) * PAGE_ROWS, "batas": PAGE_ROWS}
+    rows = _first(_run(con, "daftar_indikator", filters, cari=cari, **page_rows), "indikator")
     said = f" {_n(corrected)} di antaranya memuat koreksi petugas (kolom Dikoreksi petugas)." if corrected else ""
     return View(
         key="daftar",
         judul="Indikator",
-        pesan=f"{_n(len(rows))} indikator ditampilkan.{said}",
+        pesan=f"{_n(total)} indikator ditampilkan.{said}",
         tabel=readable(rows),
         utama=(COLUMN_LABELS["indikator"],),
+        jumlah=total,
     )
+
+
+def daftar_semua(con, filters: Filters, cari: str = "") -> pd.DataFrame:
+    """The whole indicator table under the filters and search, for its download (built on click)."""
+    return readable(_first(_run(con, "daftar_indikator", filters, cari=cari, **EVERY_ROW), "indikator"))
 
 
 # --- The meeting's views ----------------------------------------------------------------------------

@@ -9,9 +9,10 @@ import streamlit as st
 
 from kinerja import site
 from kinerja.filters import Filters
+from kinerja.indonesian import format_number
 from kinerja.presentation import images, slides, workbook
 from kinerja.presentation.tables import for_screen
-from kinerja.presentation.views import View
+from kinerja.presentation.views import PAGE_ROWS, View
 from kinerja.spreadsheet import to_csv_bytes, to_xlsx_bytes
 from kinerja.ui import data, presentation
 from kinerja.vocab import KATEGORI_LABELS, readable
@@ -100,14 +101,37 @@ def draw_table(view: View, **options) -> None:
     if view.judul_tabel:
         st.subheader(view.judul_tabel)
     if not view.tabel.empty:
-        table(view.tabel, pinned=view.utama, **options)
+        table(view.tabel, pinned=view.utama, key=view.key, **options)
 
 
-def table(frame: pd.DataFrame, pinned: tuple[str, ...] = (), **options) -> None:
+def table(frame: pd.DataFrame, pinned: tuple[str, ...] = (), key: str = "tabel", **options) -> None:
     """A table in Indonesian numbers; the columns that matter most (first) stay in view while the
-    others scroll sideways, the indicator's own words given the room."""
-    columns = {name: st.column_config.Column(pinned=True, width=_width(frame[name])) for name in pinned}
-    st.dataframe(for_screen(frame), hide_index=True, width="stretch", column_config=columns or None, **options)
+    others scroll sideways, the indicator's own words given the room. A table longer than PAGE_ROWS
+    shows one page of rows at a time with the total, and offers the whole table as a download: the
+    browser never receives more than a page."""
+    shown = _one_page(frame, key) if len(frame) > PAGE_ROWS else frame
+    columns = {name: st.column_config.Column(pinned=True, width=_width(shown[name])) for name in pinned}
+    st.dataframe(for_screen(shown), hide_index=True, width="stretch", column_config=columns or None, **options)
+
+
+def _one_page(frame: pd.DataFrame, key: str) -> pd.DataFrame:
+    page = page_choice(len(frame), key)
+    download("Unduh semua baris (CSV)", lambda: to_csv_bytes(frame), f"{key}.csv", CSV, key=f"{key}_semua")
+    return frame.iloc[(page - 1) * PAGE_ROWS : page * PAGE_ROWS]
+
+
+def page_choice(total: int, key: str) -> int:
+    """Which page of a table of `total` rows to show (PAGE_ROWS each), and the rows it holds. A page
+    beyond the table (the filters changed) becomes its last."""
+    pages = max(1, -(-total // PAGE_ROWS))
+    state = f"{key}_halaman"
+    if st.session_state.get(state, 1) > pages:
+        st.session_state[state] = pages
+    with st.container(horizontal=True, vertical_alignment="bottom"):
+        page = st.number_input(f"Halaman (dari {format_number(pages)})", 1, pages, key=state, width=200)
+        first, last = (page - 1) * PAGE_ROWS, min(page * PAGE_ROWS, total)
+        st.caption(f"Baris {format_number(first + 1)}–{format_number(last)} dari {format_number(total)}.")
+    return int(page)
 
 
 def _width(values: pd.Series) -> str | None:
@@ -133,7 +157,7 @@ def examples(view: View | None) -> None:
         own = rows[rows["kategori_formula"] == kategori]
         with st.expander(f"{KATEGORI_LABELS[kategori]} — {own['jumlah_contoh'].iloc[0]} contoh"):
             shown = readable(own.drop(columns=["kategori_formula", "jumlah_contoh", "kategori_ada"]))
-            table(shown, pinned=view.utama)
+            table(shown, pinned=view.utama, key=f"contoh_{kategori}")
 
 
 def side_by_side(view: View, colours: dict[str, str]) -> None:
@@ -159,13 +183,15 @@ def detached_notice(detached: pd.DataFrame) -> None:
         st.error(f"{len(detached)} nilai tersimpan tidak lagi cocok dengan indikator mana pun (dokumen berubah?): {ids}")
 
 
-def table_downloads(view: View, name: str) -> None:
-    """CSV and XLSX of exactly the table shown; the workbook is built only when clicked."""
+def table_downloads(view: View, name: str, everything=None) -> None:
+    """CSV and XLSX of the table, all its rows where the view holds one page (`everything()`), built
+    only when clicked."""
+    whole = everything or (lambda: view.tabel)
     left, right = st.columns(2)
     with left:
-        download("Unduh CSV", lambda: to_csv_bytes(view.tabel), f"{name}.csv", CSV, key="unduh_csv")
+        download("Unduh CSV", lambda: to_csv_bytes(whole()), f"{name}.csv", CSV, key="unduh_csv")
     with right:
-        download("Unduh XLSX", lambda: to_xlsx_bytes({view.sheet: view.tabel}), f"{name}.xlsx", XLSX, key="unduh_xlsx")
+        download("Unduh XLSX", lambda: to_xlsx_bytes({view.sheet: whole()}), f"{name}.xlsx", XLSX, key="unduh_xlsx")
 
 
 def chart(figure, key: str) -> None:
