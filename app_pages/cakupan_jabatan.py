@@ -20,9 +20,12 @@ if not widgets.empty_notice(per_jenis):
     widgets.draw(views.jabatan_tipis(con, chosen, limit), key="cakupan_jabatan_3", title=False)
 
     st.subheader(views.INDIKATOR_SEL)
-    left, right = st.columns(2)
     present = per_jenis.rows
-    kecamatan = left.selectbox("Kecamatan", sorted(set(present["kecamatan"])), key="sel_kecamatan")
-    jenis_codes = [k for k in JENIS_LABELS if k in set(present["jenis_jabatan"])]
-    jenis = right.selectbox("Jenis jabatan", jenis_codes, format_func=JENIS_LABELS.get, key="sel_jenis")
-    widgets.draw(views.indikator_sel(con, chosen, kecamatan, jenis), key="cakupan_jabatan_4", title=False)
+    if present["tingkat"].iloc[0] != "kecamatan":  # the matrix sums places: a cell holds many kecamatan
+        st.info(views.NARROW_FOR_CELLS)
+    else:
+        left, right = st.columns(2)
+        kecamatan = left.selectbox("Kecamatan", sorted(set(present["wilayah"])), key="sel_kecamatan")
+        jenis_codes = [k for k in JENIS_LABELS if k in set(present["jenis_jabatan"])]
+        jenis = right.selectbox("Jenis jabatan", jenis_codes, format_func=JENIS_LABELS.get, key="sel_jenis")
+        widgets.draw(views.indikator_sel(con, chosen, kecamatan, jenis), key="cakupan_jabatan_4", title=False)

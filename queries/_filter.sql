@@ -29,3 +29,8 @@ CREATE OR REPLACE MACRO cocok_cari(cari, r_indikator, r_formula, r_sasaran) AS
     trim(cari) = ''
     OR list_bool_and(list_transform(string_split(lower(trim(cari)), ' '),
                                     lambda w: contains(lower(r_indikator || ' ' || r_formula || ' ' || r_sasaran), w)));
+
+-- The place a row is counted under at a summary level ('kecamatan', 'kabupaten' or 'provinsi'):
+-- charts name at most a few dozen places, so a wide scope is summed per kabupaten/kota or provinsi.
+CREATE OR REPLACE MACRO tempat(tingkat, r_provinsi, r_kabupaten, r_kecamatan) AS
+    CASE tingkat WHEN 'provinsi' THEN r_provinsi WHEN 'kabupaten' THEN r_kabupaten ELSE r_kecamatan END;

@@ -1,7 +1,8 @@
--- Coverage per field of work: for each kecamatan x bidang, positions and indicators, with the
--- indicators of the bidang over all kecamatan and the total. Parameters: the shared filters ($filter).
+-- Coverage per field of work: for each place x bidang, positions and indicators, with the indicators
+-- of the bidang over all places and the total. The place is the kecamatan, or the kabupaten/kota or
+-- provinsi at a summary level ($tingkat). Parameters: the shared filters ($filter), $tingkat.
 WITH sel AS (
-    SELECT kecamatan, bidang,
+    SELECT tempat($tingkat, provinsi, kabupaten, kecamatan) AS wilayah, bidang,
            count(*) AS jumlah_jabatan,
            sum(jumlah_indikator)::INTEGER AS indikator
     FROM jabatan_terfilter($filter)
@@ -11,4 +12,4 @@ SELECT *,
        sum(indikator) OVER (PARTITION BY bidang)::INTEGER AS indikator_bidang,
        sum(indikator) OVER ()::INTEGER AS indikator_total
 FROM sel
-ORDER BY kecamatan, bidang
+ORDER BY wilayah, bidang

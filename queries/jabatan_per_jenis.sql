@@ -1,8 +1,9 @@
--- Coverage per position type: for each kecamatan x jenis_jabatan, positions, positions with indicators,
+-- Coverage per position type: for each place x jenis_jabatan, positions, positions with indicators,
 -- indicators, indicators per position, and how many indicators are bertarget (queries/_ukuran.sql).
--- Parameters: the shared filters ($filter).
+-- The place is the kecamatan, or the kabupaten/kota or provinsi at a summary level ($tingkat).
+-- Parameters: the shared filters ($filter), $tingkat.
 WITH posisi AS (
-    SELECT kecamatan, jenis_jabatan,
+    SELECT tempat($tingkat, provinsi, kabupaten, kecamatan) AS wilayah, jenis_jabatan,
            count(*) AS jumlah_jabatan,
            count(*) FILTER (WHERE jumlah_indikator > 0) AS jabatan_berindikator,
            sum(jumlah_indikator)::INTEGER AS indikator,
@@ -10,10 +11,11 @@ WITH posisi AS (
     FROM jabatan_terfilter($filter)
     GROUP BY ALL
 ), target AS (
-    SELECT kecamatan, jenis_jabatan, count(*) FILTER (WHERE bertarget(target)) AS bertarget
+    SELECT tempat($tingkat, provinsi, kabupaten, kecamatan) AS wilayah, jenis_jabatan,
+           count(*) FILTER (WHERE bertarget(target)) AS bertarget
     FROM indikator_terfilter($filter)
     GROUP BY ALL
 )
 SELECT p.*, coalesce(t.bertarget, 0) AS bertarget
-FROM posisi p LEFT JOIN target t USING (kecamatan, jenis_jabatan)
-ORDER BY p.kecamatan, p.jenis_jabatan
+FROM posisi p LEFT JOIN target t USING (wilayah, jenis_jabatan)
+ORDER BY p.wilayah, p.jenis_jabatan

@@ -251,14 +251,14 @@ def test_height_grows_with_the_rows_by_one_rule(real):
     assert [charts.plot_height([1] * n) for n in range(1, 6)] == [80, 80, 120, 160, 200]  # 40 px a row, two at least
     assert charts.plot_height([1, 3, 1]) == 40 + 76 + 40  # a three-line label makes its row taller
     state = assemble(real, Filters(), use_example=True)
-    per_jenis = db.run_query(real, "jabatan_per_jenis", **Filters().params())
+    per_jenis = db.run_query(real, "jabatan_per_jenis", **Filters().params(), tingkat="kecamatan")
     names = sorted(set(state.table["kecamatan"]))
     heights: dict[str, list[int]] = {"band": [], "heatmap": [], "mix": []}
     for count in range(1, len(names) + 1):
         some = names[:count]
         own = state.table[state.table["kecamatan"].isin(some)]
         heights["band"].append(charts.band_distribution(own, state.bands, "").layout.height)
-        rows = per_jenis[per_jenis["kecamatan"].isin(some)]
+        rows = per_jenis[per_jenis["wilayah"].isin(some)]
         heights["heatmap"].append(charts.coverage_heatmap(rows, "jenis_jabatan", JENIS_LABELS, "").layout.height)
         mix = db.run_query(real, "kategori_per_kecamatan", **Filters(kecamatan=tuple(some)).params())
         heights["mix"].append(charts.category_mix(mix, "kecamatan", "Kecamatan", "").layout.height)

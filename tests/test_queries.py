@@ -58,14 +58,14 @@ def test_indikator_per_kecamatan(con):
 def test_filters_narrow_consistently(con, filters, expected):
     rows = run(con, "indikator_per_kecamatan", filters)
     assert list(zip(rows["kecamatan"], rows["indikator"], strict=True)) == expected
-    positions = run(con, "jabatan_per_jenis", filters)
-    assert positions.groupby("kecamatan")["indikator"].sum().to_dict() == dict(expected)
+    positions = run(con, "jabatan_per_jenis", filters, tingkat="kecamatan")
+    assert positions.groupby("wilayah")["indikator"].sum().to_dict() == dict(expected)
 
 
 @exercises("jabatan_per_jenis")
 def test_jabatan_per_jenis(con):
-    rows = run(con, "jabatan_per_jenis")
-    assert list(zip(rows["kecamatan"], rows["jenis_jabatan"], rows["indikator"], strict=True)) == [
+    rows = run(con, "jabatan_per_jenis", tingkat="kecamatan")
+    assert list(zip(rows["wilayah"], rows["jenis_jabatan"], rows["indikator"], strict=True)) == [
         ("Cibereum", "camat", 1),
         ("Cibereum", "kepala_seksi", 3),
         ("Cibereum", "pelaksana", 2),
@@ -77,9 +77,20 @@ def test_jabatan_per_jenis(con):
     ]
 
 
+@exercises("jabatan_per_jenis")
+def test_jabatan_per_jenis_sums_per_kabupaten_at_a_summary_level(con):
+    rows = run(con, "jabatan_per_jenis", tingkat="kabupaten")
+    sums = rows.groupby("wilayah")["indikator"].sum().to_dict()
+    assert sums == {"Purwaraja": 4, "Sukamaju": 11}  # Mekarsari; Cibereum 6 + Wonorejo 5
+    pelaksana = rows[(rows["wilayah"] == "Sukamaju") & (rows["jenis_jabatan"] == "pelaksana")].iloc[0]
+    assert (pelaksana["jumlah_jabatan"], pelaksana["indikator"]) == (2, 3)  # Cibereum's 2 and Wonorejo's 1
+    by_bidang = run(con, "jabatan_per_bidang", tingkat="provinsi")
+    assert set(by_bidang["wilayah"]) == {"Jawa Barat"} and by_bidang["indikator"].sum() == 15
+
+
 @exercises("jabatan_per_bidang")
 def test_jabatan_per_bidang(con):
-    rows = run(con, "jabatan_per_bidang", Filters(kecamatan=("Cibereum",)))
+    rows = run(con, "jabatan_per_bidang", Filters(kecamatan=("Cibereum",)), tingkat="kecamatan")
     assert dict(zip(rows["bidang"], rows["indikator"], strict=True)) == {
         "ketentraman_ketertiban": 3,
         "pelayanan": 2,
@@ -332,7 +343,7 @@ def test_terukur_per_jenis_highest_share_first(con):
 
 
 def test_jabatan_per_jenis_counts_bertarget_indicators(con):
-    rows = run(con, "jabatan_per_jenis", Filters(kecamatan=("Wonorejo",)))
+    rows = run(con, "jabatan_per_jenis", Filters(kecamatan=("Wonorejo",)), tingkat="kecamatan")
     assert list(zip(rows["jenis_jabatan"], rows["indikator"], rows["bertarget"], strict=True)) == [
         ("camat", 1, 0),
         ("kepala_subbagian", 3, 3),

@@ -198,3 +198,18 @@ def test_beyond_as_many_kabupaten_the_summary_is_per_provinsi():
     assert views.summary_level({"kecamatan": MAX_PLACES, "kabupaten": 1}) == "kecamatan"
     assert views.summary_level({"kecamatan": MAX_PLACES + 1, "kabupaten": MAX_PLACES}) == "kabupaten"
     assert views.summary_level({"kecamatan": 7000, "kabupaten": MAX_PLACES + 1}) == "provinsi"
+
+
+def test_coverage_is_summed_per_kabupaten_too_and_its_cells_wait_for_a_narrower_scope(many):
+    view = views.cakupan(many, Filters())
+    assert view.tabel.columns[0] == "Kabupaten/kota"
+    assert view.figure.layout.title.text.startswith("Indikator per kabupaten/kota dan jenis jabatan")
+    assert list(view.figure.data[0].y) == ["Kab A", "Kab B"]
+    # Neither document gives its pelaksana a target, so no kecamatan of either kabupaten does.
+    assert "2 dari 2 kabupaten/kota belum punya kecamatan yang menetapkan target untuk jabatan pelaksana: Kab A, Kab B." in (
+        view.rincian
+    )
+    assert view.rows["tingkat"].iloc[0] == "kabupaten"
+    narrow = views.cakupan(many, Filters(kabupaten=("Kab B",)))
+    assert narrow.tabel.columns[0] == "Kecamatan" and narrow.rows["tingkat"].iloc[0] == "kecamatan"
+    assert views.cakupan_bidang(many, Filters()).tabel.columns[0] == "Kabupaten/kota"

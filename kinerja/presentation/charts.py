@@ -228,11 +228,12 @@ def _text_colour(background: str) -> str:
 
 
 def coverage_heatmap(frame: pd.DataFrame, column: str, labels: dict[str, str], title: str) -> go.Figure:
-    """Kecamatan x category matrix of indicators, the count written in each cell (so no colour bar),
-    positions in the hover text."""
+    """Place x category matrix of indicators (a place: the kecamatan, or the kabupaten/kota or provinsi
+    of a summary, in column `wilayah`), the count written in each cell (so no colour bar), positions
+    in the hover text."""
     table = frame.assign(label=frame[column].map(labels).fillna(frame[column]))
     # One grouping for both matrices (several years of a kecamatan add up); pivot_table is slow.
-    cells = table.groupby(["kecamatan", "label"])[["indikator", "jumlah_jabatan"]].sum().unstack(fill_value=0)
+    cells = table.groupby(["wilayah", "label"])[["indikator", "jumlah_jabatan"]].sum().unstack(fill_value=0)
     order = [labels[k] for k in labels if labels[k] in cells["indikator"].columns]
     values, positions = cells["indikator"][order], cells["jumlah_jabatan"][order]
     columns, rows = wrapped(order, COLUMN_WIDTH), wrapped(values.index)

@@ -34,6 +34,10 @@ from kinerja.vocab import (
 EXAMPLE_SHEET = " (CONTOH ILUSTRATIF)"
 JABATAN_TIPIS = "Jabatan dengan tabel kosong atau tipis"
 INDIKATOR_SEL = "Lihat indikator di balik satu sel"
+NARROW_FOR_CELLS = (
+    "Matriks di atas menjumlahkan banyak kecamatan per sel. Pilih provinsi atau kabupaten/kota di panel Filter "
+    "untuk melihat indikator satu kecamatan."
+)
 PAGE_ROWS = 500  # rows of a table sent to the browser at once; the rest are a page away or downloaded
 EVERY_ROW = {"mulai": 0, "batas": None}  # daftar_indikator without a page limit
 
@@ -135,17 +139,28 @@ def ringkasan(con, filters: Filters) -> View | None:
 # --- Cakupan jabatan --------------------------------------------------------------------------------
 
 
-def _who_lacks(kecamatan: list[str], lacking: list[str], what: str) -> str:
-    """'3 dari 4 kecamatan belum …: A, B, C.', in words that stay true for one kecamatan and for none;
-    at most MAX_NAMED named, the rest counted."""
-    if len(kecamatan) == 1:
-        return f"{kecamatan[0]} {'belum ' if lacking else ''}menetapkan {what}."
+def _who_lacks(places: list[str], lacking: list[str], what: str, level: str = "kecamatan") -> str:
+    """'3 dari 4 kecamatan belum …: A, B, C.', in words that stay true for one place and for none;
+    at most MAX_NAMED named, the rest counted. At a summary level the places are kabupaten/kota or provinsi."""
+    noun = LEVEL_LABELS[level].lower()
+    if len(places) == 1:
+        return f"{places[0]} {'belum ' if lacking else ''}menetapkan {what}."
     if not lacking:
-        return f"Semua {_n(len(kecamatan))} kecamatan menetapkan {what}."
+        return f"Semua {_n(len(places))} {noun} menetapkan {what}."
     named = ", ".join(lacking[:MAX_NAMED])
     if len(lacking) > MAX_NAMED:
         named += f", dan {_n(len(lacking) - MAX_NAMED)} lainnya"
-    return f"{_n(len(lacking))} dari {_n(len(kecamatan))} kecamatan belum menetapkan {what}: {named}."
+    verb = "belum menetapkan" if level == "kecamatan" else "belum punya kecamatan yang menetapkan"
+    return f"{_n(len(lacking))} dari {_n(len(places))} {noun} {verb} {what}: {named}."
+
+
+def _placed(frame: pd.DataFrame, level: str) -> pd.DataFrame:
+    """A table by place for people: the place column headed by its level."""
+    return readable(frame).rename(columns={"wilayah": LEVEL_LABELS[level]})
+
+
+def _level(con, filters: Filters) -> str:
+    return summary_level(_run(con, "total_indikator", filters).iloc[0])
 
 
 def _where_indicators_sit(per_jenis: pd.DataFrame) -> str:
@@ -162,40 +177,45 @@ def _where_indicators_sit(per_jenis: pd.DataFrame) -> str:
 
 
 def cakupan(con, filters: Filters) -> View | None:
-    per_jenis = _run(con, "jabatan_per_jenis", filters)
+    level = _level(con, filters)
+    per_jenis = _run(con, "jabatan_per_jenis", filters, tingkat=level)
     if per_jenis.empty or not per_jenis["indikator"].any():
         return None
     with_indicators = per_jenis[per_jenis["indikator"] > 0]
     staff = with_indicators[with_indicators["jenis_jabatan"] == "pelaksana"]
-    kecamatan = sorted(set(with_indicators["kecamatan"]))
+    places = sorted(set(with_indicators["wilayah"]))
     facts = []
     if not staff.empty:
-        with_target = set(staff[staff["bertarget"] > 0]["kecamatan"])
-        facts.append(_who_lacks(kecamatan, [k for k in kecamatan if k not in with_target], "target untuk jabatan pelaksana"))
+        with_target = set(staff[staff["bertarget"] > 0]["wilayah"])
+        lacking = [k for k in places if k not in with_target]
+        facts.append(_who_lacks(places, lacking, "target untuk jabatan pelaksana", level))
+    noun = LEVEL_LABELS[level].lower()
     return View(
         key="cakupan",
         judul="Cakupan jabatan",
         pesan=_where_indicators_sit(_run(con, "indikator_per_jenis", filters)),
-        tabel=readable(per_jenis.drop(columns="bertarget")),
-        figure=charts.coverage_heatmap(per_jenis, "jenis_jabatan", JENIS_LABELS, "Indikator per kecamatan dan jenis jabatan"),
+        tabel=_placed(per_jenis.drop(columns="bertarget"), level),
+        figure=charts.coverage_heatmap(per_jenis, "jenis_jabatan", JENIS_LABELS, f"Indikator per {noun} dan jenis jabatan"),
         rincian=facts,
         judul_tabel="Indikator per jabatan",
-        rows=per_jenis,
+        rows=per_jenis.assign(tingkat=level),
     )
 
 
 def cakupan_bidang(con, filters: Filters) -> View | None:
-    frame = _run(con, "jabatan_per_bidang", filters)
+    level = _level(con, filters)
+    frame = _run(con, "jabatan_per_bidang", filters, tingkat=level)
     if frame.empty:
         return None
     top = frame.sort_values(["indikator_bidang", "bidang"], ascending=[False, True]).iloc[0]
+    noun = LEVEL_LABELS[level].lower()
     return View(
         key="cakupan_bidang",
         judul="Cakupan bidang",
         pesan=f"Bidang dengan indikator terbanyak: {BIDANG_LABELS.get(top['bidang'], top['bidang'])} "
         f"({_n(top['indikator_bidang'])} dari {_n(top['indikator_total'])} indikator).",
-        tabel=readable(frame.drop(columns=["indikator_bidang", "indikator_total"])),
-        figure=charts.coverage_heatmap(frame, "bidang", BIDANG_LABELS, "Indikator per kecamatan dan bidang"),
+        tabel=_placed(frame.drop(columns=["indikator_bidang", "indikator_total"]), level),
+        figure=charts.coverage_heatmap(frame, "bidang", BIDANG_LABELS, f"Indikator per {noun} dan bidang"),
     )
 
 
