@@ -6,6 +6,8 @@ Paths resolve from the package, never from the working directory. Three folders 
                             store (realisasi/); data/ by default. Tests and generated datasets.
     KINERJA_REALISASI_DIR   the officers' imported targets and realisation, when not in the dataset
     KINERJA_DOKUMEN_DIR     the documents and their register (manifest.csv, riwayat.csv, koreksi.csv)
+
+and one file: KINERJA_PENGGUNA_FILE, the users who may sign in (data/config/pengguna.toml).
 """
 
 import os
@@ -18,6 +20,7 @@ MANIFEST = RAW / "manifest.csv"
 PARSE_CACHE = DATA / "cache" / "dokumen"  # each document's text and parse, by content: read once
 NORMALISED = DATA / "normalised"
 BANDS_FILE = DATA / "config" / "pita_penilaian.csv"
+USERS_FILE = DATA / "config" / "pengguna.toml"  # names, roles, password hashes: not in git
 EXAMPLE_FILE = DATA / "contoh" / "realisasi_contoh_ILUSTRASI.csv"
 QUERIES = ROOT / "queries"
 APP_PAGES = ROOT / "app_pages"  # not pages/: that name switches Streamlit to its legacy page discovery
@@ -41,3 +44,8 @@ def realisasi_dir() -> Path:
 def raw_dir() -> Path:
     """Where the documents and their register are kept: KINERJA_DOKUMEN_DIR, else data/raw."""
     return Path(os.environ.get("KINERJA_DOKUMEN_DIR") or RAW)
+
+
+def users_file() -> Path:
+    """The local users file (names, roles, password hashes): KINERJA_PENGGUNA_FILE, else data/config/pengguna.toml."""
+    return Path(os.environ.get("KINERJA_PENGGUNA_FILE") or USERS_FILE)
