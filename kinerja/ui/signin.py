@@ -139,5 +139,6 @@ def _with_provider(settings: auth.Provider) -> None:
     if not settings.names:
         st.caption("Masuk belum dapat dipakai: bagian [auth] di secrets.toml belum menyebut penyedia identitas.")
     for name in settings.names:
-        if st.button("Masuk" if name is None else f"Masuk dengan {name}", key=f"masuk_{name or 'oidc'}", icon=":material/login:"):
+        label = "Masuk" if name is None else f"Masuk dengan {name}"
+        if st.button(label, key=f"masuk_{name or 'oidc'}", icon=":material/login:", width="stretch"):
             st.login(name)
