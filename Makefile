@@ -20,6 +20,7 @@ $(DATA): $(VENV)/.installed $(SOURCES)
 data: $(DATA)
 
 run: $(DATA)
+	@$(PY) -m kinerja pengguna periksa
 	$(PY) -m streamlit run dashboard.py --server.port $(PORT) --server.headless true
 
 system:

@@ -4,7 +4,7 @@ the shared sidebar filters, and presentation mode. Every URL goes through here."
 import streamlit as st
 
 from kinerja import site
-from kinerja.ui import data, filters, presentation, widgets
+from kinerja.ui import data, filters, presentation, signin, widgets
 
 st.set_page_config(page_title="Dasbor Kinerja Kecamatan", page_icon=":material/dashboard:", layout="wide")
 filters.apply_default_scope()
@@ -39,6 +39,7 @@ if presenting:
     presentation.render()
 else:
     shown = next((entry for entry, st_page in pages.items() if st_page == page), None)
+    signin.sidebar()  # before the page, which asks who is signed in
     if shown is None or shown.views:  # the upload page shows no data: no filters, no exports
         chosen = filters.sidebar()
         widgets.sidebar_exports(chosen)

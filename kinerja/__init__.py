@@ -11,6 +11,7 @@ may import (tests/test_architecture.py holds every module to it):
     capaian/       targets, realisation and capaian: rules, template, store, assembly
     presentation/  charts, one View per question, slides, workbook, chart images (no streamlit)
     site           the list of dashboard pages
+    auth           who may change data: the users file, passwords, roles, require_editor (no streamlit)
     ui/            streamlit: data cache, filter widgets, presentation mode, widgets, data entry
     cli            the command line
 """

@@ -1,4 +1,4 @@
-"""The command line: python -m kinerja build | ingest | check | dokumen | realisasi | export.
+"""The command line: python -m kinerja build | ingest | check | dokumen | realisasi | pengguna | export.
 
 Every KinerjaError is caught in main(), printed, and ends the command with status 2."""
 
@@ -8,7 +8,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from kinerja import GROUND_FLOOR, archive, db, intake
+from kinerja import GROUND_FLOOR, archive, auth, db, intake
 from kinerja import build as builder
 from kinerja.capaian import assembly, store, template
 from kinerja.errors import IngestError, KinerjaError, NotFound, Refused
@@ -16,14 +16,14 @@ from kinerja.filters import Filters
 from kinerja.filters import add_arguments as add_filter_arguments
 from kinerja.indonesian import format_datetime
 from kinerja.ingest import detect_meta, parse_text, read_document
-from kinerja.paths import EXAMPLE_FILE, normalised_dir
+from kinerja.paths import EXAMPLE_FILE, normalised_dir, users_file
 from kinerja.presentation import slides, sources, views, workbook
 from kinerja.spreadsheet import atomic_write
 from kinerja.vocab import LAYOUT_LABELS
 
 MAY_IMPORT = (
     *GROUND_FLOOR, "kinerja.archive", "kinerja.intake", "kinerja.ingest", "kinerja.build", "kinerja.db", "kinerja.capaian",
-    "kinerja.presentation",
+    "kinerja.presentation", "kinerja.auth",
 )  # fmt: skip
 ALLOW_HINT = "tambahkan --izinkan-lebih-100 pada perintah impor"  # the command line's way to accept > 100
 
@@ -240,6 +240,72 @@ def cmd_dokumen_hapus(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_pengguna_tambah(args: argparse.Namespace) -> int:
+    password = _password_from_stdin() if args.kata_sandi_stdin else _password_typed_twice()
+    added = auth.save_user(args.nama, args.peran, password)
+    name = auth.find(args.nama).name
+    print(f"{'Ditambahkan' if added else 'Diperbarui'}: {name} sebagai {args.peran} ({users_file()}).")
+    return 0
+
+
+def _password_typed_twice() -> str:
+    """Asked twice without echo, so a typing mistake is caught before it locks the user out."""
+    try:
+        first, second = getpass.getpass("Kata sandi: "), getpass.getpass("Ulangi kata sandi: ")
+    except EOFError as error:
+        raise Refused("kata sandi tidak diberikan (tanpa terminal: pakai --kata-sandi-stdin)") from error
+    if first != second:
+        raise Refused("kedua kata sandi tidak sama")
+    return first
+
+
+def _password_from_stdin() -> str:
+    """The first line of standard input, for scripts: `printf '%s\\n' "$SANDI" | … --kata-sandi-stdin`."""
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def cmd_pengguna_daftar(args: argparse.Namespace) -> int:
+    users = auth.accounts()
+    if not users:
+        print(f"Belum ada pengguna di {users_file()}.")
+        return 0
+    width = max(len(u.name) for u in users)
+    for user in users:
+        print(f"{user.name:<{width}}  {user.role}")
+    return 0
+
+
+def cmd_pengguna_hapus(args: argparse.Namespace) -> int:
+    print(f"Dihapus: {auth.remove_user(args.nama)}.")
+    return cmd_pengguna_periksa(args)
+
+
+def cmd_pengguna_periksa(args: argparse.Namespace) -> int:
+    """Before the app starts (make run): how to add the first editor, when there is none."""
+    try:
+        said = auth.missing_editor(settings=auth.provider(auth.read_secrets()))
+    except KinerjaError as error:  # a damaged users file: the dashboard still starts, for viewing
+        said = f"Peringatan: {error}"
+    if said:
+        print(said)
+    return 0
+
+
+def _pengguna_parser(commands) -> None:
+    pengguna = commands.add_parser("pengguna", help="pengguna yang boleh masuk: tambah, daftar, hapus, periksa")
+    sub = pengguna.add_subparsers(dest="command_pengguna", required=True)
+    tambah = sub.add_parser("tambah", help="tambah pengguna, atau ganti peran dan kata sandinya")
+    tambah.add_argument("nama", metavar="NAMA")
+    tambah.add_argument("--peran", choices=auth.ROLES, default=auth.READER, help="bawaan: pembaca")
+    tambah.add_argument("--kata-sandi-stdin", action="store_true", help="baca kata sandi dari baris pertama stdin")
+    tambah.set_defaults(run=cmd_pengguna_tambah)
+    sub.add_parser("daftar", help="nama dan peran setiap pengguna").set_defaults(run=cmd_pengguna_daftar)
+    hapus = sub.add_parser("hapus", help="hapus pengguna")
+    hapus.add_argument("nama", metavar="NAMA")
+    hapus.set_defaults(run=cmd_pengguna_hapus)
+    sub.add_parser("periksa", help="sebutkan cara menambah editor pertama bila belum ada").set_defaults(run=cmd_pengguna_periksa)
+
+
 def _dokumen_parser(commands) -> None:
     dokumen = commands.add_parser("dokumen", help="dokumen IKI: tambah, ganti, hapus, daftar")
     sub = dokumen.add_subparsers(dest="command_dokumen", required=True)
@@ -314,6 +380,7 @@ def parser() -> argparse.ArgumentParser:
         command.set_defaults(run=run)
     _realisasi_parser(commands)
     _dokumen_parser(commands)
+    _pengguna_parser(commands)
     export = commands.add_parser("export", help="paparan PPTX atau buku kerja XLSX dari tampilan utama")
     export.add_argument("--format", choices=["pptx", "xlsx"], required=True)
     export.add_argument("--out", required=True)

@@ -6,6 +6,8 @@ Paths resolve from the package, never from the working directory. Three folders 
                             store (realisasi/); data/ by default. Tests and generated datasets.
     KINERJA_REALISASI_DIR   the officers' imported targets and realisation, when not in the dataset
     KINERJA_DOKUMEN_DIR     the documents and their register (manifest.csv, riwayat.csv, koreksi.csv)
+
+and one file: KINERJA_PENGGUNA_FILE, the users who may sign in (data/config/pengguna.toml).
 """
 
 import os
@@ -19,6 +21,7 @@ PARSE_CACHE = DATA / "cache" / "dokumen"  # each document's text and parse, by c
 NORMALISED = DATA / "normalised"
 BANDS_FILE = DATA / "config" / "pita_penilaian.csv"
 SCOPE_FILE = DATA / "config" / "lingkup.toml"  # the default region scope; KINERJA_LINGKUP_FILE moves it
+USERS_FILE = DATA / "config" / "pengguna.toml"  # names, roles, password hashes: not in git
 EXAMPLE_FILE = DATA / "contoh" / "realisasi_contoh_ILUSTRASI.csv"
 QUERIES = ROOT / "queries"
 APP_PAGES = ROOT / "app_pages"  # not pages/: that name switches Streamlit to its legacy page discovery
@@ -47,3 +50,8 @@ def raw_dir() -> Path:
 def scope_file() -> Path:
     """The default region scope a deployment opens on: KINERJA_LINGKUP_FILE, else data/config/lingkup.toml."""
     return Path(os.environ.get("KINERJA_LINGKUP_FILE") or SCOPE_FILE)
+
+
+def users_file() -> Path:
+    """The local users file (names, roles, password hashes): KINERJA_PENGGUNA_FILE, else data/config/pengguna.toml."""
+    return Path(os.environ.get("KINERJA_PENGGUNA_FILE") or USERS_FILE)

@@ -72,12 +72,13 @@ def to_xlsx_bytes(sheets: dict[str, pd.DataFrame], finish: Callable[["Workbook"]
     return buffer.getvalue()
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """The whole file or, on any failure, the file as it was: written beside it, then swapped in."""
+def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
+    """The whole file or, on any failure, the file as it was: written beside it, then swapped in.
+    `mode` for a private file (0o600); by default the server's other users may read it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
-        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; others on the server read it too
+        os.chmod(temporary, 0o666 & ~_umask() if mode is None else mode)  # mkstemp makes it private
         with os.fdopen(handle, "wb") as out:
             out.write(data)
         os.replace(temporary, path)

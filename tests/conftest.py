@@ -1,10 +1,14 @@
+import os
+import shutil
+import subprocess
+import sys
 from functools import cache
 from pathlib import Path
 
 import pytest
 
 from kinerja.ingest import parse_file
-from kinerja.paths import RAW
+from kinerja.paths import RAW, ROOT
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -29,6 +33,52 @@ def indicator(doc, text_part: str):
     matches = [r for b in doc.blocks for r in b.indicators if text_part.lower() in r.indikator.lower()]
     assert matches, f"no indicator containing '{text_part}'"
     return matches[0]
+
+
+# Who may sign in during the tests: an editor and a reader, each with a password.
+EDITOR = ("Sri Wahyuni", "sandi-editor-2026")
+READER = ("Budi Santoso", "sandi-pembaca-2026")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_users_of_this_working_copy(tmp_path_factory):
+    """Tests never read the users file of this working copy: a test that signs in makes its own."""
+    os.environ["KINERJA_PENGGUNA_FILE"] = str(tmp_path_factory.mktemp("tanpa_pengguna") / "pengguna.toml")
+
+
+def add_user(path: Path, name: str, password: str, role: str) -> subprocess.CompletedProcess:
+    """`python -m kinerja pengguna tambah`, as an administrator runs it, the password on stdin."""
+    command = [sys.executable, "-m", "kinerja", "pengguna", "tambah", name, "--peran", role, "--kata-sandi-stdin"]
+    env = {**os.environ, "KINERJA_PENGGUNA_FILE": str(path)}
+    return subprocess.run(command, input=f"{password}\n", text=True, env=env, cwd=ROOT, capture_output=True, check=True)
+
+
+@pytest.fixture(scope="session")
+def made_users_file(tmp_path_factory) -> Path:
+    """The editor and the reader, added through the command line."""
+    path = tmp_path_factory.mktemp("pengguna") / "pengguna.toml"
+    add_user(path, *EDITOR, "editor")
+    add_user(path, *READER, "pembaca")
+    return path
+
+
+@pytest.fixture
+def users_file(made_users_file, tmp_path, monkeypatch) -> Path:
+    """The users file in this test's own folder (a test may change it), named by KINERJA_PENGGUNA_FILE."""
+    path = tmp_path / "pengguna" / "pengguna.toml"
+    path.parent.mkdir()
+    shutil.copy2(made_users_file, path)
+    monkeypatch.setenv("KINERJA_PENGGUNA_FILE", str(path))
+    return path
+
+
+def sign_in(at, name: str, password: str):
+    """Masuk in the sidebar of a page under AppTest: name, password, the button."""
+    at.sidebar.text_input(key="masuk_nama").input(name)
+    at.sidebar.text_input(key="masuk_sandi").input(password)
+    at.sidebar.button(key="masuk_kirim").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
 
 
 @pytest.fixture

@@ -190,3 +190,39 @@ def test_every_file_uploader_goes_through_the_indonesian_one():
 def test_every_download_goes_through_the_one_that_never_reruns():
     """A download that reruns the page withdraws the other buttons' files ('Deferred file … not found')."""
     assert _files_calling_streamlit("download_button") == ["kinerja/ui/widgets.py"]
+
+
+def test_the_users_module_is_library_code_without_streamlit():
+    """kinerja/auth.py holds passwords and roles for the command line and the pages alike: the
+    standard library, argon2-cffi (the hashes), tomli_w (the file) and the ground floor only."""
+    imported = {name.split(".")[0] for name in _imports(LIBRARY / "auth.py")}
+    assert imported - set(sys.stdlib_module_names) == {"argon2", "tomli_w", "kinerja"}
+    assert importlib.import_module("kinerja.auth").MAY_IMPORT == GROUND_FLOOR
+
+
+# The calls that change stored data; the app reaches them only from kinerja/ui/.
+WRITES = {("store", "store"), ("store", "undo"), ("store", "import_bytes"), ("intake", "confirm"), ("intake", "withdraw"),
+          ("archive", "apply")}  # fmt: skip
+
+
+def test_every_write_in_the_app_asks_who_is_writing_first():
+    """In kinerja/ui/, a function that writes calls signin.at_write before it, so no write path can
+    skip the check of the signed-in editor."""
+    unchecked, writes = [], 0
+    for path in sorted((LIBRARY / "ui").glob("*.py")):
+        for function in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(function, ast.FunctionDef):
+                continue
+            calls = [
+                (node.lineno, (node.func.value.id, node.func.attr))
+                for node in ast.walk(function)
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name)
+            ]
+            checked = [line for line, call in calls if call == ("signin", "at_write")]
+            for line, call in calls:
+                if call in WRITES:
+                    writes += 1
+                    if not checked or min(checked) > line:
+                        unchecked.append(f"{path.name}:{line} {'.'.join(call)} in {function.name}")
+    assert writes == 4  # an import, an undo, documents stored, a document withdrawn
+    assert unchecked == []

@@ -14,6 +14,7 @@ from playwright.sync_api import expect, sync_playwright
 
 from kinerja import site
 from kinerja.paths import ROOT
+from tests.conftest import EDITOR
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -33,13 +34,16 @@ def _free_port() -> int:
 
 
 @contextmanager
-def _running_server(data: Path, store: Path, documents: Path | None = None):
+def _running_server(data: Path, store: Path, documents: Path | None = None, users: Path | None = None):
     """The app on a free loopback port, started fresh, stopped afterwards; `documents` is the folder
-    of documents and their register, when a test stores documents."""
+    of documents and their register, when a test stores documents, `users` the users file, when a
+    test signs in."""
     port = _free_port()
     env = {**os.environ, "KINERJA_DATA_DIR": str(data.parent), "KINERJA_REALISASI_DIR": str(store)}
     if documents is not None:
         env["KINERJA_DOKUMEN_DIR"] = str(documents)
+    if users is not None:
+        env["KINERJA_PENGGUNA_FILE"] = str(users)
     command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.headless", "true",
                "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]  # fmt: skip
     # From the project folder, as make run starts it, so .streamlit/config.toml applies.
@@ -63,6 +67,16 @@ def _running_server(data: Path, store: Path, documents: Path | None = None):
         process.stderr.close()
 
 
+def sign_in(tab, name: str = EDITOR[0], password: str = EDITOR[1]) -> None:
+    """Masuk in the sidebar, as an officer does it: open it, type the name and the password, Enter."""
+    sidebar = tab.locator("[data-testid='stSidebar']")
+    sidebar.locator(".st-key-masuk_buka summary").click()
+    sidebar.get_by_label("Nama").fill(name)
+    sidebar.get_by_label("Kata sandi").fill(password)
+    sidebar.get_by_label("Kata sandi").press("Enter")
+    expect(sidebar.get_by_text(f"Masuk sebagai {name}")).to_be_visible(timeout=30000)
+
+
 def settled(tab) -> None:
     """Wait until the page's run has finished (its widgets drawn and no longer moving)."""
     tab.wait_for_timeout(300)
@@ -80,8 +94,8 @@ def browser():
 
 
 @pytest.fixture(scope="module")
-def server(real_data, tmp_path_factory):
-    with _running_server(real_data, tmp_path_factory.mktemp("realisasi")) as url:
+def server(real_data, made_users_file, tmp_path_factory):
+    with _running_server(real_data, tmp_path_factory.mktemp("realisasi"), users=made_users_file) as url:
         yield url
 
 
@@ -109,7 +123,7 @@ def test_filter_set_through_the_url_is_shown(server, page, tmp_path):
     page.goto(f"{server}/jelajah?kecamatan=Lumajang&jabatan_teks=pengadministrasi")  # 5 + 4 + 4 + 4 indicators
     expect(page.get_by_text("17 indikator ditampilkan.")).to_be_visible(timeout=30000)
     expect(page.locator("[data-testid='stSidebar']").get_by_text("Lumajang").first).to_be_visible()
-    expect(page.locator("[data-testid='stSidebar'] input").first).to_have_value("pengadministrasi")
+    expect(page.locator("[data-testid='stSidebar'] .st-key-jabatan_teks input")).to_have_value("pengadministrasi")
     page.screenshot(path=str(tmp_path / "jelajah_lumajang.png"))
 
 
@@ -263,6 +277,8 @@ def test_the_upload_box_speaks_indonesian_and_states_the_servers_limit(server, p
 
     limit = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())["server"]["maxUploadSize"]
     page.goto(f"{server}/{site.page_of_view('capaian').url}?kecamatan=Lumajang")
+    expect(page.get_by_role("heading", name=PAGES["capaian"])).to_be_visible(timeout=30000)
+    sign_in(page)  # the upload is an editor's
     uploader = page.locator(".st-key-unggah [data-testid='stFileUploader']")
     expect(uploader).to_be_attached(timeout=30000)
     uploader.scroll_into_view_if_needed()
@@ -280,3 +296,50 @@ def test_the_upload_box_speaks_indonesian_and_states_the_servers_limit(server, p
     expect(overlay).to_be_attached()
     assert _shown_text(overlay) == "\nSeret dan lepas berkas di sini"  # no text of its own, the Indonesian from CSS
     assert "Drag and drop" not in _shown_text(uploader)
+
+
+def test_a_viewer_is_offered_no_write_controls_until_an_editor_signs_in(server, browser, tmp_path):
+    """Target vs realisasi and Tambah dokumen as a viewer (the sidebar's Masuk, no uploader, no
+    editor, the reason said), a wrong password refused, then as the editor, and after Keluar."""
+    tab = browser.new_page(viewport={"width": 1280, "height": 800})
+    sidebar = tab.locator("[data-testid='stSidebar']")
+    tab.goto(f"{server}/{site.page_of_view('capaian').url}?kecamatan=Lumajang")
+    expect(tab.get_by_text("Masuk sebagai editor untuk mengunggah, mengubah di tabel, atau membatalkan impor")).to_be_visible(
+        timeout=30000
+    )
+    settled(tab)
+    tab.get_by_role("heading", name="Isi target dan realisasi").scroll_into_view_if_needed()
+    tab.screenshot(path=str(tmp_path / "target_pembaca.png"))
+    assert tab.locator("[data-testid='stFileUploader']").count() == 0
+    assert tab.get_by_role("tab", name="Ubah di tabel").count() == 0  # no table editor either
+    expect(tab.get_by_role("button", name="Unduh templat (XLSX)")).to_be_visible()  # the template stays
+
+    sidebar.locator(".st-key-masuk_buka summary").click()
+    sidebar.get_by_label("Nama").fill(EDITOR[0])
+    sidebar.get_by_label("Kata sandi").fill("bukan-kata-sandinya")
+    sidebar.get_by_role("button", name="Masuk").click()
+    expect(sidebar.get_by_text("Nama atau kata sandi salah.")).to_be_visible(timeout=30000)
+    expect(sidebar.get_by_label("Kata sandi")).to_have_value("")  # the wrong password is not kept
+    tab.screenshot(path=str(tmp_path / "masuk_salah.png"))
+    assert tab.locator("[data-testid='stFileUploader']").count() == 0
+
+    sidebar.get_by_label("Kata sandi").fill(EDITOR[1])
+    sidebar.get_by_label("Kata sandi").press("Enter")
+    expect(sidebar.get_by_text("Masuk sebagai Sri Wahyuni (editor)")).to_be_visible(timeout=30000)
+    expect(tab.get_by_role("tab", name="Ubah di tabel")).to_be_visible(timeout=30000)
+    expect(tab.locator(".st-key-unggah [data-testid='stFileUploader']")).to_be_attached()
+    tab.screenshot(path=str(tmp_path / "target_editor.png"))
+
+    sidebar.get_by_role("link", name="Tambah dokumen").click()  # the same session: still signed in
+    expect(tab.get_by_role("heading", name=PAGES["dokumen"])).to_be_visible(timeout=30000)
+    expect(tab.locator("[data-testid='stFileUploader']")).to_be_visible(timeout=30000)
+    expect(tab.get_by_text("Berhenti memakai sebuah dokumen")).to_be_visible()
+    tab.screenshot(path=str(tmp_path / "dokumen_editor.png"))
+    sidebar.get_by_role("button", name="Keluar").click()
+    expect(tab.get_by_text("Masuk sebagai editor untuk menambah dokumen")).to_be_visible(timeout=30000)
+    settled(tab)
+    assert tab.locator("[data-testid='stFileUploader']").count() == 0
+    assert tab.get_by_text("Berhenti memakai sebuah dokumen").count() == 0
+    expect(tab.get_by_role("heading", name="Dokumen tersimpan")).to_be_visible()  # the register stays
+    tab.screenshot(path=str(tmp_path / "dokumen_pembaca.png"))
+    tab.close()

@@ -3,6 +3,7 @@ stores both, and finds the new kecamatan on Ringkasan and the correction in Jela
 
 import shutil
 
+import pandas as pd
 import pytest
 from playwright.sync_api import expect
 
@@ -10,7 +11,7 @@ from kinerja import db
 from kinerja.paths import RAW
 from tests.conftest import FIXTURES
 from tests.seed_documents import docx_to_pdf, text_to_docx
-from tests.test_browser import _running_server, browser, settled  # noqa: F401  (the browser fixture)
+from tests.test_browser import _running_server, browser, settled, sign_in  # noqa: F401  (the browser fixture)
 
 CORRECTED = "Nilai indeks dari survei kepuasan masyarakat"
 
@@ -31,12 +32,13 @@ def office(tmp_path_factory):
     return root, word, pdf
 
 
-def test_upload_correct_store_and_see_it(office, browser):  # noqa: F811
+def test_upload_correct_store_and_see_it(office, made_users_file, browser):  # noqa: F811
     root, word, pdf = office
-    with _running_server(root / "data" / "normalised", root / "realisasi", root / "raw") as url:
+    with _running_server(root / "data" / "normalised", root / "realisasi", root / "raw", made_users_file) as url:
         tab = browser.new_page(viewport={"width": 1280, "height": 900})
         tab.goto(f"{url}/dokumen")
         expect(tab.get_by_role("heading", name="Tambah dokumen IKI")).to_be_visible(timeout=30000)
+        sign_in(tab)  # Sri Wahyuni, an editor: the uploader appears, and the documents are stored under her name
         too_large = root / "pindaian besar.pdf"
         with too_large.open("wb") as handle:
             handle.truncate(60 * 1024 * 1024)  # over the 50 MB a document may have (sparse: no disk used)
@@ -74,8 +76,7 @@ def test_upload_correct_store_and_see_it(office, browser):  # noqa: F811
         tab.get_by_label("Provinsi").nth(1).press("Enter")
         expect(tab.get_by_text("Kabupaten/kota 'Sukamaju'")).to_be_visible(timeout=20000)
         tab.get_by_text("Nama wilayah ini benar walau tidak ada di daftar wilayah").click()
-        tab.get_by_label("Nama petugas yang menyimpan").fill("Sri Wahyuni")
-        tab.get_by_label("Nama petugas yang menyimpan").press("Enter")
+        expect(tab.get_by_text("Disimpan atas nama Sri Wahyuni; riwayat mencatatnya.")).to_be_visible()
         tab.get_by_role("button", name="Simpan 2 dokumen").click()
         expect(tab.get_by_text("Tersimpan: Wonorejo 2024; Cibereum 2024.")).to_be_visible(timeout=60000)
 
@@ -91,6 +92,8 @@ def test_upload_correct_store_and_see_it(office, browser):  # noqa: F811
     camat = frame.query("kecamatan == 'Wonorejo' and jabatan_baku == 'Camat'").iloc[0]
     assert camat["formula"] == CORRECTED and camat["dikoreksi"] == "formula"
     assert (root / "raw" / "koreksi.csv").read_text().count("Sri Wahyuni") == 1
+    added = pd.read_csv(root / "raw" / "manifest.csv").tail(2)
+    assert added["oleh"].tolist() == ["Sri Wahyuni", "Sri Wahyuni"]
 
 
 def _key(tab, index: int) -> str:

@@ -219,21 +219,22 @@ def test_known_names_are_stored_in_the_gazetteers_capitals(office):
     assert (added["kecamatan"], added["kabupaten"], added["provinsi"]) == ("Wonorejo", "Pasuruan", "Jawa Timur")
 
 
-def test_withdrawing_on_the_page_asks_first_and_records_who(office, tmp_path, monkeypatch):
+def test_withdrawing_on_the_page_asks_first_and_records_the_signed_in_editor(office, users_file, tmp_path, monkeypatch):
     from streamlit.testing.v1 import AppTest
 
     from kinerja import site
     from kinerja.build import write_dataset
     from kinerja.paths import ROOT
+    from tests.conftest import EDITOR, sign_in
 
     write_dataset(
         build_dataset(read_manifest(office / "manifest.csv"), read_corrections(office / "koreksi.csv")), tmp_path / "normalised"
     )
     monkeypatch.setenv("KINERJA_REALISASI_DIR", str(tmp_path / "realisasi"))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30).run()
+    at = sign_in(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30).run(), *EDITOR)
     at.switch_page(site.page("tambah_dokumen.py").from_router).run()
+    assert not [t for t in at.text_input if t.key in ("tarik_oleh", "dokumen_oleh")]  # no name typed: the editor's
     at.selectbox(key="tarik_dokumen").select(3).run()  # Lumajang 2023, the fourth in the register
-    at.text_input(key="tarik_oleh").input("Sri Wahyuni").run()
     at.button(key="tarik").click().run()
     assert "Berhenti memakai dokumen Lumajang 2023?" in [w.value for w in at.warning]
     assert "Lumajang" in {r["kecamatan"] for r in _register(office)}  # nothing changed before the answer

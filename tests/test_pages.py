@@ -10,6 +10,7 @@ from kinerja import db, site
 from kinerja.capaian import assembly, store, template
 from kinerja.indonesian import MONTHS
 from kinerja.paths import ROOT
+from tests.conftest import EDITOR, sign_in
 
 DASHBOARD = str(ROOT / "dashboard.py")
 PAGES = [p.script for p in site.PAGES]
@@ -20,15 +21,18 @@ RINGKASAN, KATEGORI, CAPAIAN, JELAJAH = (site.page_of_view(key).script for key i
 
 
 @pytest.fixture
-def app(real_data, monkeypatch, tmp_path):
+def app(real_data, users_file, monkeypatch, tmp_path):
+    """A page opened as a viewer, or as the editor who signed in on the first page (`editor=True`)."""
     monkeypatch.setenv("KINERJA_DATA_DIR", str(real_data.parent))
     monkeypatch.setenv("KINERJA_REALISASI_DIR", str(tmp_path / "realisasi"))
 
-    def open_page(page: str, **query) -> AppTest:
+    def open_page(page: str, editor: bool = False, **query) -> AppTest:
         at = AppTest.from_file(DASHBOARD, default_timeout=30)
         for key, value in query.items():
             at.query_params[key] = value
         at.run()
+        if editor:
+            sign_in(at, *EDITOR)
         if page != DEFAULT:
             at.switch_page(site.page(page).from_router).run()
         assert not at.exception, [e.value for e in at.exception]
@@ -283,7 +287,7 @@ def test_an_upload_is_previewed_in_the_officers_words_and_stored_only_on_simpan(
     _, frame = _lumajang_template(real_data)
     frame.loc[frame["indikator_id"] == BMD, "tw2"] = 87.5
     frame.loc[frame["indikator_id"] == INVENTARIS, "tahunan"] = 1250.0
-    at = _upload(app(CAPAIAN, kecamatan="Lumajang"), frame)
+    at = _upload(app(CAPAIAN, editor=True, kecamatan="Lumajang"), frame)
     assert any("33 baris terbaca, 2 nilai akan berubah" in m.value for m in at.markdown)
     preview = _table_with(at, "Nilai baru")
     assert list(preview.columns) == ["Indikator", "Kolom", "Nilai lama", "Nilai baru", "Kecamatan", "Tahun", "ID indikator"]
@@ -294,14 +298,14 @@ def test_an_upload_is_previewed_in_the_officers_words_and_stored_only_on_simpan(
     ]  # fmt: skip
     assert store.list_imports().empty  # a preview stores nothing
     at.button(key="unggah_simpan").click().run()
-    assert any("disimpan: 2 nilai" in s.value for s in at.success)
+    assert any("**isi.csv** disimpan oleh Sri Wahyuni: 2 nilai." in s.value for s in at.success)
     assert store.list_imports()["nilai"].tolist() == [2]
 
 
 def test_no_command_line_option_in_anything_the_app_says(app, real_data):
     _, frame = _lumajang_template(real_data)
     frame.loc[frame["indikator_id"] == UMUM, "tw2"] = 130.0
-    at = _upload(app(CAPAIAN, kecamatan="Lumajang"), frame)
+    at = _upload(app(CAPAIAN, editor=True, kecamatan="Lumajang"), frame)
     allow = at.checkbox(key="unggah_lebih100")
     assert allow.label == "Izinkan persentase di atas 100"
     problems = _table_with(at, "Masalah")
@@ -323,7 +327,7 @@ def test_no_command_line_option_in_anything_the_app_says(app, real_data):
 def test_history_shows_local_time_and_an_undo_asks_before_it_happens(app, real_data, monkeypatch):
     monkeypatch.delenv("KINERJA_ZONA_WAKTU", raising=False)  # the default: WIB
     _import_lumajang(real_data, source="baris perintah")
-    at = app(CAPAIAN, kecamatan="Lumajang")
+    at = app(CAPAIAN, editor=True, kecamatan="Lumajang")
     history = _table_with(at, "Waktu impor")
     assert list(history.columns) == [
         "Waktu impor", "Status", "Berkas", "Kecamatan dan tahun", "Nilai", "Baris", "Sumber", "Dibatalkan pada",
@@ -345,14 +349,14 @@ def test_history_shows_local_time_and_an_undo_asks_before_it_happens(app, real_d
     at.button(key="batal_ya").click().run()
     assert store.list_imports()["dibatalkan"].tolist() == [True]
     (done,) = [s.value for s in at.success]
-    assert "**lumajang.csv**" in done and "dibatalkan" in done
+    assert "**lumajang.csv**" in done and "dibatalkan oleh Sri Wahyuni" in done
     (row,) = _table_with(at, "Waktu impor").to_dict("records")
     assert row["Status"] == "dibatalkan" and LOCAL_TIME.fullmatch(row["Dibatalkan pada"])
     assert not [s for s in at.selectbox if s.key == "batal_pilih"]  # nothing left to undo
 
 
 def test_the_editor_pins_the_indicator_and_offers_labelled_choices(app):
-    at = app(CAPAIAN, kecamatan="Lumajang")
+    at = app(CAPAIAN, editor=True, kecamatan="Lumajang")
     (editor,) = at.data_editor
     columns = json.loads(editor.proto.columns)
     assert list(editor.proto.column_order)[:2] == ["indikator", "satuan"]

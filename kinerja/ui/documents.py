@@ -2,7 +2,9 @@
 checked, doubtful cells corrected — and then stored together; the documents kept and their history.
 
 Nothing is stored before "Simpan": the files are read into proposals (kinerja.intake) kept in the
-session, and every edit stays in the widgets until then.
+session, and every edit stays in the widgets until then. Only a signed-in editor gets the uploader and
+the withdrawal; a viewer sees what the page is for and the documents kept. Every change is stored
+under the signed-in editor's name, asked again (`signin.at_write`) at the moment of writing.
 """
 
 from contextlib import nullcontext
@@ -11,10 +13,10 @@ from datetime import datetime
 import pandas as pd
 import streamlit as st
 
-from kinerja import archive, intake
+from kinerja import archive, auth, intake
 from kinerja.errors import KinerjaError
 from kinerja.indonesian import format_datetime
-from kinerja.ui import widgets
+from kinerja.ui import signin, widgets
 from kinerja.ui.uploader import file_uploader
 from kinerja.vocab import COLUMN_LABELS, LAYOUT_LABELS
 
@@ -56,12 +58,16 @@ def _proposals(files) -> list[intake.Proposal]:
 
 
 def add_documents() -> None:
-    """The upload, one section per file, and the save button."""
-    _ocr_notice()
+    """The upload, one section per file, and the save button; for a viewer what the page is for."""
     st.caption(
         "Unggah satu atau beberapa dokumen IKI: Word (.docx), PDF, pindaian (.jpg, .png) atau teks. "
         "Setiap berkas dibaca dan ditampilkan lebih dulu; tidak ada yang disimpan sebelum Anda menekan Simpan."
     )
+    editor = signin.editor()  # who stores the documents; None: a viewer, shown no uploader
+    if editor is None:
+        signin.ask_to_sign_in("menambah dokumen")
+        return
+    _ocr_notice()
     round_ = st.session_state.setdefault(_UPLOAD_ROUND, 0)
     types = [suffix.lstrip(".") for suffix in intake.ACCEPTED_SUFFIXES]
     files = file_uploader("Dokumen IKI", types, key=f"dokumen_unggah_{round_}", multiple=True)
@@ -75,7 +81,7 @@ def add_documents() -> None:
             result = _review(proposal, stored)
         if result is not None:
             ready.append(result)
-    _save(ready, len(proposals))
+    _save(ready, len(proposals), editor)
 
 
 def _review(proposal: intake.Proposal, stored: dict) -> tuple | None:
@@ -201,8 +207,8 @@ def _source_text(proposal: intake.Proposal, key: str) -> None:
         st.code(numbered, language=None, wrap_lines=True)
 
 
-def _save(ready: list[tuple], uploaded: int) -> None:
-    """Who stores, and the button; a save stores every ready file and its corrections at once."""
+def _save(ready: list[tuple], uploaded: int, editor: auth.Editor) -> None:
+    """The button, saying who stores; a save stores every ready file and its corrections at once."""
     st.divider()
     if not ready:
         st.warning("Belum ada dokumen yang siap disimpan: periksa pesan pada setiap berkas di atas.")
@@ -210,14 +216,18 @@ def _save(ready: list[tuple], uploaded: int) -> None:
     left_out = uploaded - len(ready)
     if left_out:
         st.caption(f"{left_out} berkas tidak ikut disimpan (lihat pesannya di atas); berkas lain tidak terpengaruh.")
-    who = st.text_input("Nama petugas yang menyimpan", key="dokumen_oleh", placeholder="mis. Sri Wahyuni")
-    if not st.button(f"Simpan {len(ready)} dokumen", type="primary", key="dokumen_simpan"):
-        return
-    proposals = [proposal for proposal, _ in ready]
-    corrections = [c for _, mine in ready for c in mine]
+    st.caption(f"Disimpan atas nama **{editor.name}**; riwayat mencatatnya.")
+    if st.button(f"Simpan {len(ready)} dokumen", type="primary", key="dokumen_simpan"):
+        _store(editor, [proposal for proposal, _ in ready], [c for _, mine in ready for c in mine])
+
+
+def _store(editor: auth.Editor | None, proposals: list[intake.Proposal], corrections: list) -> None:
+    """Store the documents and their corrections, for the editor the page was drawn for, still an
+    editor now; then the page starts afresh with a note of what was stored."""
     try:
+        writer = signin.at_write(editor)
         with st.spinner("Menyimpan dan membangun ulang data…"):
-            stored = intake.confirm(proposals, who, corrections)
+            stored = intake.confirm(proposals, writer.name, corrections)
     except KinerjaError as error:
         st.error(f"Tidak disimpan: {error}")
         return
@@ -255,7 +265,9 @@ def register() -> None:
         }
     )
     widgets.table(frame, pinned=("Kecamatan",))
-    _withdraw(current)
+    editor = signin.editor()
+    if editor is not None:
+        _withdraw(current, editor)
     history = archive.read_history()
     if history:
         with st.expander(f"Riwayat perubahan ({len(history)})"):
@@ -274,18 +286,16 @@ def register() -> None:
             )
 
 
-def _withdraw(current: list[archive.Source]) -> None:
+def _withdraw(current: list[archive.Source], editor: auth.Editor) -> None:
     """Stop using a document, asked twice; its file stays and the history says who and when."""
     with st.expander("Berhenti memakai sebuah dokumen"):
         names = [f"{s.kecamatan} {s.tahun} ({s.path.name})" for s in current]
         chosen = st.selectbox("Dokumen", range(len(current)), format_func=names.__getitem__, key="tarik_dokumen")
-        who = st.text_input("Nama petugas", key="tarik_oleh", placeholder="mis. Sri Wahyuni")
         source = current[chosen]
-        st.caption("Berkasnya tetap disimpan dan tercatat di riwayat; datanya tidak lagi tampil di dasbor.")
+        st.caption(
+            f"Berkasnya tetap disimpan dan tercatat di riwayat atas nama {editor.name}; datanya tidak lagi tampil di dasbor."
+        )
         if st.button(f"Berhenti memakai {source.kecamatan} {source.tahun}", key="tarik"):
-            if not who.strip():
-                st.error("Isi nama petugas dulu: setiap perubahan dicatat dengan nama yang melakukannya.")
-                return
             st.session_state["tarik_tanya"] = True
         if not st.session_state.get("tarik_tanya"):
             return
@@ -295,13 +305,21 @@ def _withdraw(current: list[archive.Source]) -> None:
             return
         st.session_state.pop("tarik_tanya")
         if answer:
-            try:
-                intake.withdraw(source.kecamatan, source.tahun, who)
-            except KinerjaError as error:
-                st.error(f"Tidak diubah: {error}")
-                return
-            widgets.say_on_next_page(f"{what} tidak lagi dipakai; berkasnya tetap disimpan.", "success")
+            _take_out_of_use(editor, source, what)
+            return
         st.rerun()
+
+
+def _take_out_of_use(editor: auth.Editor | None, source: archive.Source, what: str) -> None:
+    """Withdraw a document, for the editor the page was drawn for, still an editor now."""
+    try:
+        writer = signin.at_write(editor)
+        intake.withdraw(source.kecamatan, source.tahun, writer.name)
+    except KinerjaError as error:
+        st.error(f"Tidak diubah: {error}")
+        return
+    widgets.say_on_next_page(f"{what} tidak lagi dipakai; berkasnya tetap disimpan.", "success")
+    st.rerun()
 
 
 def _when(moment: str) -> str:

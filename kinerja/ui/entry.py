@@ -1,16 +1,21 @@
 """Targets and realisation coming in: the template to download, an upload checked whole with a preview
 of what changes and stored only on confirmation, the same through a table editor, and the import
 history with an undo that asks first. Everything in the officer's words: the template's headers,
-Indonesian numbers, local time."""
+Indonesian numbers, local time.
+
+Viewers see the template downloads and the history; the upload, the editor and the undo are drawn only
+for a signed-in editor (`signin.editor()`, read once in `realisation_input` and passed down), and each
+write asks `signin.at_write` again at the moment it writes."""
 
 import pandas as pd
 import streamlit as st
 
+from kinerja import auth
 from kinerja.capaian import assembly, store, template
 from kinerja.errors import ImportRejected, KinerjaError
 from kinerja.filters import Filters
 from kinerja.indonesian import format_value
-from kinerja.ui import data
+from kinerja.ui import data, signin
 from kinerja.ui.uploader import file_uploader
 from kinerja.ui.widgets import CSV, XLSX, download, yes_or_no
 from kinerja.vocab import (
@@ -56,7 +61,9 @@ def _problems(name: str, error: ImportRejected) -> None:
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", column_config=widths)
 
 
-def _import_form(name: str, content: bytes, everything: pd.DataFrame, stored: pd.DataFrame, key: str) -> None:
+def _import_form(
+    name: str, content: bytes, everything: pd.DataFrame, stored: pd.DataFrame, key: str, editor: auth.Editor
+) -> None:
     """Validate, preview what changes, and store only after the officer confirms."""
     allow = st.checkbox(ALLOW_OVER_100, key=f"{key}_lebih100")
     try:
@@ -80,16 +87,26 @@ def _import_form(name: str, content: bytes, everything: pd.DataFrame, stored: pd
         },
     )
     if st.button("Simpan", key=f"{key}_simpan", type="primary"):
-        try:
-            store.store(checked, name, content, "aplikasi")
-        except ImportRejected as error:
-            _problems(name, error)
-            return
-        st.session_state["pesan_impor"] = (
-            f"**{name}** disimpan: {len(checked.values)} nilai. Impor ini tercatat di Riwayat impor dan dapat dibatalkan di sana."
-        )
-        st.session_state[_JUST_SAVED] = True
-        st.rerun()
+        _save(editor, checked, name, content)
+
+
+def _save(editor: auth.Editor | None, checked: template.Checked, name: str, content: bytes) -> None:
+    """Store a checked file, for the editor the page was drawn for, still an editor now."""
+    try:
+        writer = signin.at_write(editor)
+        store.store(checked, name, content, "aplikasi")
+    except ImportRejected as error:
+        _problems(name, error)
+        return
+    except KinerjaError as error:  # not an editor (any more)
+        st.error(str(error))
+        return
+    st.session_state["pesan_impor"] = (
+        f"**{name}** disimpan oleh {writer.name}: {len(checked.values)} nilai. "
+        "Impor ini tercatat di Riwayat impor dan dapat dibatalkan di sana."
+    )
+    st.session_state[_JUST_SAVED] = True
+    st.rerun()
 
 
 def _template_downloads(frame: pd.DataFrame, kecamatan: str, tahun: str) -> None:
@@ -121,7 +138,9 @@ def _editor_columns() -> dict:
     return columns
 
 
-def _editor(frame: pd.DataFrame, everything: pd.DataFrame, stored: pd.DataFrame, kecamatan: str, tahun: str) -> None:
+def _editor(
+    frame: pd.DataFrame, everything: pd.DataFrame, stored: pd.DataFrame, kecamatan: str, tahun: str, editor: auth.Editor
+) -> None:
     shown = frame.copy()
     for column in template.NUMBER_COLUMNS:
         shown[column] = shown[column].map(format_value)
@@ -137,11 +156,11 @@ def _editor(frame: pd.DataFrame, everything: pd.DataFrame, stored: pd.DataFrame,
     )
     if not edited.equals(shown):
         content = edited.to_csv(index=False).encode()
-        _import_form(f"editor_{kecamatan.lower()}_{tahun}.csv", content, everything, stored, "editor")
+        _import_form(f"editor_{kecamatan.lower()}_{tahun}.csv", content, everything, stored, "editor", editor)
 
 
-def _history() -> None:
-    """Every import in local time with what it covers, and an undo that asks first."""
+def _history(editor: auth.Editor | None) -> None:
+    """Every import in local time with what it covers, and for an editor an undo that asks first."""
     imports = store.list_imports()
     if imports.empty:
         st.info("Belum ada impor.")
@@ -158,14 +177,15 @@ def _history() -> None:
         width="stretch",
         column_config={IMPORT_LABELS["baris"]: numbers(format="%d"), IMPORT_LABELS["nilai"]: numbers(format="%d")},
     )
-    _undo(imports, table)
+    if editor is not None:
+        _undo(imports, table, editor)
 
 
 def _forget_pending_undo() -> None:
     st.session_state.pop(_TO_UNDO, None)
 
 
-def _undo(imports: pd.DataFrame, table: pd.DataFrame) -> None:
+def _undo(imports: pd.DataFrame, table: pd.DataFrame, editor: auth.Editor) -> None:
     """Undo one import in two steps: choose it, then confirm with its file, time and count named."""
     when, name, cover, count = (table[c] for c in ("diimpor_pada", "berkas", "cakupan", "nilai"))
     said = {
@@ -183,30 +203,39 @@ def _undo(imports: pd.DataFrame, table: pd.DataFrame) -> None:
             st.rerun()
         return
     row = imports.index[imports["impor_id"] == chosen][0]
-    _confirm_undo(chosen, f"**{name[row]}** ({when[row]}, {count[row]} nilai)")
+    _confirm_undo(chosen, f"**{name[row]}** ({when[row]}, {count[row]} nilai)", editor)
 
 
-def _confirm_undo(import_id: str, what: str) -> None:
+def _confirm_undo(import_id: str, what: str, editor: auth.Editor) -> None:
     """The second step: the import named by file, time and count, and 'Ya, batalkan' or 'Tidak'."""
     question = f"Batalkan impor {what}? Nilainya tidak lagi dihitung; berkasnya tetap tersimpan di riwayat."
     answer = yes_or_no(question, "Ya, batalkan", key="batal")
     if answer:
         _forget_pending_undo()
-        try:
-            store.undo(import_id)
-        except KinerjaError as error:  # undone meanwhile from the command line
-            st.error(str(error))
-            return
-        st.session_state["pesan_impor"] = f"Impor {what} dibatalkan: nilainya tidak lagi dihitung; berkasnya tetap tersimpan."
-        st.rerun()
+        _undo_now(editor, import_id, what)
     if answer is False:
         _forget_pending_undo()
         st.rerun()
 
 
+def _undo_now(editor: auth.Editor | None, import_id: str, what: str) -> None:
+    """Undo an import, for the editor the page was drawn for, still an editor now."""
+    try:
+        writer = signin.at_write(editor)
+        store.undo(import_id)
+    except KinerjaError as error:  # not an editor (any more), or undone meanwhile from the command line
+        st.error(str(error))
+        return
+    st.session_state["pesan_impor"] = (
+        f"Impor {what} dibatalkan oleh {writer.name}: nilainya tidak lagi dihitung; berkasnya tetap tersimpan."
+    )
+    st.rerun()
+
+
 def realisation_input(chosen: Filters) -> None:
     """Template download, upload with preview, the table editor, and the import history with undo,
-    for the kecamatan and years the filters name."""
+    for the kecamatan and years the filters name; for a viewer the downloads and the history only."""
+    editor = signin.editor()  # who writes every change below; None: a viewer, shown no write controls
     everything, stored = data.all_indicators(), data.stored_values()
     if "pesan_impor" in st.session_state:  # what the last save or undo did, kept across its rerun
         st.success(st.session_state.pop("pesan_impor"))
@@ -220,13 +249,18 @@ def realisation_input(chosen: Filters) -> None:
     own = everything[(everything["kecamatan"] == kecamatan) & (everything["tahun"] == int(tahun))]
     frame = template.template_frame(own, stored)
     _template_downloads(frame, kecamatan, tahun)
+    if editor is None:
+        signin.ask_to_sign_in("mengunggah, mengubah di tabel, atau membatalkan impor")
+        st.subheader("Riwayat impor")
+        _history(None)
+        return
     # A key keeps the officer's tab when a message above it appears after a save or an undo.
-    upload, editor, history = st.tabs(["Unggah berkas", "Ubah di tabel", "Riwayat impor"], key="isi_tab")
+    upload, in_table, history = st.tabs(["Unggah berkas", "Ubah di tabel", "Riwayat impor"], key="isi_tab")
     with upload:
         uploaded = file_uploader("Templat yang sudah diisi (.xlsx atau .csv)", ["xlsx", "csv"], key="unggah")
         if uploaded is not None:
-            _import_form(uploaded.name, uploaded.getvalue(), everything, stored, "unggah")
-    with editor:
-        _editor(frame, everything, stored, kecamatan, tahun)
+            _import_form(uploaded.name, uploaded.getvalue(), everything, stored, "unggah", editor)
+    with in_table:
+        _editor(frame, everything, stored, kecamatan, tahun, editor)
     with history:
-        _history()
+        _history(editor)
