@@ -1,11 +1,15 @@
 """Every location the project reads or writes, and the environment variables that move them.
 
-Paths resolve from the package, never from the working directory. Three folders can be moved:
+Paths resolve from the package, never from the working directory. Three folders can be moved, and
+the realisation store can be a database elsewhere:
 
     KINERJA_DATA_DIR        a dataset: its normalised tables (normalised/) and its realisation
                             store (realisasi/); data/ by default. Tests and generated datasets.
     KINERJA_REALISASI_DIR   the officers' imported targets and realisation, when not in the dataset
     KINERJA_DOKUMEN_DIR     the documents and their register (manifest.csv, riwayat.csv, koreksi.csv)
+    KINERJA_DATABASE_URL    the realisation store's database (SQLAlchemy URL, e.g.
+                            postgresql+psycopg://user:password@host/db); by default a SQLite file in
+                            the realisation folder
 """
 
 import os
@@ -41,3 +45,8 @@ def realisasi_dir() -> Path:
 def raw_dir() -> Path:
     """Where the documents and their register are kept: KINERJA_DOKUMEN_DIR, else data/raw."""
     return Path(os.environ.get("KINERJA_DOKUMEN_DIR") or RAW)
+
+
+def database_url() -> str:
+    """The realisation store's database: KINERJA_DATABASE_URL, else realisasi.sqlite in realisasi_dir()."""
+    return os.environ.get("KINERJA_DATABASE_URL") or f"sqlite:///{realisasi_dir().absolute() / 'realisasi.sqlite'}"

@@ -3,6 +3,8 @@ of what changes and stored only on confirmation, the same through a table editor
 history with an undo that asks first. Everything in the officer's words: the template's headers,
 Indonesian numbers, local time."""
 
+import getpass
+
 import pandas as pd
 import streamlit as st
 
@@ -44,6 +46,11 @@ def show_own_data_after_a_save(example_toggle: str) -> None:
             st.rerun()
 
 
+def _writer() -> str:
+    """Who the store records as making a change: the server's operating-system user until the app signs people in."""
+    return getpass.getuser()
+
+
 def _right_aligned(*labels: str) -> dict:
     return {label: st.column_config.TextColumn(label, alignment="right") for label in labels}
 
@@ -81,7 +88,7 @@ def _import_form(name: str, content: bytes, everything: pd.DataFrame, stored: pd
     )
     if st.button("Simpan", key=f"{key}_simpan", type="primary"):
         try:
-            store.store(checked, name, content, "aplikasi")
+            store.store(checked, name, content, "aplikasi", oleh=_writer())
         except ImportRejected as error:
             _problems(name, error)
             return
@@ -193,7 +200,7 @@ def _confirm_undo(import_id: str, what: str) -> None:
     if answer:
         _forget_pending_undo()
         try:
-            store.undo(import_id)
+            store.undo(import_id, oleh=_writer())
         except KinerjaError as error:  # undone meanwhile from the command line
             st.error(str(error))
             return
