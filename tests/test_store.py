@@ -355,3 +355,25 @@ def test_two_app_processes_and_the_command_line_writing_at_once_lose_nothing(env
     for name in reversed(imports["berkas"].tolist()):  # oldest first: a later import's value wins
         expected |= files[name]
     assert _current() == sorted([i, k, v] for (i, k), v in expected.items())
+
+
+def test_the_app_says_once_what_it_moved_from_the_file_store(real_data, tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from kinerja import site
+
+    monkeypatch.setenv("KINERJA_DATA_DIR", str(real_data.parent))
+    monkeypatch.setenv("KINERJA_REALISASI_DIR", str(tmp_path / "realisasi"))
+    monkeypatch.delenv("KINERJA_DATABASE_URL", raising=False)
+    lumajang = assembly.indicators(db.connect(real_data)).query("kecamatan == 'Lumajang'")["indikator_id"].iloc[0]
+    _old_import(tmp_path / "realisasi", "lumajang.csv", b"lumajang", [(lumajang, "tw1", "5.0")], "2026-01-05T08:00:00+00:00",
+                "aplikasi")  # fmt: skip
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+    at.run()
+    at.switch_page(site.page_of_view("capaian").from_router).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [t.value for t in at.toast] == ["1 impor dipindahkan dari penyimpanan berkas (0 dibatalkan)."]
+    assert at.toggle(key="contoh").value is False  # the moved import is the officer's own data
+    at.run()
+    assert not at.toast  # once
+    store.close()
