@@ -47,9 +47,9 @@ def _example_store(con) -> dict:
     folder = Path(tempfile.mkdtemp(prefix="bench-realisasi-"))
     os.environ["KINERJA_REALISASI_DIR"] = str(folder)
     content = EXAMPLE_FILE.read_bytes()
-    store.import_bytes(EXAMPLE_FILE.name, content, assembly.indicators(con), "bench")
-    files, undone = store.active_files()
-    return {"berkas": files, "dibatalkan": undone}
+    imported, _ = store.import_bytes(EXAMPLE_FILE.name, content, assembly.indicators(con), "bench", oleh="bench")
+    pairs = store.values_per_import([imported])
+    return {c: pairs[c].tolist() for c in ("impor_id", "indikator_id", "nilai")}
 
 
 def bench_queries(repeat: int = 30) -> list[tuple[str, float]]:

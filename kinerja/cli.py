@@ -77,47 +77,63 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _connection_and_indicators():
+def _connection_and_indicators(opening_the_store: bool = False):
     con = db.connect()
+    if opening_the_store:
+        _open_store(con)
     return con, assembly.indicators(con)
 
 
+def _open_store(con=None) -> None:
+    """The realisation store opened; says so when the former file store was just moved into it."""
+    moved = store.open_store(con)
+    if moved:
+        print(f"{moved}.")
+
+
 def cmd_realisasi_template(args: argparse.Namespace) -> int:
-    con, rows = _connection_and_indicators()
+    con, rows = _connection_and_indicators(opening_the_store=True)
     rows = rows[(rows["kecamatan"].str.lower() == args.kecamatan.lower()) & (rows["tahun"] == args.tahun)]
     if rows.empty:
         raise NotFound(f"tidak ada indikator untuk kecamatan {args.kecamatan} tahun {args.tahun}")
-    template.write_template(template.template_frame(rows, store.current_values(con)), Path(args.out), ALLOW_HINT)
+    current = store.current_values(con, rows["indikator_id"])
+    template.write_template(template.template_frame(rows, current), Path(args.out), ALLOW_HINT)
     print(f"Templat {len(rows)} indikator ditulis ke {args.out}.")
     return 0
 
 
 def cmd_realisasi_import(args: argparse.Namespace) -> int:
-    _, rows = _connection_and_indicators()
+    _, rows = _connection_and_indicators(opening_the_store=True)
     path = Path(args.file)
     try:
         content = path.read_bytes()
     except OSError as error:
         raise NotFound(f"{path}: tidak dapat dibaca ({error.strerror})") from error
-    import_id, checked = store.import_bytes(path.name, content, rows, "baris perintah", args.izinkan_lebih_100, ALLOW_HINT)
+    import_id, checked = store.import_bytes(
+        path.name, content, rows, "baris perintah", args.izinkan_lebih_100, ALLOW_HINT, oleh=getpass.getuser()
+    )
     print(f"Diimpor sebagai {import_id}: {checked.rows} baris, {len(checked.values)} nilai.")
     return 0
 
 
 def cmd_realisasi_daftar(args: argparse.Namespace) -> int:
+    con = db.connect()
+    _open_store(con)
     imports = store.list_imports()
     if imports.empty:
         print("Belum ada impor.")
         return 0
-    shown = store.history(imports, store.coverage(db.connect(), imports))
+    shown = store.history(imports, store.coverage(con, imports))
     for row, said in zip(imports.itertuples(), shown.itertuples(), strict=True):
-        state = f" ({said.status} {said.dibatalkan_pada})" if row.dibatalkan else ""
-        print(f"{row.impor_id}  {said.diimpor_pada}  {said.berkas}  {said.cakupan}  {said.nilai} nilai  [{said.sumber}]{state}")
+        state = f" ({said.status} {said.dibatalkan_pada} oleh {said.dibatalkan_oleh})" if row.dibatalkan else ""
+        where = f"[{said.sumber}, {said.oleh}]"
+        print(f"{row.impor_id}  {said.diimpor_pada}  {said.berkas}  {said.cakupan}  {said.nilai} nilai  {where}{state}")
     return 0
 
 
 def cmd_realisasi_batal(args: argparse.Namespace) -> int:
-    store.undo(args.impor_id)
+    _open_store()
+    store.undo(args.impor_id, oleh=getpass.getuser())
     print(f"Impor {args.impor_id} dibatalkan; nilainya tidak lagi dihitung (berkasnya tetap disimpan).")
     return 0
 

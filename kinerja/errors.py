@@ -59,3 +59,7 @@ class ImportRejected(KinerjaError):
 
 class Refused(KinerjaError):
     """A change that contradicts what is stored (an import undone twice)."""
+
+
+class StoreUnavailable(KinerjaError):
+    """The realisation store's database cannot be reached or opened."""

@@ -1,11 +1,15 @@
 """Every location the project reads or writes, and the environment variables that move them.
 
-Paths resolve from the package, never from the working directory. Three folders can be moved:
+Paths resolve from the package, never from the working directory. Three folders can be moved, and
+the realisation store can be a database elsewhere:
 
     KINERJA_DATA_DIR        a dataset: its normalised tables (normalised/) and its realisation
                             store (realisasi/); data/ by default. Tests and generated datasets.
     KINERJA_REALISASI_DIR   the officers' imported targets and realisation, when not in the dataset
     KINERJA_DOKUMEN_DIR     the documents and their register (manifest.csv, riwayat.csv, koreksi.csv)
+    KINERJA_DATABASE_URL    the realisation store's database (SQLAlchemy URL, e.g.
+                            postgresql+psycopg://user:password@host/db); by default a SQLite file in
+                            the realisation folder
 
 and one file: KINERJA_PENGGUNA_FILE, the users who may sign in (data/config/pengguna.toml).
 """
@@ -55,3 +59,8 @@ def scope_file() -> Path:
 def users_file() -> Path:
     """The local users file (names, roles, password hashes): KINERJA_PENGGUNA_FILE, else data/config/pengguna.toml."""
     return Path(os.environ.get("KINERJA_PENGGUNA_FILE") or USERS_FILE)
+
+
+def database_url() -> str:
+    """The realisation store's database: KINERJA_DATABASE_URL, else realisasi.sqlite in realisasi_dir()."""
+    return os.environ.get("KINERJA_DATABASE_URL") or f"sqlite:///{realisasi_dir().absolute() / 'realisasi.sqlite'}"

@@ -169,6 +169,8 @@ IMPORT_LABELS = {  # the preview of an upload and the import history
     "baris": "Baris",
     "nilai": "Nilai",
     "sumber": "Sumber",
+    "oleh": "Oleh",
     "status": "Status",
     "dibatalkan_pada": "Dibatalkan pada",
+    "dibatalkan_oleh": "Dibatalkan oleh",
 }

@@ -4,6 +4,7 @@
 #   tesseract-ocr, -ind           reading scanned PDFs and photos of IKI documents, in Indonesian
 #   hunspell-id                   Indonesian word list for splitting words OCR glued together
 #   libreoffice-writer, fonts     the tests make PDF versions of the seed documents with it
+#   postgresql                    the store tests start a real PostgreSQL server in a temporary folder
 set -euo pipefail
 declare -A CHECK=(
     [chromium]=/usr/bin/chromium
@@ -12,6 +13,7 @@ declare -A CHECK=(
     [hunspell-id]=/usr/share/hunspell/id_ID.dic
     [libreoffice-writer]=/usr/lib/libreoffice/program/swriter
     [fonts-liberation]=/usr/share/fonts/truetype/liberation
+    [postgresql]="$(compgen -G '/usr/lib/postgresql/*/bin/initdb' | head -n 1)"
 )
 MISSING=()
 for package in "${!CHECK[@]}"; do

@@ -9,6 +9,7 @@ import pytest
 
 from kinerja.ingest import parse_file
 from kinerja.paths import RAW, ROOT
+from tests.postgres import postgres_url, store_database  # noqa: F401  (fixtures: a PostgreSQL server, each store engine)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

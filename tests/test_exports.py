@@ -436,7 +436,7 @@ def test_info_sheet_names_filters_time_documents_and_the_example_data(con, meeti
 
 
 def test_info_sheet_follows_the_filters_and_drops_the_note_for_imported_values(con):
-    store.import_bytes(EXAMPLE_FILE.name, EXAMPLE_FILE.read_bytes(), assembly.indicators(con), "uji")
+    store.import_bytes(EXAMPLE_FILE.name, EXAMPLE_FILE.read_bytes(), assembly.indicators(con), "uji", oleh="petugas")
     filters = Filters(kecamatan=("Lumajang",))
     book = _book(con, filters)
     assert "Capaian" in book.sheetnames  # imported values: no example marker

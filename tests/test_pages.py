@@ -1,5 +1,6 @@
 """Every page under streamlit.testing.v1.AppTest, from the absolute path of dashboard.py, on the real data."""
 
+import getpass
 import json
 import re
 
@@ -183,7 +184,7 @@ def _import_lumajang(real_data, source="uji"):
     frame["tw4"] = "10"
     frame["target"] = "20"
     content = frame.to_csv(index=False).encode()
-    store.import_bytes("lumajang.csv", content, indicators, source)
+    store.import_bytes("lumajang.csv", content, indicators, source, oleh="petugas")
 
 
 def test_capaian_detail_defaults_to_a_kecamatan_with_results(app, real_data):
@@ -330,12 +331,14 @@ def test_history_shows_local_time_and_an_undo_asks_before_it_happens(app, real_d
     at = app(CAPAIAN, editor=True, kecamatan="Lumajang")
     history = _table_with(at, "Waktu impor")
     assert list(history.columns) == [
-        "Waktu impor", "Status", "Berkas", "Kecamatan dan tahun", "Nilai", "Baris", "Sumber", "Dibatalkan pada",
+        "Waktu impor", "Status", "Berkas", "Kecamatan dan tahun", "Nilai", "Baris", "Sumber", "Oleh", "Dibatalkan pada",
+        "Dibatalkan oleh",
     ]  # fmt: skip
     (row,) = history.to_dict("records")
     assert LOCAL_TIME.fullmatch(row.pop("Waktu impor"))
     assert row == {"Status": "berlaku", "Berkas": "lumajang.csv", "Kecamatan dan tahun": "Lumajang 2023", "Nilai": 66,
-                   "Baris": 33, "Sumber": "Baris perintah", "Dibatalkan pada": ""}  # fmt: skip
+                   "Baris": 33, "Sumber": "Baris perintah", "Oleh": "petugas", "Dibatalkan pada": "",
+                   "Dibatalkan oleh": ""}  # fmt: skip
     assert "+00:00" not in history.to_csv() and not re.search(r"\dT\d", history.to_csv())
 
     at.button(key="batal").click().run()
@@ -352,6 +355,7 @@ def test_history_shows_local_time_and_an_undo_asks_before_it_happens(app, real_d
     assert "**lumajang.csv**" in done and "dibatalkan oleh Sri Wahyuni" in done
     (row,) = _table_with(at, "Waktu impor").to_dict("records")
     assert row["Status"] == "dibatalkan" and LOCAL_TIME.fullmatch(row["Dibatalkan pada"])
+    assert row["Dibatalkan oleh"] == "Sri Wahyuni"  # the signed-in editor
     assert not [s for s in at.selectbox if s.key == "batal_pilih"]  # nothing left to undo
 
 

@@ -232,39 +232,18 @@ def test_indikator_dan_target(con):
     assert picked["indikator"].tolist() == ["Jumlah laporan keuangan bulanan", "Persentase realisasi anggaran"]
 
 
-@exercises("realisasi_terkini")
-def test_realisasi_terkini_takes_the_latest_import_that_was_not_undone(con, tmp_path):
-    import pandas as pd
-
-    def write(name, values, when):
-        frame = pd.DataFrame(values, columns=["indikator_id", "kolom", "nilai"]).assign(impor_id=name, diimpor_pada=when)
-        frame.to_parquet(tmp_path / f"{name}.parquet", index=False)
-        return str(tmp_path / f"{name}.parquet")
-
-    first = write("a", [("x", "tw1", "1.0"), ("x", "tw2", "2.0")], "2026-01-01T00:00:00")
-    second = write("b", [("x", "tw1", "5.0")], "2026-02-01T00:00:00")
-    third = write("c", [("x", "tw2", "9.0")], "2026-03-01T00:00:00")
-    rows = run(con, "realisasi_terkini", berkas=[first, second, third], dibatalkan=["c"])
-    assert rows[["indikator_id", "kolom", "nilai"]].values.tolist() == [["x", "tw1", "5.0"], ["x", "tw2", "2.0"]]
-
-
 @exercises("cakupan_impor")
-def test_cakupan_impor_names_the_kecamatan_and_years_of_each_import(con, tmp_path):
-    import pandas as pd
-
-    def write(name, ids):
-        frame = pd.DataFrame({"indikator_id": ids, "kolom": "tw1", "nilai": "1.0", "impor_id": name, "diimpor_pada": "t"})
-        frame.to_parquet(tmp_path / f"{name}.parquet", index=False)
-        return str(tmp_path / f"{name}.parquet")
-
+def test_cakupan_impor_names_the_kecamatan_and_years_of_each_import(con):
     wonorejo = ["wonorejo-2024-343c0f2c02", "wonorejo-2024-6e4e69bd1c"]  # two values of one kecamatan: one line
     mixed = ["mekarsari-2022-d40d9a9d6c", "cibereum-2024-2e03697dd5", "wonorejo-2024-gone000000", "cibereum-2024-x"]
-    files = [write("a", wonorejo), write("b", mixed), write("c", ["tidak-ada"])]
-    rows = run(con, "cakupan_impor", berkas=files).fillna({"wilayah": ""})
+    pairs = [("a", i, 1) for i in wonorejo] + [("b", i, n) for i, n in zip(mixed, [1, 2, 3, 4], strict=True)]
+    pairs.append(("c", "tidak-ada", 2))
+    impor_id, indikator_id, nilai = (list(column) for column in zip(*pairs, strict=True))
+    rows = run(con, "cakupan_impor", impor_id=impor_id, indikator_id=indikator_id, nilai=nilai).fillna({"wilayah": ""})
     assert rows.values.tolist() == [
         ["a", "Wonorejo 2024", 0],
-        ["b", "Cibereum 2024, Mekarsari 2022", 2],  # two ids that no indicator has any more
-        ["c", "", 1],
+        ["b", "Cibereum 2024, Mekarsari 2022", 7],  # 3 + 4 values of two ids that no indicator has any more
+        ["c", "", 2],
     ]
 
 

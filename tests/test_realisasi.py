@@ -1,6 +1,8 @@
 """Targets and realisation in: every validation error with a bad file under tests/fixtures/realisasi,
-nothing stored on any error, import then undo, the template, and the command line."""
+nothing stored on any error, import then undo, the template, and the command line. What stores runs on
+each engine of the store (`both`: SQLite, then PostgreSQL)."""
 
+import getpass
 import re
 
 import pandas as pd
@@ -11,7 +13,7 @@ from kinerja.capaian import assembly as capaian
 from kinerja.capaian import store, template
 from kinerja.capaian.rules import load_bands
 from kinerja.cli import main
-from kinerja.errors import ImportRejected, Refused
+from kinerja.errors import ImportRejected, NotFound, Refused
 from kinerja.paths import EXAMPLE_FILE
 from tests.conftest import FIXTURES
 
@@ -33,8 +35,14 @@ def env(fixture_data, tmp_path, monkeypatch):
     return con, capaian.indicators(con)
 
 
-def _import(name, indicators, allow=False):
-    return store.import_bytes(name, (FILES / name).read_bytes(), indicators, "uji", allow)
+@pytest.fixture
+def both(env, store_database):
+    """The same, on each engine of the store in turn."""
+    return env
+
+
+def _import(name, indicators, allow=False, source="uji"):
+    return store.import_bytes(name, (FILES / name).read_bytes(), indicators, source, allow, oleh="petugas")
 
 
 def _stored_files(tmp_path):
@@ -61,7 +69,7 @@ def test_each_bad_file_is_rejected_with_row_and_column_and_stores_nothing(env, t
         _import(name, indicators)
     problems = rejected.value.problems
     assert any(p.row == row and p.column == column and message in p.message for p in problems), [str(p) for p in problems]
-    assert _stored_files(tmp_path) == []
+    assert _stored_files(tmp_path) == [] and store.list_imports().empty
 
 
 def test_every_problem_of_a_file_is_listed_at_once(env, tmp_path):
@@ -73,15 +81,15 @@ def test_every_problem_of_a_file_is_listed_at_once(env, tmp_path):
     assert _stored_files(tmp_path) == []
 
 
-def test_percentage_over_100_is_accepted_when_confirmed(env):
-    _, indicators = env
+def test_percentage_over_100_is_accepted_when_confirmed(both):
+    _, indicators = both
     import_id, checked = _import("persen_lebih_100.csv", indicators, allow=True)
     assert (ANGGARAN, "tw3", "120.0") in set(map(tuple, checked.values.values))
     assert import_id
 
 
-def test_good_file_gives_capaian_by_the_rules(env):
-    con, indicators = env
+def test_good_file_gives_capaian_by_the_rules(both):
+    con, indicators = both
     _import("baik_wonorejo.csv", indicators)
     table = capaian.capaian_table(indicators, store.current_values(con), load_bands()).set_index("indikator_id")
     assert table.loc[IKM, "capaian"] == pytest.approx(82.5 / 80 * 100)  # rilis: the published tw4 value
@@ -94,32 +102,56 @@ def test_good_file_gives_capaian_by_the_rules(env):
     assert table.loc[IKM, "sumber_target"] == "diisi" and table.loc[LAPORAN, "sumber_target"] == "dokumen"
 
 
-def test_import_then_undo_restores_the_previous_state(env, tmp_path):
-    con, indicators = env
+def _sorted(values):
+    return values.sort_values(["indikator_id", "kolom"]).reset_index(drop=True)
+
+
+def test_import_then_undo_restores_the_previous_state(both):
+    con, indicators = both
     first, _ = _import("baik_wonorejo.csv", indicators)
-    before = store.current_values(con).drop(columns="diimpor_pada")
+    before = _sorted(store.current_values(con))
     second, _ = _import("revisi_ikm.csv", indicators)
     revised = store.current_values(con).set_index(["indikator_id", "kolom"])["nilai"]
     assert revised[(IKM, "tw4")] == "76.0"
-    store.undo(second)
-    after = store.current_values(con).drop(columns="diimpor_pada")
+    store.undo(second, oleh="kepala seksi")
+    after = _sorted(store.current_values(con))
     pd.testing.assert_frame_equal(after, before)
     imports = store.list_imports().set_index("impor_id")
     assert bool(imports.loc[second, "dibatalkan"]) and not bool(imports.loc[first, "dibatalkan"])
-    assert f"{second}.parquet" in _stored_files(tmp_path)  # undone, never deleted
+    assert (imports.loc[second, "oleh"], imports.loc[second, "dibatalkan_oleh"]) == ("petugas", "kepala seksi")
+    kept = store.values_per_import([second])  # undone, never deleted: its two values are still stored
+    assert kept[["indikator_id", "nilai"]].values.tolist() == [[IKM, 2]]
     with pytest.raises(Refused, match="sudah dibatalkan"):
-        store.undo(second)
+        store.undo(second, oleh="kepala seksi")
+    with pytest.raises(NotFound, match="'tidak-ada' tidak ada"):
+        store.undo("tidak-ada", oleh="kepala seksi")
 
 
-def test_the_same_file_twice_is_refused(env):
-    _, indicators = env
-    _import("baik_wonorejo.csv", indicators)
-    with pytest.raises(ImportRejected, match="sudah diimpor"):
+def test_a_change_without_a_name_is_refused_and_nothing_changes(both):
+    con, indicators = both
+    with pytest.raises(Refused, match="oleh"):
+        store.import_bytes("baik_wonorejo.csv", (FILES / "baik_wonorejo.csv").read_bytes(), indicators, "uji", oleh=" ")
+    assert store.list_imports().empty
+    first, _ = _import("baik_wonorejo.csv", indicators)
+    with pytest.raises(Refused, match="oleh"):
+        store.undo(first, oleh="")
+    assert not store.list_imports()["dibatalkan"].any()
+
+
+def test_the_same_file_twice_is_refused_until_it_is_undone(both):
+    con, indicators = both
+    first, _ = _import("baik_wonorejo.csv", indicators)
+    with pytest.raises(ImportRejected, match=f"sudah diimpor .*{first}"):
         _import("baik_wonorejo.csv", indicators)
+    assert len(store.list_imports()) == 1
+    store.undo(first, oleh="petugas")
+    again, _ = _import("baik_wonorejo.csv", indicators)  # undone: the same content may come again
+    assert store.list_imports()["impor_id"].tolist() == [again, first]
+    assert len(store.current_values(con)) == 12
 
 
-def test_preview_lists_what_would_change(env):
-    con, indicators = env
+def test_preview_lists_what_would_change(both):
+    con, indicators = both
     _import("baik_wonorejo.csv", indicators)
     content = (FILES / "revisi_ikm.csv").read_bytes()
     checked = template.validate("revisi_ikm.csv", template.read_table("revisi_ikm.csv", content), indicators)
@@ -127,8 +159,8 @@ def test_preview_lists_what_would_change(env):
     assert changed[["indikator_id", "kolom", "lama", "baru"]].values.tolist() == [[IKM, "tw4", "82.5", "76.0"]]
 
 
-def test_values_of_indicators_that_no_longer_exist_are_reported(env):
-    con, indicators = env
+def test_values_of_indicators_that_no_longer_exist_are_reported(both):
+    con, indicators = both
     _import("baik_wonorejo.csv", indicators)
     stored = store.current_values(con)
     gone = capaian.detached_values(stored, set(indicators["indikator_id"]) - {LAPORAN})
@@ -145,7 +177,7 @@ def test_semicolon_csv_from_excel_is_read(env):
     assert "indikator_id" in table.columns
 
 
-def test_cli_template_import_list_and_undo(env, tmp_path, capsys):
+def test_cli_template_import_list_and_undo(both, tmp_path, capsys):
     filled = tmp_path / "templat.xlsx"
     assert main(["realisasi", "template", "--kecamatan", "Wonorejo", "--tahun", "2024", "--out", str(filled)]) == 0
     frame = pd.read_excel(filled, sheet_name="Realisasi")
@@ -169,22 +201,25 @@ def test_cli_template_import_list_and_undo(env, tmp_path, capsys):
     import_id = out.split("Diimpor sebagai ")[1].split(":")[0]
     assert main(["realisasi", "daftar"]) == 0
     listed = capsys.readouterr().out
-    assert import_id in listed and "baik_wonorejo.csv  Wonorejo 2024  12 nilai  [Baris perintah]" in listed  # 2 + 4 + 3 + 1 + 2
+    user = getpass.getuser()  # the command line writes as the operating-system user
+    assert import_id in listed and f"baik_wonorejo.csv  Wonorejo 2024  12 nilai  [Baris perintah, {user}]" in listed  # 2+4+3+1+2
     assert re.search(r"\d{1,2} \w+ 20\d\d \d\d\.\d\d WIB", listed) and "+00:00" not in listed
     assert main(["realisasi", "batal", import_id]) == 0
     assert main(["realisasi", "daftar"]) == 0
-    assert re.search(r"\(dibatalkan \d{1,2} \w+ 20\d\d \d\d\.\d\d WIB\)", capsys.readouterr().out)
+    assert re.search(rf"\(dibatalkan \d{{1,2}} \w+ 20\d\d \d\d\.\d\d WIB oleh {user}\)", capsys.readouterr().out)
+    assert main(["realisasi", "batal", import_id]) == 2
+    assert "sudah dibatalkan" in capsys.readouterr().err
     assert main(["realisasi", "batal", "tidak-ada"]) == 2
 
 
-def test_filled_template_round_trips_through_import(env, tmp_path):
-    con, indicators = env
+def test_filled_template_round_trips_through_import(both, tmp_path):
+    con, indicators = both
     own = indicators[indicators["kecamatan"] == "Wonorejo"]
     frame = template.template_frame(own)
     frame.loc[frame["indikator_id"] == LAPORAN, ["tw1", "tw2"]] = ["4", "5"]
     path = tmp_path / "isi.xlsx"
     template.write_template(frame, path)
-    _, checked = store.import_bytes(path.name, path.read_bytes(), indicators, "uji")
+    _, checked = store.import_bytes(path.name, path.read_bytes(), indicators, "uji", oleh="petugas")
     assert sorted(map(tuple, checked.values.values)) == [(LAPORAN, "tw1", "4.0"), (LAPORAN, "tw2", "5.0")]
 
 
@@ -204,7 +239,7 @@ def test_an_unfilled_template_is_refused_and_nothing_is_stored(env, tmp_path, ca
     empty = tmp_path / "templat_kosong.xlsx"
     template.write_template(template.template_frame(indicators[indicators["kecamatan"] == "Wonorejo"]), empty)
     with pytest.raises(ImportRejected, match="tidak berisi nilai"):
-        store.import_bytes(empty.name, empty.read_bytes(), indicators, "uji")
+        store.import_bytes(empty.name, empty.read_bytes(), indicators, "uji", oleh="petugas")
     assert _stored_files(tmp_path) == []
     assert main(["realisasi", "import", str(empty)]) == 2
     assert "tidak berisi nilai" in capsys.readouterr().err
@@ -242,8 +277,8 @@ def test_template_workbook_has_the_officers_headers_dropdowns_and_locked_columns
     assert "centang «Izinkan persentase di atas 100» saat mengunggah" in advice and "--" not in advice
 
 
-def test_csv_template_is_for_indonesian_excel_and_imports_back_unchanged(env):
-    con, indicators = env
+def test_csv_template_is_for_indonesian_excel_and_imports_back_unchanged(both):
+    con, indicators = both
     _import("baik_wonorejo.csv", indicators)
     stored = store.current_values(con)
     content = template.template_csv(_wonorejo_frame(indicators, stored))
@@ -275,7 +310,7 @@ def test_number_cells_of_a_workbook_are_read_as_their_numbers(env, tmp_path):
     frame.loc[frame["indikator_id"] == SPJ, "tahunan"] = 1250.0
     path = tmp_path / "angka.xlsx"
     template.write_template(frame, path)
-    _, checked = store.import_bytes(path.name, path.read_bytes(), indicators, "uji")
+    _, checked = store.import_bytes(path.name, path.read_bytes(), indicators, "uji", oleh="petugas")
     assert sorted(map(tuple, checked.values.values)) == [(SPJ, "tahunan", "1250.0"), (LAPORAN, "tw1", "2.125")]
 
 
@@ -287,8 +322,8 @@ def test_polarity_and_method_may_be_written_as_their_labels(env):
     assert values == [(IKM, "polaritas", "turun"), (IKM, "target", "80.0"), (IKM, "tw4", "76.0")]  # rilis: the default
 
 
-def test_preview_names_the_indicator_and_shows_indonesian_numbers(env):
-    con, indicators = env
+def test_preview_names_the_indicator_and_shows_indonesian_numbers(both):
+    con, indicators = both
     _import("baik_wonorejo.csv", indicators)
     content = (FILES / "revisi_ikm.csv").read_text().replace(",naik,rilis,,80,,,,76,", ",turun,rilis,,80,,,,76,1.250")
     checked = template.validate("r.csv", template.read_table("r.csv", content.encode()), indicators)
@@ -301,11 +336,11 @@ def test_preview_names_the_indicator_and_shows_indonesian_numbers(env):
     ]  # the target, 80 as before, is no change
 
 
-def test_import_history_in_local_time_with_what_each_import_covers(env, monkeypatch):
-    con, indicators = env
+def test_import_history_in_local_time_with_what_each_import_covers(both, monkeypatch):
+    con, indicators = both
     first, _ = _import("baik_wonorejo.csv", indicators)
-    second, _ = store.import_bytes("revisi_ikm.csv", (FILES / "revisi_ikm.csv").read_bytes(), indicators, "aplikasi")
-    store.undo(first)
+    second, _ = _import("revisi_ikm.csv", indicators, source="aplikasi")
+    store.undo(first, oleh="kepala seksi")
     imports = store.list_imports()
     imports["diimpor_pada"] = ["2026-11-24T07:05:00+00:00", "2026-11-23T23:59:00+00:00"]  # newest first
     imports["dibatalkan_pada"] = [None, "2026-11-24T08:00:00+00:00"]
@@ -313,7 +348,7 @@ def test_import_history_in_local_time_with_what_each_import_covers(env, monkeypa
     assert covers == {first: "Wonorejo 2024", second: "Wonorejo 2024"}
     monkeypatch.setenv("KINERJA_ZONA_WAKTU", "WITA")
     assert store.history(imports, covers).values.tolist() == [
-        ["24 November 2026 15.05 WITA", "berlaku", "revisi_ikm.csv", "Wonorejo 2024", 2, 1, "Aplikasi", ""],
+        ["24 November 2026 15.05 WITA", "berlaku", "revisi_ikm.csv", "Wonorejo 2024", 2, 1, "Aplikasi", "petugas", "", ""],
         [
             "24 November 2026 07.59 WITA",
             "dibatalkan",
@@ -322,7 +357,9 @@ def test_import_history_in_local_time_with_what_each_import_covers(env, monkeypa
             12,
             5,
             "uji",
+            "petugas",
             "24 November 2026 16.00 WITA",
+            "kepala seksi",
         ],
     ]  # revisi_ikm: its target 80 and TW4 76
 

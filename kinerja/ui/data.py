@@ -70,7 +70,15 @@ def _stored_values(stamp: tuple[str, float], signature: tuple) -> pd.DataFrame:
 
 def stored_values() -> pd.DataFrame:
     """The current imported values, read again whenever an import or undo changes the store."""
+    announce_store_opening()
     return _stored_values(_stamp(), store.signature())
+
+
+def announce_store_opening() -> None:
+    """Says once, on the run that opened the store, how many imports the former file store gave it."""
+    moved = store.open_store(connection())
+    if moved:
+        st.toast(f"{moved}.", icon=":material/database:", duration="infinite")
 
 
 @st.cache_data(show_spinner=False)

@@ -94,7 +94,7 @@ def _save(editor: auth.Editor | None, checked: template.Checked, name: str, cont
     """Store a checked file, for the editor the page was drawn for, still an editor now."""
     try:
         writer = signin.at_write(editor)
-        store.store(checked, name, content, "aplikasi")
+        store.store(checked, name, content, "aplikasi", oleh=writer.name)
     except ImportRejected as error:
         _problems(name, error)
         return
@@ -222,7 +222,7 @@ def _undo_now(editor: auth.Editor | None, import_id: str, what: str) -> None:
     """Undo an import, for the editor the page was drawn for, still an editor now."""
     try:
         writer = signin.at_write(editor)
-        store.undo(import_id)
+        store.undo(import_id, oleh=writer.name)
     except KinerjaError as error:  # not an editor (any more), or undone meanwhile from the command line
         st.error(str(error))
         return
