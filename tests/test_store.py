@@ -130,7 +130,7 @@ def test_an_import_failing_midway_leaves_nothing(env):
     with pytest.raises(ImportRejected, match="sama dengan baik0.csv dalam impor yang sama"):
         store.import_many([*good, good[0]], oleh="petugas", source="uji")
     assert store.list_imports().empty
-    assert len(store.import_many(good, oleh="petugas", source="uji")) == 2  # nothing was left holding a lock
+    assert len(store.import_many(good, oleh="petugas", source="uji", per_round=1)) == 2  # nothing held a lock
 
 
 _KILLED_WRITER = """
@@ -377,3 +377,16 @@ def test_the_app_says_once_what_it_moved_from_the_file_store(real_data, tmp_path
     at.run()
     assert not at.toast  # once
     store.close()
+
+
+def test_the_command_line_says_what_it_moved_from_the_file_store(env, tmp_path, capsys):
+    from kinerja.cli import main
+
+    moved = _old_import(tmp_path / "realisasi", "lama.csv", b"lama", [(IKM, "tw1", "5.0")], "2026-01-05T08:00:00+00:00",
+                        "baris perintah")  # fmt: skip
+    assert main(["realisasi", "daftar"]) == 0
+    first, listed = capsys.readouterr().out.splitlines()
+    assert first == "1 impor dipindahkan dari penyimpanan berkas (0 dibatalkan)."
+    assert listed.startswith(moved) and "lama.csv  Wonorejo 2024  1 nilai  [Baris perintah, (dipindahkan dari" in listed
+    assert main(["realisasi", "daftar"]) == 0
+    assert "dipindahkan dari penyimpanan berkas (" not in capsys.readouterr().out  # said once

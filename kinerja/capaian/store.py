@@ -493,7 +493,8 @@ def import_many(batches: Iterable[Batch], oleh: str, source: str, per_round: int
     """Store many imports in one transaction, all or none: `batches` (Batch: file name, values, rows,
     sha256) in the order they happened, `oleh` who, `source` where from (vocab.IMPORT_SOURCES or another
     word). Read `per_round` batches at a time, each round one query for what is already stored, one
-    insert for the records and one bulk write of the values (COPY on PostgreSQL). Returns the import ids."""
+    insert for the records and one bulk write of the values (COPY on PostgreSQL); after more than one round,
+    PostgreSQL's statistics are refreshed for the planner. Returns the import ids."""
     oleh = _require_writer(oleh)
     engine = _open(create=True)
     ids: list[str] = []
@@ -502,6 +503,9 @@ def import_many(batches: Iterable[Batch], oleh: str, source: str, per_round: int
         _take_turn(conn)
         for chunk in _chunks(batches, per_round):
             ids += _write_batches(conn, chunk, oleh, source, seen)
+    if engine.dialect.name == "postgresql" and len(ids) > per_round:
+        with engine.begin() as conn:
+            _run(conn, "statistik")
     return ids
 
 
