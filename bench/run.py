@@ -63,10 +63,11 @@ BROWSER_BYTES = 1_000_000  # "nothing over 1 MB per page goes to the browser"
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-QUIET_SECONDS = 1.5  # no frame for this long, and no "running" widget: the run is over
+QUIET_SECONDS = 1.5  # after a finished run, no frame for this long: the page is idle
 PAGE_RUNS, PAGE_SECONDS = 6, 60.0  # timed reruns per page: at most this many, or until this much time has passed
 QUERY_RUNS, QUERY_SECONDS = 30, 10.0
 QUERIES_LIMIT_S = 3600.0  # the whole query section, in its own process
+MIN_AVAILABLE_MB = 3000  # a run is stopped when the machine has less memory left than this
 # Column widths of the printed tables: name, scope, figures.
 QUERY_COLUMNS = (30, 0, 11, 10, 10)
 PANDAS_COLUMNS = (26, 22, 10, 10, 14, 10)
@@ -120,6 +121,15 @@ def memory_mb(pid: int | str = "self", field: str = "VmRSS") -> float:
     except (FileNotFoundError, ProcessLookupError):
         pass
     return 0.0
+
+
+def memory_short() -> bool:
+    """Whether the machine is running out of memory (others work on it too): what a run here may
+    take beside its own limit."""
+    for line in Path("/proc/meminfo").read_text().splitlines():
+        if line.startswith("MemAvailable:"):
+            return int(line.split()[1]) / 1024 < MIN_AVAILABLE_MB
+    return False
 
 
 def ms(value: float) -> str:
@@ -323,7 +333,7 @@ def watched_child(args: list[str], limit_s: float, limit_mb: float, printing: bo
     began, peak, stopped = time.monotonic(), 0.0, ""
     while process.poll() is None:
         peak = max(peak, memory_mb(process.pid))
-        if peak > limit_mb:
+        if peak > limit_mb or memory_short():
             stopped = "melewati batas memori"
         elif time.monotonic() - began > limit_s:
             stopped = "melewati batas waktu"
@@ -421,14 +431,39 @@ class Server:
         return memory_mb(self.process.pid, "VmHWM") if self.alive else 0.0
 
 
+# Messages that say nothing about a run being under way (the others are part of a run).
+BESIDE_A_RUN = {"session_status_changed", "heartbeat_ack", "page_profile", "session_event"}
+
+
+def _frame_kind(payload: bytes) -> str:
+    """What a websocket frame from Streamlit is: "selesai" for a finished run (not one cut short for a
+    rerun), "di samping" for status messages, "jalan" for anything of a run (a large frame always is)."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    if len(payload) > 256:
+        return "jalan"
+    message = ForwardMsg()
+    message.ParseFromString(payload)
+    kind = message.WhichOneof("type")
+    if kind == "script_finished":
+        return "jalan" if message.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN else "selesai"
+    return "di samping" if kind in BESIDE_A_RUN else "jalan"
+
+
 def open_page(browser, server: Server, path: str, limit_s: float, limit_mb: float) -> dict:
-    """Open one URL in a fresh tab and count the websocket bytes until the app is idle."""
-    received = {"bytes": 0, "frames": 0, "last": time.monotonic()}
+    """Open one URL in a fresh tab and count the websocket bytes until the app is idle: a run has
+    finished and nothing more came for QUIET_SECONDS (a page that reruns itself is counted whole)."""
+    received = {"bytes": 0, "last": time.monotonic(), "finished": None}
 
     def count(payload) -> None:
-        received["bytes"] += len(payload.encode() if isinstance(payload, str) else payload)
-        received["frames"] += 1
+        data = payload.encode() if isinstance(payload, str) else payload
+        received["bytes"] += len(data)
         received["last"] = time.monotonic()
+        kind = _frame_kind(data)
+        if kind == "selesai":
+            received["finished"] = received["last"]
+        elif kind == "jalan":
+            received["finished"] = None  # a run (again): wait for its end
 
     tab = browser.new_page(viewport={"width": 1280, "height": 800})
     tab.on("websocket", lambda ws: ws.on("framereceived", count))
@@ -438,20 +473,18 @@ def open_page(browser, server: Server, path: str, limit_s: float, limit_mb: floa
         tab.goto(f"{server.url}/{path}", wait_until="commit", timeout=limit_s * 1000)
         while True:
             tab.wait_for_timeout(250)  # lets the frame events in
-            if server.rss() > limit_mb:
+            if server.rss() > limit_mb or memory_short():
                 stopped = "melewati batas memori"
             elif time.monotonic() - began > limit_s:
                 stopped = "melewati batas waktu"
-            if stopped:
-                break
-            quiet = time.monotonic() - received["last"] >= QUIET_SECONDS
-            if received["frames"] and quiet and tab.locator("[data-testid='stStatusWidget']").count() == 0:
+            if stopped or (received["finished"] and time.monotonic() - received["last"] >= QUIET_SECONDS):
                 break
         errors = 0 if stopped else tab.locator("[data-testid='stException']").count()
     finally:
         tab.close()
     return {
-        "bytes": received["bytes"], "seconds": received["last"] - began, "stopped": stopped, "errors": errors,
+        "bytes": received["bytes"], "seconds": (received["finished"] or received["last"]) - began, "stopped": stopped,
+        "errors": errors,
         "rss": server.rss(), "peak": server.peak(),
     }  # fmt: skip
 
