@@ -68,6 +68,8 @@ PAGE_RUNS, PAGE_SECONDS = 6, 60.0  # timed reruns per page: at most this many, o
 QUERY_RUNS, QUERY_SECONDS = 30, 10.0
 QUERIES_LIMIT_S = 3600.0  # the whole query section, in its own process
 MIN_AVAILABLE_MB = 3000  # a run is stopped when the machine has less memory left than this
+ERROR_CHARACTERS = 200  # of a child's error, on its line
+PARTS = ("kueri", "halaman", "ekspor", "peramban")
 # Column widths of the printed tables: name, scope, figures.
 QUERY_COLUMNS = (30, 0, 11, 10, 10)
 PANDAS_COLUMNS = (26, 22, 10, 10, 14, 10)
@@ -154,14 +156,6 @@ def mark(value: float, budget: float | None, at_least: bool = False) -> str:
 
 
 # ---- the dataset ----
-
-
-def sample_kabupaten(con) -> str:
-    """The generator's sample kabupaten, else the one with the most indicators."""
-    metadata = data_dir() / METADATA
-    if metadata.exists():
-        return json.loads(metadata.read_text(encoding="utf-8"))["kabupaten_contoh"]["kabupaten"]
-    return assembly.indicators(con)["kabupaten"].value_counts().index[0]
 
 
 def describe_dataset() -> str:
@@ -293,28 +287,37 @@ def page_run_ms(page: site.Page, teks: str, kabupaten: str, timeout: float) -> f
     return elapsed
 
 
-def child_page(script: str, kabupaten: str, timeout: float) -> dict:
+def report(result: dict, path: Path) -> None:
+    """A child's figures so far, written after each measurement: a child stopped at its limit still
+    leaves what it measured."""
+    result.update(rss=memory_mb(), peak=memory_mb(field="VmHWM"))
+    path.write_text(json.dumps(result))
+
+
+def child_page(script: str, kabupaten: str, timeout: float, out: Path) -> None:
     # AppTest's "missing ScriptRunContext" warnings would bury the figures (a filter, because
     # streamlit resets its loggers' levels when it loads its configuration).
     logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(lambda record: False)
     page = next(p for p in site.PAGES if p.script == script)
-    page_run_ms(page, "", kabupaten, timeout)  # warm-up: imports and caches, as a running server has them
-    times, began = [], time.perf_counter()
-    while len(times) < PAGE_RUNS and (not times or time.perf_counter() - began < PAGE_SECONDS):
-        times.append(page_run_ms(page, FILTER_VALUES[len(times) % len(FILTER_VALUES)], kabupaten, timeout))
-    return {"times": times, "rss": memory_mb(), "peak": memory_mb(field="VmHWM")}
+    result = {"warm": page_run_ms(page, "", kabupaten, timeout), "times": []}  # warm-up: imports and caches, as a server has
+    report(result, out)
+    began = time.perf_counter()
+    while len(result["times"]) < PAGE_RUNS and (not result["times"] or time.perf_counter() - began < PAGE_SECONDS):
+        result["times"].append(page_run_ms(page, FILTER_VALUES[len(result["times"]) % len(FILTER_VALUES)], kabupaten, timeout))
+        report(result, out)
 
 
-def child_exports(kabupaten: str) -> dict:
+def child_exports(kabupaten: str, out: Path) -> None:
     """The deck and the workbook of the key views, as the sidebar's buttons build them."""
     from kinerja.presentation import slides, sources, views, workbook
 
     con = db.connect()
     filters = Filters(kabupaten=(kabupaten,) if kabupaten else ())
     shown, documents = views.key_views(con, filters), sources.documents(con, filters)
-    deck, _ = timed_runs(lambda: slides.deck(shown, filters, documents), max_runs=5, min_runs=1)
-    book, _ = timed_runs(lambda: workbook.workbook(shown, filters, documents), max_runs=5, min_runs=1)
-    return {"paparan (PPTX)": deck, "buku kerja (XLSX)": book, "rss": memory_mb(), "peak": memory_mb(field="VmHWM")}
+    result = {}
+    for name, build in (("paparan (PPTX)", slides.deck), ("buku kerja (XLSX)", workbook.workbook)):
+        result[name], _ = timed_runs(lambda b=build: b(shown, filters, documents), max_runs=5, min_runs=1)
+        report(result, out)
 
 
 @dataclass
@@ -326,10 +329,11 @@ class Watched:
 
 def watched_child(args: list[str], limit_s: float, limit_mb: float, printing: bool = False) -> Watched:
     """bench/run.py --anak … in a process of its own, stopped when it runs too long or grows too large.
-    A printing child writes its own lines (no result); the others print their result as JSON."""
-    command = [sys.executable, str(Path(__file__).resolve()), *args]
-    output = None if printing else subprocess.PIPE
-    process = subprocess.Popen(command, stdout=output, stderr=subprocess.PIPE, text=True)
+    A printing child writes its own lines; the others leave their figures in a file (`report`),
+    read here even when the child was stopped."""
+    results = Path(tempfile.mkstemp(prefix="bench-hasil-", suffix=".json")[1])
+    command = [sys.executable, str(Path(__file__).resolve()), *args, "--hasil", str(results)]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
     began, peak, stopped = time.monotonic(), 0.0, ""
     while process.poll() is None:
         peak = max(peak, memory_mb(process.pid))
@@ -341,12 +345,12 @@ def watched_child(args: list[str], limit_s: float, limit_mb: float, printing: bo
             process.kill()
             break
         time.sleep(0.25)
-    out, err = process.communicate()
-    if stopped:
-        return Watched(None, stopped, peak)
-    if process.returncode != 0:
-        return Watched(None, f"galat: {err.strip().splitlines()[-1] if err.strip() else process.returncode}", peak)
-    return Watched(None if printing else json.loads(out.strip().splitlines()[-1]), "", peak)
+    _, err = process.communicate()
+    result = json.loads(results.read_text() or "null") if not printing else None
+    results.unlink(missing_ok=True)
+    if not stopped and process.returncode != 0:
+        stopped = f"galat: {err.strip().splitlines()[-1][:ERROR_CHARACTERS] if err.strip() else process.returncode}"
+    return Watched(result, stopped, peak)
 
 
 def print_pages(scopes: list[Scope], limit_s: float, limit_mb: float) -> None:
@@ -357,15 +361,19 @@ def print_pages(scopes: list[Scope], limit_s: float, limit_mb: float) -> None:
             name = page.script.removesuffix(".py")
             child = ["--anak", "halaman", page.script, "--kabupaten", scope.kabupaten, "--batas-detik", str(limit_s)]
             watched = watched_child(child, limit_s, limit_mb)
-            if watched.result is None:
-                print(row(PAGE_COLUMNS[:2], name, scope.label, f"{watched.stopped} (RSS tertinggi {mb(watched.peak)} MB)"))
+            r = watched.result or {}
+            if not r.get("times"):
+                warm = f"; pemanasan {ms(r['warm'])} ms" if "warm" in r else ""
+                print(row(PAGE_COLUMNS[:2], name, scope.label, f"{watched.stopped} (RSS tertinggi {mb(watched.peak)} MB{warm})"))
                 continue
-            times, r = watched.result["times"], watched.result
+            times = r["times"]
             median, budget = statistics.median(times), scope.budget_ms("page")
             verdict = f"≤ {budget} ms: {mark(median, budget)}"
             if not scope.kabupaten:
-                verdict += f"; RSS ≤ {RSS_ALL_MB} MB: {mark(r['peak'], RSS_ALL_MB)}"
-            figures = ms(median), ms(p95(times)), str(len(times)), mb(r["rss"]), mb(r["peak"])
+                verdict += f"; RSS ≤ {RSS_ALL_MB} MB: {mark(max(r['peak'], watched.peak), RSS_ALL_MB)}"
+            if watched.stopped and len(times) < PAGE_RUNS:
+                verdict += f"; lalu {watched.stopped}"
+            figures = ms(median), ms(p95(times)), str(len(times)), mb(r["rss"]), mb(max(r["peak"], watched.peak))
             print(row(PAGE_COLUMNS, name, scope.label, *figures, verdict))
 
 
@@ -374,12 +382,12 @@ def print_exports(scopes: list[Scope], limit_s: float, limit_mb: float) -> None:
     print(row(EXPORT_COLUMNS, "ekspor", "lingkup", "median ms", "kali"))
     for scope in scopes:
         watched = watched_child(["--anak", "ekspor", "-", "--kabupaten", scope.kabupaten], limit_s, limit_mb)
-        if watched.result is None:
-            print(row(EXPORT_COLUMNS[:2], "paparan dan buku kerja", scope.label, watched.stopped))
-            continue
         for name in ("paparan (PPTX)", "buku kerja (XLSX)"):
-            times = watched.result[name]
-            print(row(EXPORT_COLUMNS, name, scope.label, ms(statistics.median(times)), str(len(times))))
+            times = (watched.result or {}).get(name)
+            if times:
+                print(row(EXPORT_COLUMNS, name, scope.label, ms(statistics.median(times)), str(len(times))))
+            else:
+                print(row(EXPORT_COLUMNS[:2], name, scope.label, watched.stopped))
 
 
 # ---- pages in the browser: bytes sent ----
@@ -532,34 +540,56 @@ def main() -> None:
     parser.add_argument("--batas-detik", type=float, default=180.0, help="batas waktu satu halaman atau satu proses halaman")
     parser.add_argument("--batas-gb", type=float, default=8.0, help="batas memori (RSS) satu proses")
     parser.add_argument("--tanpa-peramban", action="store_true", help="tanpa pengukuran byte di Chromium")
+    parser.add_argument("--bagian", default=",".join(PARTS), help=f"bagian yang dijalankan, dipisah koma: {', '.join(PARTS)}")
     parser.add_argument("--anak", nargs=2, metavar=("JENIS", "NAMA"), help=argparse.SUPPRESS)
     parser.add_argument("--kabupaten", default="", help=argparse.SUPPRESS)
+    parser.add_argument("--hasil", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.anak:
-        kind, name = args.anak
-        if kind == "kueri":
-            print_queries([Scope("semua", ""), Scope("kabupaten", args.kabupaten)])
-            return
-        result = child_page(name, args.kabupaten, args.batas_detik) if kind == "halaman" else child_exports(args.kabupaten)
-        print(json.dumps(result))
+        run_child(*args.anak, args.kabupaten, args.batas_detik, args.hasil)
         return
+    parts = [p.strip() for p in args.bagian.split(",") if p.strip()]
+    unknown = [p for p in parts if p not in PARTS]
+    if unknown:
+        parser.error(f"bagian tidak dikenal: {', '.join(unknown)} (pilih: {', '.join(PARTS)})")
 
     limit_mb = args.batas_gb * 1024
     print(describe_dataset())
-    con = db.connect()
-    if not (data_dir() / METADATA).exists() and not os.environ.get("KINERJA_REALISASI_DIR"):
-        print(f"Realisasi: data contoh ilustratif sebagai satu impor di {example_store(con)}")
-    scopes = [Scope("semua", ""), Scope("kabupaten", sample_kabupaten(con))]
-    del con
+    scopes = [Scope("semua", ""), Scope("kabupaten", prepare_seed_data())]
     print(f"Lingkup: semua data, dan kabupaten {scopes[1].kabupaten} (filter kabupaten)", flush=True)
-    child = ["--anak", "kueri", "-", "--kabupaten", scopes[1].kabupaten]
-    queries = watched_child(child, QUERIES_LIMIT_S, limit_mb, printing=True)
-    if queries.stopped:
-        print(f"Kueri: {queries.stopped} (RSS tertinggi {mb(queries.peak)} MB)")
-    print_pages(scopes, args.batas_detik, limit_mb)
-    print_exports(scopes, args.batas_detik, limit_mb)
-    if not args.tanpa_peramban:
+    if "kueri" in parts:
+        queries = watched_child(
+            ["--anak", "kueri", "-", "--kabupaten", scopes[1].kabupaten], QUERIES_LIMIT_S, limit_mb, printing=True
+        )
+        if queries.stopped:
+            print(f"Kueri: {queries.stopped} (RSS tertinggi {mb(queries.peak)} MB)")
+    if "halaman" in parts:
+        print_pages(scopes, args.batas_detik, limit_mb)
+    if "ekspor" in parts:
+        print_exports(scopes, args.batas_detik, limit_mb)
+    if "peramban" in parts and not args.tanpa_peramban:
         print_browser(scopes, args.batas_detik, limit_mb)
+
+
+def run_child(kind: str, name: str, kabupaten: str, limit_s: float, out: Path) -> None:
+    if kind == "kueri":
+        print_queries([Scope("semua", ""), Scope("kabupaten", kabupaten)])
+    elif kind == "halaman":
+        child_page(name, kabupaten, limit_s, out)
+    else:
+        child_exports(kabupaten, out)
+
+
+def prepare_seed_data() -> str:
+    """The sample kabupaten; for a dataset without imports of its own (the seed documents), the
+    illustrative values stored as one import first."""
+    metadata = data_dir() / METADATA
+    if metadata.exists():
+        return json.loads(metadata.read_text(encoding="utf-8"))["kabupaten_contoh"]["kabupaten"]
+    con = db.connect()
+    if not os.environ.get("KINERJA_REALISASI_DIR"):
+        print(f"Realisasi: data contoh ilustratif sebagai satu impor di {example_store(con)}")
+    return assembly.indicators(con)["kabupaten"].value_counts().index[0]
 
 
 if __name__ == "__main__":
