@@ -113,6 +113,7 @@ class Templates:
     jabatan: pd.DataFrame
     dokumen: pd.DataFrame
     seeds: list[str]  # kecamatan of the seeds, in SEED_WEIGHTS order
+    layouts: list[str]  # per seed: its layout (tata_letak)
     weights: np.ndarray
     positions: list[np.ndarray]  # per seed: its rows of `jabatan`
     indicators: list[np.ndarray]  # per seed: its rows of `indikator`
@@ -180,16 +181,14 @@ def templates() -> Templates:
     positions = [np.flatnonzero(jabatan["berkas"].to_numpy() == b) for b in berkas]
     indicators = [np.flatnonzero(indikator["berkas"].to_numpy() == b) for b in berkas]
     position_of = [indikator["jabatan_urutan"].to_numpy()[rows] - 1 for rows in indicators]  # urutan runs 1..n per document
-    always = [jabatan["jenis_jabatan"].to_numpy()[rows] == ALWAYS_KEPT[0] for rows in positions]
-    always = [
-        a | (jabatan["jenis_jabatan"].to_numpy()[rows] == ALWAYS_KEPT[1]) for a, rows in zip(always, positions, strict=True)
-    ]
+    always = [np.isin(jabatan["jenis_jabatan"].to_numpy()[rows], ALWAYS_KEPT) for rows in positions]
+    layouts = [dokumen.loc[dokumen["berkas"] == b, "tata_letak"].iloc[0] for b in berkas]
     weights = np.array([SEED_WEIGHTS[s] for s in seeds])
     percent = (indikator["satuan"] == "%").to_numpy() | (indikator["kategori_formula"] == "persentase").to_numpy()
     patterns = [re.compile(rf"\b{re.escape(k)}\b", re.I) for k in seeds]
     names_seed = {c: _names_seed(indikator[c], indicators, patterns) for c in TEXT_COLUMNS}
     return Templates(
-        indikator, jabatan, dokumen, seeds, weights / weights.sum(), positions, indicators, position_of, always,
+        indikator, jabatan, dokumen, seeds, layouts, weights / weights.sum(), positions, indicators, position_of, always,
         percent, names_seed, _names_seed(jabatan["jabatan"], positions, patterns), patterns,
     )  # fmt: skip
 
@@ -233,8 +232,7 @@ def _document(t: Templates, rng: np.random.Generator, kabupaten: Kabupaten, keca
     kept = kept_positions[t.position_of[s]] & (rng.random(n_indicators) < keep_indicators)
     factor, dropped = rng.uniform(*TARGET_FACTOR, n_indicators), rng.random(n_indicators) < TARGET_DROPPED
     reword = np.where(rng.random(n_indicators) < REWORDED, rng.integers(0, len(REWORDINGS), n_indicators), -1)
-    layout = t.dokumen["tata_letak"].iloc[s]
-    ending = ".pdf" if layout == SCAN_LAYOUT else str(rng.choice(FILE_ENDINGS, p=FILE_ENDING_WEIGHTS))
+    ending = ".pdf" if t.layouts[s] == SCAN_LAYOUT else str(rng.choice(FILE_ENDINGS, p=FILE_ENDING_WEIGHTS))
     rows = t.indicators[s]
     targets = _varied_targets(t.indikator["target"].to_numpy(dtype="float64", na_value=np.nan)[rows], factor, t.percent[rows])
     targets[dropped] = np.nan
@@ -304,56 +302,63 @@ def _region_columns(frame: pd.DataFrame, documents: list[Document], names: list[
 def tables(t: Templates, documents: list[Document], seed: int) -> dict[str, pd.DataFrame]:
     """The three normalised tables of the documents, in the real tables' columns and types."""
     names = [berkas_name(d, seed) for d in documents]
-    if len(set(names)) != len(names):
-        raise AssertionError("nama berkas ganda")
+    assert len(set(names)) == len(names), "nama berkas ganda"
+    indikator = _indicator_table(t, documents, names)
+    generated = {
+        "indikator": indikator,
+        "jabatan": _position_table(t, documents, names, indikator),
+        "dokumen": _document_table(t, documents, names),
+    }
+    for name, frame in generated.items():
+        real = getattr(t, name)
+        assert list(frame.columns) == list(real.columns) and frame.dtypes.equals(real.dtypes), f"{name}: kolom/tipe berbeda"
+    assert indikator["indikator_id"].is_unique, "indikator_id ganda"
+    return generated
 
-    indicator_counts = np.array([len(d.indicators) for d in documents])
+
+def _indicator_table(t: Templates, documents: list[Document], names: list[str]) -> pd.DataFrame:
+    counts = np.array([len(d.indicators) for d in documents])
     rows = np.concatenate([d.indicators for d in documents])
-    indikator = t.indikator.iloc[rows].reset_index(drop=True)
-    seed_of_row = np.repeat([d.seed for d in documents], indicator_counts)
-    indikator = _region_columns(indikator, documents, names, indicator_counts)
-    kecamatan_of_row = indikator["kecamatan"].to_numpy(dtype=object)
+    frame = _region_columns(t.indikator.iloc[rows].reset_index(drop=True), documents, names, counts)
+    seed_of_row, kecamatan_of_row = np.repeat([d.seed for d in documents], counts), frame["kecamatan"].to_numpy(dtype=object)
     for column in TEXT_COLUMNS:
-        indikator[column] = _with_kecamatan(indikator[column], t.names_seed[column][rows], seed_of_row, kecamatan_of_row, t)
-    indikator["indikator"] = _reworded(indikator["indikator"], np.concatenate([d.reworded for d in documents]))
-    indikator["jabatan_urutan"] = np.concatenate([d.urutan for d in documents]).astype(t.indikator["jabatan_urutan"].dtype)
-    indikator["target"] = pd.array(np.concatenate([d.targets for d in documents]), dtype=t.indikator["target"].dtype)
-    indikator["indikator_id"] = _ids(indikator)
+        frame[column] = _with_kecamatan(frame[column], t.names_seed[column][rows], seed_of_row, kecamatan_of_row, t)
+    frame["indikator"] = _reworded(frame["indikator"], np.concatenate([d.reworded for d in documents]))
+    frame["jabatan_urutan"] = np.concatenate([d.urutan for d in documents]).astype(t.indikator["jabatan_urutan"].dtype)
+    frame["target"] = pd.array(np.concatenate([d.targets for d in documents]), dtype=t.indikator["target"].dtype)
+    frame["indikator_id"] = _ids(frame)
+    return frame
 
-    position_counts = np.array([len(d.positions) for d in documents])
-    position_rows = np.concatenate([d.positions for d in documents])
-    jabatan = t.jabatan.iloc[position_rows].reset_index(drop=True)
-    jabatan = _region_columns(jabatan, documents, names, position_counts)
-    seed_of_position = np.repeat([d.seed for d in documents], position_counts)
-    kecamatan_of_position = jabatan["kecamatan"].to_numpy(dtype=object)
-    jabatan["jabatan"] = _with_kecamatan(
-        jabatan["jabatan"], t.title_names_seed[position_rows], seed_of_position, kecamatan_of_position, t
-    )
-    jabatan["jabatan_urutan"] = np.concatenate([np.arange(1, n + 1) for n in position_counts]).astype(
-        t.jabatan["jabatan_urutan"].dtype
-    )
+
+def _position_table(t: Templates, documents: list[Document], names: list[str], indikator: pd.DataFrame) -> pd.DataFrame:
+    """The kept positions, numbered again in each document, with their indicators counted."""
+    counts = np.array([len(d.positions) for d in documents])
+    rows = np.concatenate([d.positions for d in documents])
+    frame = _region_columns(t.jabatan.iloc[rows].reset_index(drop=True), documents, names, counts)
+    seed_of_row, kecamatan_of_row = np.repeat([d.seed for d in documents], counts), frame["kecamatan"].to_numpy(dtype=object)
+    frame["jabatan"] = _with_kecamatan(frame["jabatan"], t.title_names_seed[rows], seed_of_row, kecamatan_of_row, t)
+    number = np.concatenate([np.arange(1, n + 1) for n in counts])
+    frame["jabatan_urutan"] = number.astype(t.jabatan["jabatan_urutan"].dtype)
     per_position = indikator.groupby(["berkas", "jabatan_urutan"]).size()
-    keys = pd.MultiIndex.from_arrays([jabatan["berkas"], jabatan["jabatan_urutan"].astype(indikator["jabatan_urutan"].dtype)])
-    jabatan["jumlah_indikator"] = per_position.reindex(keys, fill_value=0).to_numpy().astype(t.jabatan["jumlah_indikator"].dtype)
+    keys = pd.MultiIndex.from_arrays([frame["berkas"], number.astype(indikator["jabatan_urutan"].dtype)])
+    frame["jumlah_indikator"] = per_position.reindex(keys, fill_value=0).to_numpy().astype(t.jabatan["jumlah_indikator"].dtype)
+    return frame
 
-    dokumen = pd.DataFrame(
+
+def _document_table(t: Templates, documents: list[Document], names: list[str]) -> pd.DataFrame:
+    frame = pd.DataFrame(
         {
             "berkas": names,
             "kecamatan": [d.kecamatan for d in documents],
             "kabupaten": [d.kabupaten.nama for d in documents],
             "provinsi": [d.kabupaten.provinsi for d in documents],
             "tahun": [d.tahun for d in documents],
-            "tata_letak": [t.dokumen["tata_letak"].iloc[d.seed] for d in documents],
-            "jumlah_jabatan": position_counts,
-            "jumlah_indikator": indicator_counts,
+            "tata_letak": [t.layouts[d.seed] for d in documents],
+            "jumlah_jabatan": [len(d.positions) for d in documents],
+            "jumlah_indikator": [len(d.indicators) for d in documents],
         }
-    ).astype(t.dokumen.dtypes.to_dict())
-    generated = {"indikator": indikator, "jabatan": jabatan, "dokumen": dokumen}
-    for name, frame in generated.items():
-        real = getattr(t, name)
-        assert list(frame.columns) == list(real.columns) and frame.dtypes.equals(real.dtypes), f"{name}: kolom/tipe berbeda"
-    assert indikator["indikator_id"].is_unique, "indikator_id ganda"
-    return generated
+    )
+    return frame.astype(t.dokumen.dtypes.to_dict())
 
 
 def _ids(indikator: pd.DataFrame) -> list[str]:

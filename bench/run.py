@@ -266,45 +266,61 @@ def print_queries(scopes: list[Scope]) -> None:
 # ---- pages under AppTest (a process per page and scope) ----
 
 
-def page_run_ms(page: site.Page, teks: str, kabupaten: str, timeout: float) -> float:
-    """One run of a page whose filters come from the URL, as after a filter change."""
+def page_run_ms(page: site.Page, teks: str, kabupaten: str, timeout: float, starting) -> tuple[float, str]:
+    """One run of a page whose filters come from the URL, as after a filter change, and the error it
+    showed (''). The router's first run, on the default page, comes before and is not timed;
+    `starting()` is called before each script run."""
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=timeout)
     at.query_params["jabatan_teks"] = teks
     if kabupaten:
         at.query_params["kabupaten"] = kabupaten
-    if page == site.PAGES[0]:
-        start = time.perf_counter()
+    if page != site.PAGES[0]:
+        starting()
         at.run()
-    else:
-        at.run()
-        start = time.perf_counter()
-        at.switch_page(page.from_router).run()
+        at.switch_page(page.from_router)
+    starting()
+    start = time.perf_counter()
+    at.run()
     elapsed = (time.perf_counter() - start) * 1000
-    if at.exception:
-        raise RuntimeError(f"{page.script}: {at.exception[0].value}")
-    return elapsed
+    return elapsed, str(at.exception[0].value) if at.exception else ""
 
 
 def report(result: dict, path: Path) -> None:
-    """A child's figures so far, written after each measurement: a child stopped at its limit still
-    leaves what it measured."""
+    """A child's figures so far, written after each step: a child stopped at its limit still leaves
+    what it measured."""
     result.update(rss=memory_mb(), peak=memory_mb(field="VmHWM"))
-    path.write_text(json.dumps(result))
+    written = path.with_suffix(".tmp")
+    written.write_text(json.dumps(result))
+    os.replace(written, path)
 
 
 def child_page(script: str, kabupaten: str, timeout: float, out: Path) -> None:
+    """A page's warm-up run, then its timed reruns. Before each script run the results file says when
+    it started, so the parent can stop one run that goes over its limit."""
     # AppTest's "missing ScriptRunContext" warnings would bury the figures (a filter, because
     # streamlit resets its loggers' levels when it loads its configuration).
     logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(lambda record: False)
     page = next(p for p in site.PAGES if p.script == script)
-    result = {"warm": page_run_ms(page, "", kabupaten, timeout), "times": []}  # warm-up: imports and caches, as a server has
-    report(result, out)
+    result: dict = {"times": [], "errors": []}
+
+    def starting() -> None:
+        result["running_since"] = time.time()
+        report(result, out)
+
+    def run(teks: str) -> float:
+        elapsed, error = page_run_ms(page, teks, kabupaten, timeout * 2, starting)  # the parent stops it first
+        if error and error not in result["errors"]:
+            result["errors"].append(error)
+        return elapsed
+
+    result["warm"] = run("")  # imports and caches, as a running server has them
     began = time.perf_counter()
     while len(result["times"]) < PAGE_RUNS and (not result["times"] or time.perf_counter() - began < PAGE_SECONDS):
-        result["times"].append(page_run_ms(page, FILTER_VALUES[len(result["times"]) % len(FILTER_VALUES)], kabupaten, timeout))
-        report(result, out)
+        result["times"].append(run(FILTER_VALUES[len(result["times"]) % len(FILTER_VALUES)]))
+    result.pop("running_since")
+    report(result, out)
 
 
 def child_exports(kabupaten: str, out: Path) -> None:
@@ -327,10 +343,11 @@ class Watched:
     peak: float  # MB, the highest RSS seen
 
 
-def watched_child(args: list[str], limit_s: float, limit_mb: float, printing: bool = False) -> Watched:
-    """bench/run.py --anak … in a process of its own, stopped when it runs too long or grows too large.
-    A printing child writes its own lines; the others leave their figures in a file (`report`),
-    read here even when the child was stopped."""
+def watched_child(args: list[str], limit_s: float, limit_mb: float, printing: bool = False, per_run: bool = False) -> Watched:
+    """bench/run.py --anak … in a process of its own, stopped when it grows too large or runs too
+    long: over limit_s in all, or, `per_run`, one script run over limit_s (the child says when each
+    started). A printing child writes its own lines; the others leave their figures in a file
+    (`report`), read here even when the child was stopped."""
     results = Path(tempfile.mkstemp(prefix="bench-hasil-", suffix=".json")[1])
     command = [sys.executable, str(Path(__file__).resolve()), *args, "--hasil", str(results)]
     process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
@@ -339,7 +356,7 @@ def watched_child(args: list[str], limit_s: float, limit_mb: float, printing: bo
         peak = max(peak, memory_mb(process.pid))
         if peak > limit_mb or memory_short():
             stopped = "melewati batas memori"
-        elif time.monotonic() - began > limit_s:
+        elif (_current_run_s(results) if per_run else time.monotonic() - began) > limit_s:
             stopped = "melewati batas waktu"
         if stopped:
             process.kill()
@@ -353,6 +370,15 @@ def watched_child(args: list[str], limit_s: float, limit_mb: float, printing: bo
     return Watched(result, stopped, peak)
 
 
+def _current_run_s(results: Path) -> float:
+    """How long the child's current script run has been going (0 between runs)."""
+    try:
+        since = json.loads(results.read_text() or "{}").get("running_since")
+    except json.JSONDecodeError:
+        return 0.0
+    return time.time() - since if since else 0.0
+
+
 def print_pages(scopes: list[Scope], limit_s: float, limit_mb: float) -> None:
     print("\nHalaman: rerun setelah filter berubah (AppTest; satu proses per halaman dan lingkup)")
     print(row(PAGE_COLUMNS, "halaman", "lingkup", "median ms", "p95 ms", "kali", "RSS MB", "puncak MB", "anggaran"))
@@ -360,11 +386,14 @@ def print_pages(scopes: list[Scope], limit_s: float, limit_mb: float) -> None:
         for page in site.PAGES:
             name = page.script.removesuffix(".py")
             child = ["--anak", "halaman", page.script, "--kabupaten", scope.kabupaten, "--batas-detik", str(limit_s)]
-            watched = watched_child(child, limit_s, limit_mb)
+            watched = watched_child(child, limit_s, limit_mb, per_run=True)
             r = watched.result or {}
             if not r.get("times"):
                 warm = f"; pemanasan {ms(r['warm'])} ms" if "warm" in r else ""
-                print(row(PAGE_COLUMNS[:2], name, scope.label, f"{watched.stopped} (RSS tertinggi {mb(watched.peak)} MB{warm})"))
+                shown = f"{watched.stopped} (RSS tertinggi {mb(watched.peak)} MB{warm})"
+                if r.get("errors"):
+                    shown += f"; galat di halaman: {r['errors'][0][:ERROR_CHARACTERS]}"
+                print(row(PAGE_COLUMNS[:2], name, scope.label, shown))
                 continue
             times = r["times"]
             median, budget = statistics.median(times), scope.budget_ms("page")
@@ -373,6 +402,8 @@ def print_pages(scopes: list[Scope], limit_s: float, limit_mb: float) -> None:
                 verdict += f"; RSS ≤ {RSS_ALL_MB} MB: {mark(max(r['peak'], watched.peak), RSS_ALL_MB)}"
             if watched.stopped and len(times) < PAGE_RUNS:
                 verdict += f"; lalu {watched.stopped}"
+            if r["errors"]:
+                verdict += f"; galat di halaman: {r['errors'][0][:ERROR_CHARACTERS]}"
             figures = ms(median), ms(p95(times)), str(len(times)), mb(r["rss"]), mb(max(r["peak"], watched.peak))
             print(row(PAGE_COLUMNS, name, scope.label, *figures, verdict))
 
