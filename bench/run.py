@@ -11,12 +11,15 @@ with the most indicators). Each line is marked against the budgets of issue 12; 
 - Queries, pandas and realisation: one process (RSS after loading, and its peak with pandas' tables).
 - Pages: rerun after a filter change with streamlit.testing.v1.AppTest (which adds its own overhead:
   an upper bound of what the server spends), each page and scope in a process of its own, so its RSS
-  is the page's.
+  is the page's. An error the page shows is printed beside its times.
 - Browser: the app under `streamlit run` on a free loopback port, each page opened in headless
-  Chromium; bytes are the websocket frames received from navigation until the app is idle (static
-  files excluded), the time is from navigation to the last frame, RSS is the server's.
-A process that runs longer than --batas-detik or grows over --batas-gb is stopped and the line says
-"melewati batas waktu" / "melewati batas memori".
+  Chromium; bytes are the websocket frames received from navigation until the app is idle (a run
+  finished and nothing more came for 1,5 s; static files excluded), the time is from navigation to
+  the end of the run, RSS is the server's.
+One page run (AppTest or browser), or an export, that takes longer than --batas-detik, or a process
+that grows over --batas-gb (or leaves the machine short of memory), is stopped, and its line says
+"melewati batas waktu" / "melewati batas memori"; what was measured before is kept.
+--bagian kueri,halaman,ekspor,peramban runs only those parts.
 """
 
 import argparse
@@ -531,7 +534,8 @@ def open_page(browser, server: Server, path: str, limit_s: float, limit_mb: floa
 def print_browser(scopes: list[Scope], limit_s: float, limit_mb: float) -> None:
     from playwright.sync_api import sync_playwright
 
-    print("\nHalaman di peramban: byte ke peramban per buka halaman (frame websocket; berkas statis tidak dihitung)")
+    print("\nHalaman di peramban: byte ke peramban per buka halaman (frame websocket; berkas statis tidak dihitung);")
+    print("detik: dari navigasi sampai run selesai; RSS dan puncak: proses server (puncak sejak server dimulai)")
     print(row(BROWSER_COLUMNS, "halaman", "lingkup", "byte", "detik", "RSS MB", "puncak MB", "anggaran ≤ 1 MB"))
     server = Server()
     with sync_playwright() as p:
@@ -553,7 +557,7 @@ def print_browser(scopes: list[Scope], limit_s: float, limit_mb: float) -> None:
                         print(row(BROWSER_COLUMNS[:2], name, scope.label, said))
                         server.stop()  # the run may go on in the server: a fresh one for the next page
                         continue
-                    verdict = f"{mark(r['bytes'], BROWSER_BYTES)}" + (f"; galat di halaman: {r['errors']}" if r["errors"] else "")
+                    verdict = f"{mark(r['bytes'], BROWSER_BYTES)}" + (f"; {r['errors']} galat di halaman" if r["errors"] else "")
                     if not scope.kabupaten:
                         verdict += f"; RSS ≤ {RSS_ALL_MB} MB: {mark(r['rss'], RSS_ALL_MB)}"
                     figures = format_number(r["bytes"]), format_number(r["seconds"], 1), mb(r["rss"]), mb(r["peak"])
