@@ -1,6 +1,5 @@
 """Every page under streamlit.testing.v1.AppTest, from the absolute path of dashboard.py, on the real data."""
 
-import getpass
 import json
 import re
 

@@ -172,7 +172,7 @@ def test_jabatan_baku_antar_kecamatan(con):
 
 @exercises("daftar_indikator")
 def test_daftar_indikator_search(con):
-    every = {"mulai": 0, "batas": None}
+    every = {"mulai": 0, "baris": None}
     assert len(run(con, "daftar_indikator", cari="", **every)) == 15
     found = run(con, "daftar_indikator", cari="surat keluar", **every)
     assert found["indikator"].tolist() == ["Jumlah surat keluar"]
@@ -183,8 +183,8 @@ def test_daftar_indikator_search(con):
 
 @exercises("daftar_indikator")
 def test_daftar_indikator_one_page_at_a_time(con):
-    whole = run(con, "daftar_indikator", cari="", mulai=0, batas=None)["indikator_id"].tolist()
-    pages = [run(con, "daftar_indikator", cari="", mulai=start, batas=4)["indikator_id"].tolist() for start in (0, 4, 8, 12)]
+    whole = run(con, "daftar_indikator", cari="", mulai=0, baris=None)["indikator_id"].tolist()
+    pages = [run(con, "daftar_indikator", cari="", mulai=start, baris=4)["indikator_id"].tolist() for start in (0, 4, 8, 12)]
     assert [len(p) for p in pages] == [4, 4, 4, 3]
     assert sum(pages, []) == whole  # the pages are the table, in its order
 
@@ -208,7 +208,7 @@ def test_nilai_filter(con):
 def test_parameters_are_bound_never_formatted(con):
     hostile = Filters(teks="'; DROP TABLE indikator; --")
     assert run(con, "indikator_per_kecamatan", hostile).empty
-    assert len(run(con, "daftar_indikator", cari="", mulai=0, batas=None)) == 15
+    assert len(run(con, "daftar_indikator", cari="", mulai=0, baris=None)) == 15
 
 
 def test_missing_parameter_is_named(con):

@@ -52,7 +52,7 @@ def test_precision_and_recall_are_those_docs_design_states():
 
 
 def test_every_labelled_pair_is_in_the_seed_documents_under_the_position_or_field_named(real):
-    rows = db.run_query(real, "daftar_indikator", **Filters().params(), cari="", mulai=0, batas=None)
+    rows = db.run_query(real, "daftar_indikator", **Filters().params(), cari="", mulai=0, baris=None)
     held = {
         "jabatan": set(zip(rows["jabatan_baku"], rows["kecamatan"], rows["indikator"], strict=True)),
         "bidang": set(zip(rows["bidang"], rows["kecamatan"], rows["indikator"], strict=True)),

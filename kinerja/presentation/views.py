@@ -39,7 +39,7 @@ NARROW_FOR_CELLS = (
     "untuk melihat indikator satu kecamatan."
 )
 PAGE_ROWS = 500  # rows of a table sent to the browser at once; the rest are a page away or downloaded
-EVERY_ROW = {"mulai": 0, "batas": None}  # daftar_indikator without a page limit
+EVERY_ROW = {"mulai": 0, "baris": None}  # daftar_indikator without a page limit
 
 
 @dataclass
@@ -508,7 +508,7 @@ def daftar(con, filters: Filters, cari: str = "", page: int = 1) -> View:
     count = _run(con, "jumlah_daftar_indikator", filters, cari=cari).iloc[0]
     total, corrected = int(count["indikator"]), int(count["dikoreksi"])
     page = max(1, min(page, -(-total // PAGE_ROWS)))  # a page beyond a narrower search is its last
-    page_rows = {"mulai": (page - 1) * PAGE_ROWS, "batas": PAGE_ROWS}
+    page_rows = {"mulai": (page - 1) * PAGE_ROWS, "baris": PAGE_ROWS}
     rows = _first(_run(con, "daftar_indikator", filters, cari=cari, **page_rows), "indikator")
     said = f" {_n(corrected)} di antaranya memuat koreksi petugas (kolom Dikoreksi petugas)." if corrected else ""
     return View(

@@ -1,0 +1,130 @@
+"""The dataset generator (bench/generate.py) at its test scale: three kecamatan of Kabupaten Malang and
+three of Gunung Kidul, both with a Wonosari. The tables it writes are read by the app's queries, have
+the real tables' columns and types, unique ids, the regions of the gazetteer, and are the same for the
+same seed; the realisation store holds one import per document."""
+
+import re
+
+import pandas as pd
+import pytest
+
+from bench import generate
+from kinerja import db
+from kinerja.capaian import assembly, store
+from kinerja.filters import Filters
+from kinerja.vocab import TERUKUR
+
+EXPECTED_KECAMATAN = {
+    ("Malang", "Ampelgading"),
+    ("Malang", "Bantur"),
+    ("Malang", "Wonosari"),
+    ("Gunung Kidul", "Gedang Sari"),
+    ("Gunung Kidul", "Girisubo"),
+    ("Gunung Kidul", "Wonosari"),
+}
+
+
+@pytest.fixture(scope="module")
+def dataset(tmp_path_factory):
+    out = tmp_path_factory.mktemp("uji")
+    generate.main(["--scale", "uji", "--out", str(out)])
+    return out
+
+
+@pytest.fixture(scope="module")
+def con(dataset):
+    return db.connect(dataset / "normalised")
+
+
+def _tables(con) -> dict[str, pd.DataFrame]:
+    return {name: con.table(name).df() for name in db.TABLES}
+
+
+def test_the_command_says_what_it_wrote(tmp_path, capsys):
+    generate.main(["--scale", "uji", "--out", str(tmp_path), "--tanpa-realisasi"])
+    said = capsys.readouterr().out
+    assert "6 kecamatan, 2 kabupaten/kota, 2 provinsi" in said
+    assert re.search(r"\d+ dokumen, [\d.]+ jabatan, [\d.]+ indikator", said)
+    assert "realisasi: tidak dibuat (--tanpa-realisasi)" in said
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bangkitan.json", "normalised"]
+
+
+def test_the_app_queries_read_the_generated_tables(con):
+    wilayah = con.table("dokumen").df()
+    assert set(zip(wilayah["kabupaten"], wilayah["kecamatan"], strict=True)) == EXPECTED_KECAMATAN
+    assert set(wilayah["tahun"].astype(int)) <= set(generate.YEARS)
+    assert wilayah.groupby(["kabupaten", "kecamatan"]).size().max() <= len(generate.YEARS)
+    options = db.run_query(con, "pilihan_wilayah", **Filters(kabupaten=("Malang",)).params())
+    kecamatan = options[options["filter"] == "kecamatan"]
+    assert set(kecamatan["nilai"]) == {k for kab, k in EXPECTED_KECAMATAN if kab == "Malang"}
+    total = db.run_query(con, "total_indikator", **Filters().params())
+    indicators = con.table("indikator").df()
+    assert total["indikator"].iloc[0] == len(indicators)
+    malang = db.run_query(con, "indikator_dan_target", **Filters(kabupaten=("Malang",)).params(), ids=[])
+    assert len(malang) == (indicators["kabupaten"] == "Malang").sum() > 0
+
+
+def test_two_kecamatan_of_one_name_in_two_kabupaten_are_both_there(con):
+    documents = con.table("dokumen").df()
+    wonosari = documents[documents["kecamatan"] == "Wonosari"]
+    assert set(wonosari["kabupaten"]) == {"Malang", "Gunung Kidul"}
+    assert set(wonosari["provinsi"]) == {"Jawa Timur", "Daerah Istimewa Yogyakarta"}
+    one_name = db.run_query(con, "indikator_dan_target", **Filters(kecamatan=("Wonosari",)).params(), ids=[])
+    assert set(one_name["kabupaten"]) == {"Malang", "Gunung Kidul"}
+
+
+def test_columns_and_types_are_the_real_tables(con, real):
+    generated, built = _tables(con), _tables(real)
+    for name in db.TABLES:
+        assert generated[name].dtypes.to_dict() == built[name].dtypes.to_dict(), name
+
+
+def test_ids_are_unique_and_made_as_the_build_makes_them(con):
+    indicators = con.table("indikator").df()
+    assert indicators["indikator_id"].is_unique
+    assert con.table("dokumen").df()["berkas"].is_unique
+    first = indicators.iloc[0]
+    assert first["indikator_id"] == generate.indicator_id(
+        first["kabupaten"], first["kecamatan"], int(first["tahun"]), first["jabatan_baku"], first["indikator"], 1
+    )
+
+
+def test_rows_keep_their_template_and_name_their_own_kecamatan(con, real):
+    generated, built = _tables(con), _tables(real)
+    row_kinds = ["jabatan_baku", "jenis_jabatan", "bidang", "kategori_formula", "satuan", "polaritas", "target_satuan"]
+    kinds = set(map(tuple, built["indikator"][row_kinds].to_numpy()))
+    assert set(map(tuple, generated["indikator"][row_kinds].to_numpy())) <= kinds
+    camat = generated["jabatan"][generated["jabatan"]["jabatan"].str.startswith("Camat ")]
+    assert not camat.empty
+    assert (camat["jabatan"] == "Camat " + camat["kecamatan"]).all()  # "Camat Masama" became the kecamatan's own
+    for seed in generate.SEED_WEIGHTS:
+        assert not generated["indikator"]["sasaran"].str.contains(seed).any()
+    per_document = generated["jabatan"].groupby("berkas")["jabatan_urutan"].agg(["min", "max", "size"])
+    assert (per_document["min"] == 1).all() and (per_document["max"] == per_document["size"]).all()
+
+
+def test_the_same_seed_gives_the_same_tables_and_another_seed_others(con, tmp_path):
+    generate.generate("uji", tmp_path / "lagi", seed=12, realisation=False)
+    generate.generate("uji", tmp_path / "lain", seed=13, realisation=False)
+    first = _tables(con)
+    again, other = (_tables(db.connect(tmp_path / d / "normalised")) for d in ("lagi", "lain"))
+    for name in db.TABLES:
+        pd.testing.assert_frame_equal(again[name], first[name])
+    assert not other["indikator"]["indikator_id"].equals(first["indikator"]["indikator_id"])
+
+
+def test_one_realisation_import_per_document_for_terukur_indicators(dataset, con, monkeypatch):
+    monkeypatch.setenv("KINERJA_REALISASI_DIR", str(dataset / "realisasi"))  # the dataset's own store
+    imports = store.list_imports()
+    documents = con.table("dokumen").df()
+    assert 0 < len(imports) <= len(documents)
+    covers = store.coverage(con, imports)
+    assert len(covers) == len(imports)
+    assert all(re.fullmatch(r"[A-Za-z ]+ 20\d\d", line) for line in covers.values())  # one kecamatan and year each
+    values = store.current_values(con)
+    indicators = assembly.indicators(con).set_index("indikator_id")
+    about = indicators.loc[values["indikator_id"]]
+    assert about["kategori_formula"].isin(TERUKUR).all()
+    assert set(values["kolom"]) <= {"target", "tw1", "tw2", "tw3", "tw4"}
+    targets = values[values["kolom"] == "target"]
+    assert indicators.loc[targets["indikator_id"], "target"].isna().all()  # an officer fills a target the document lacks
