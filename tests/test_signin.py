@@ -54,7 +54,9 @@ def _import_lumajang(office) -> str:
     indicators = assembly.indicators(db.connect(office / "normalised"))
     frame = template.template_frame(indicators[indicators["kecamatan"] == "Lumajang"])
     frame["target"] = "20"
-    import_id, _ = store.import_bytes("lumajang.csv", frame.to_csv(index=False).encode(), indicators, "baris perintah")
+    import_id, _ = store.import_bytes(
+        "lumajang.csv", frame.to_csv(index=False).encode(), indicators, "baris perintah", oleh="Sri Wahyuni"
+    )
     return import_id
 
 
