@@ -30,9 +30,7 @@ import hashlib
 import json
 import os
 import re
-import shutil
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -51,7 +49,7 @@ from kinerja.capaian.rules import default_method  # noqa: E402
 from kinerja.ids import indicator_id  # noqa: E402
 from kinerja.indonesian import format_number  # noqa: E402
 from kinerja.paths import MANIFEST, PARSE_CACHE  # noqa: E402
-from kinerja.spreadsheet import atomic_write  # noqa: E402
+from kinerja.spreadsheet import atomic_write, folder_swapped_in  # noqa: E402
 from kinerja.vocab import QUARTERS, TERUKUR  # noqa: E402
 
 SCALES = ("kabupaten", "nasional", "uji")
@@ -465,21 +463,8 @@ def store_imports(imports: list[DocumentImport], directory: Path) -> str:
 
 def write_realisation(imports: list[DocumentImport], out: Path) -> str:
     """The store under out/realisasi, replaced whole: written beside it, then swapped in."""
-    target = out / "realisasi"
-    staging = Path(tempfile.mkdtemp(prefix=".realisasi-", dir=out))
-    staging.chmod(0o755)  # mkdtemp makes it private; the app may run as another user
-    try:
-        how = store_imports(imports, staging)
-        old = out / ".realisasi-lama"
-        if target.exists():
-            shutil.rmtree(old, ignore_errors=True)
-            os.replace(target, old)
-        os.replace(staging, target)
-        shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return how
+    with folder_swapped_in(out / "realisasi", prefix=".realisasi-") as staging:
+        return store_imports(imports, staging)
 
 
 # ---- the command ----

@@ -11,13 +11,11 @@ swapped in, under a lock, so two people adding documents at once cannot lose eac
 """
 
 import csv
-import fcntl
 import hashlib
 import io
 import os
 import re
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,7 +23,7 @@ from kinerja import GROUND_FLOOR
 from kinerja.errors import BuildError, Refused
 from kinerja.indonesian import utc_now
 from kinerja.paths import raw_dir
-from kinerja.spreadsheet import atomic_write
+from kinerja.spreadsheet import atomic_write, exclusive_lock
 
 MAY_IMPORT = GROUND_FLOOR
 
@@ -153,17 +151,6 @@ def read_history(directory: Path | None = None) -> list[dict]:
         return list(csv.DictReader(handle))
 
 
-@contextmanager
-def _locked(directory: Path) -> Iterator[None]:
-    directory.mkdir(parents=True, exist_ok=True)
-    with (directory / ".kunci").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
-
-
 @dataclass
 class Change:
     """What one call changed: the register after it and a line per document for the history."""
@@ -234,7 +221,7 @@ def apply(
     call wrote are removed, and the error goes on to the caller.
     """
     directory = directory or raw_dir()
-    with _locked(directory):
+    with exclusive_lock(directory / ".kunci"):
         change = plan(current(directory))
         kept = [manifest_path(directory), directory / HISTORY_NAME, *also_kept]
         before = {path: path.read_bytes() if path.exists() else None for path in kept}

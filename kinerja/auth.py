@@ -16,8 +16,6 @@ No streamlit here: kinerja/ui/signin.py keeps the verified user in the session, 
 `require_editor` again at the moment of writing.
 """
 
-import fcntl
-import os
 import secrets
 import tomllib
 from collections.abc import Iterator, Mapping
@@ -33,7 +31,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from kinerja import GROUND_FLOOR
 from kinerja.errors import KinerjaError, NotFound, Refused
 from kinerja.paths import ROOT, users_file
-from kinerja.spreadsheet import atomic_write
+from kinerja.spreadsheet import atomic_write, exclusive_lock
 
 MAY_IMPORT = GROUND_FLOOR
 
@@ -194,14 +192,8 @@ def _write(users: list[Account], path: Path) -> None:
 def _locked(path: Path) -> Iterator[None]:
     """One change of the users file at a time: the command line and a rehash at sign-in never lose
     each other's work."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor = os.open(path.with_name(f".{path.name}.kunci"), os.O_WRONLY | os.O_CREAT, PRIVATE)
-    with os.fdopen(descriptor, "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
+    with exclusive_lock(path.with_name(f".{path.name}.kunci"), PRIVATE):
+        yield
 
 
 # ---- passwords ------------------------------------------------------------------------------

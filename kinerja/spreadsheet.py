@@ -1,9 +1,12 @@
 """Tables people take away as CSV or Excel files, safe to open in a spreadsheet program."""
 
+import fcntl
 import io
 import os
+import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -92,3 +95,36 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+@contextmanager
+def exclusive_lock(lock_file: Path, mode: int = 0o644) -> Iterator[None]:
+    """One holder at a time across processes (the app's and the command line's): an flock on
+    `lock_file`, made with `mode` if it is new, its folder made too."""
+    lock_file.parent.mkdir(parents=True, exist_ok=True)
+    with os.fdopen(os.open(lock_file, os.O_WRONLY | os.O_CREAT, mode), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+@contextmanager
+def folder_swapped_in(target: Path, prefix: str) -> Iterator[Path]:
+    """A folder written whole beside `target` (the caller fills the path yielded), then swapped in
+    for it; if writing fails, `target` stays as it was and the half-written folder goes."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=prefix, dir=target.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; the app may run as another user than the writer
+    try:
+        yield staging
+        old = target.with_name(f"{prefix}lama")
+        if target.exists():
+            shutil.rmtree(old, ignore_errors=True)
+            os.replace(target, old)
+        os.replace(staging, target)
+        shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise

@@ -26,16 +26,7 @@ from kinerja.capaian import assembly, store, template
 from kinerja.errors import ImportRejected, NotFound, Refused, StoreUnavailable
 from kinerja.ids import former_ids
 from kinerja.paths import ROOT, database_url
-from tests.conftest import FIXTURES
-
-FILES = FIXTURES / "realisasi"
-IKM, LAPORAN, ANGGARAN, SPJ, SURAT = (
-    "wonorejo-2024-343c0f2c02",
-    "wonorejo-2024-6e4e69bd1c",
-    "wonorejo-2024-f7cdc22c9d",
-    "wonorejo-2024-5ac438e820",
-    "wonorejo-2024-9bb70967d9",
-)
+from tests.test_realisasi import FILES, IKM, LAPORAN  # Wonorejo 2024's files and indicator ids
 
 
 @pytest.fixture

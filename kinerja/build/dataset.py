@@ -1,10 +1,7 @@
 """raw documents -> parser -> records -> normaliser -> data/normalised (Parquet + CSV)."""
 
 import hashlib
-import os
 import pickle
-import shutil
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -22,7 +19,7 @@ from kinerja.indonesian import utc_now
 from kinerja.ingest import ParsedDocument, parse_text, read_document
 from kinerja.ingest.words import reading_inputs
 from kinerja.paths import NORMALISED, PARSE_CACHE
-from kinerja.spreadsheet import atomic_write
+from kinerja.spreadsheet import atomic_write, folder_swapped_in
 
 COLUMNS = [
     "indikator_id", "kecamatan", "kabupaten", "provinsi", "tahun", "jabatan_urutan", "jabatan",
@@ -167,25 +164,12 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path, csv: bool = Tru
     """The normalised tables (indikator, jabatan, dokumen) to out_dir as partitioned Parquet
     (`kinerja.partitions`), all or none: written to a sibling folder, then swapped in. A CSV copy of
     each table is written beside them for people to open, unless `csv` is false (national data)."""
-    out_dir = Path(out_dir)
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
-    staging.chmod(0o755)  # mkdtemp makes it private; the app may run as another user than the build
-    try:
+    with folder_swapped_in(Path(out_dir), prefix=f".{Path(out_dir).name}-") as staging:
         for name, frame in tables.items():
             partitions.write_table(frame, staging / name)
             if csv:
                 frame.to_csv(staging / f"{name}.csv", index=False, encoding="utf-8")
         partitions.write_version(staging, {name: len(frame) for name, frame in tables.items()}, utc_now())
-        old = out_dir.with_name(f".{out_dir.name}-old")
-        if out_dir.exists():
-            shutil.rmtree(old, ignore_errors=True)
-            os.replace(out_dir, old)
-        os.replace(staging, out_dir)
-        shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
 
 
 def build(manifest: Path | None = None, out_dir: Path = NORMALISED) -> Dataset:
