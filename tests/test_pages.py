@@ -411,7 +411,7 @@ def test_jelajah_sends_one_page_of_rows_and_counts_them_all(app, monkeypatch):
     monkeypatch.setattr("kinerja.presentation.views.PAGE_ROWS", 100)
     monkeypatch.setattr("kinerja.ui.widgets.PAGE_ROWS", 100)
     at = app(JELAJAH)
-    assert "266 indikator ditampilkan." in _texts(at)
+    assert "266 indikator ditampilkan. Tabel memuat 100 baris per halaman; halaman dipilih di bawah tabel." in _texts(at)
     assert len(at.dataframe[0].value) == 100
     pages = at.number_input(key="daftar_halaman")
     assert pages.label == "Halaman (dari 3)"

@@ -182,8 +182,10 @@ def test_more_kecamatan_than_a_chart_can_name_are_summed_per_kabupaten(many):
     assert view.tabel["Kabupaten/kota"].tolist() == ["Kab A", "Kab B"]
     assert view.tabel["Kecamatan"].tolist() == [20, 12]  # the two Sukamaju are two kecamatan
     assert view.tabel["Indikator"].tolist() == [20 * 5, 12 * 6]
-    assert list(view.figure.data[0].x) == ["Kab A", "Kab B"]
-    assert view.figure.layout.xaxis.title.text == "Kabupaten/kota"
+    assert list(view.figure.data[0].y) == ["Kab A", "Kab B"]  # a row per kabupaten: dozens of names read across
+    assert view.figure.data[0].orientation == "h"
+    assert list(view.figure.data[0].x) == [20 * 1, 12 * 4]  # terukur: Wonorejo's 1 and Cibereum's 4 per kecamatan
+    assert view.figure.layout.yaxis.title.text == "Kabupaten/kota"
     assert dict(view.angka)["Kecamatan"] == "32"
     lacking = "12 dari 32 kecamatan belum menetapkan target dalam dokumennya: Desa B01, Desa B02, Desa B03, "
     lacking += "Desa B04, Desa B05, Desa B06, Desa B07, Desa B08, Desa B09, Desa B10, dan 2 lainnya."

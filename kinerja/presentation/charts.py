@@ -201,18 +201,27 @@ def indicators_per_kecamatan(frame: pd.DataFrame, level: str = "kecamatan") -> g
     )
     names = document_names(frame["kecamatan"], frame["tahun"]) if level == "kecamatan" else frame[level]
     labels = wrapped(names)
+    horizontal = level != "kecamatan"  # dozens of kabupaten or provinsi: a row each, their names read across
+    value_axis = "x" if horizontal else "y"
     fig = go.Figure()
     for name, values, colour in parts:
+        where = {"y": labels, "x": values, "orientation": "h"} if horizontal else {"x": labels, "y": values}
         fig.add_bar(
-            x=labels, y=values, name=name, marker_color=colour, text=[format_number(v) for v in values],
-            customdata=names, hovertemplate="%{customdata} — " + name + ": %{y:,d} indikator<extra></extra>",
+            **where, name=name, marker_color=colour, text=[format_number(v) for v in values], customdata=names,
+            hovertemplate="%{customdata} — " + name + ": %{" + value_axis + ":,d} indikator<extra></extra>",
             **_in_bar_text(),
         )  # fmt: skip
-    _stack_totals(fig, labels, list(frame["indikator"]), horizontal=False)
+    _stack_totals(fig, labels, list(frame["indikator"]), horizontal=horizontal)
     fig.update_layout(barmode="relative", showlegend=True)
+    title = f"Jumlah indikator per {LEVEL_LABELS[level].lower()}, menurut cara pengukurannya"
+    counts = count_axis("Jumlah indikator", frame["indikator"].max(), room=1.12)
+    if horizontal:
+        fig.update_xaxes(**counts)
+        fig.update_yaxes(title_text=LEVEL_LABELS[level], categoryorder="array", categoryarray=labels, autorange="reversed")
+        return _style(fig, title, plot_height(_uniform_rows(labels)))
     fig.update_xaxes(title_text=LEVEL_LABELS[level])
-    fig.update_yaxes(**count_axis("Jumlah indikator", frame["indikator"].max(), room=1.12))
-    return _style(fig, f"Jumlah indikator per {LEVEL_LABELS[level].lower()}, menurut cara pengukurannya", COLUMN_PLOT)
+    fig.update_yaxes(**counts)
+    return _style(fig, title, COLUMN_PLOT)
 
 
 def _text_colour(background: str) -> str:

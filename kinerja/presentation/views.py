@@ -511,10 +511,11 @@ def daftar(con, filters: Filters, cari: str = "", page: int = 1) -> View:
     page_rows = {"mulai": (page - 1) * PAGE_ROWS, "baris": PAGE_ROWS}
     rows = _first(_run(con, "daftar_indikator", filters, cari=cari, **page_rows), "indikator")
     said = f" {_n(corrected)} di antaranya memuat koreksi petugas (kolom Dikoreksi petugas)." if corrected else ""
+    paged = f" Tabel memuat {_n(PAGE_ROWS)} baris per halaman; halaman dipilih di bawah tabel." if total > PAGE_ROWS else ""
     return View(
         key="daftar",
         judul="Indikator",
-        pesan=f"{_n(total)} indikator ditampilkan.{said}",
+        pesan=f"{_n(total)} indikator ditampilkan.{said}{paged}",
         tabel=readable(rows),
         utama=(COLUMN_LABELS["indikator"],),
         jumlah=total,
