@@ -11,6 +11,7 @@ import pytest
 from bench import generate
 from kinerja import db
 from kinerja.capaian import assembly, store
+from kinerja.capaian.template import read_table
 from kinerja.filters import Filters
 from kinerja.vocab import TERUKUR
 
@@ -47,6 +48,8 @@ def test_the_command_says_what_it_wrote(tmp_path, capsys):
     assert re.search(r"\d+ dokumen, [\d.]+ jabatan, [\d.]+ indikator", said)
     assert "realisasi: tidak dibuat (--tanpa-realisasi)" in said
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bangkitan.json", "normalised"]
+    # The tables only: no CSV copy beside them (600 MB at national scale, and nobody opens it).
+    assert sorted(p.name for p in (tmp_path / "normalised").iterdir()) == ["dokumen", "indikator", "jabatan", "versi.json"]
 
 
 def test_the_app_queries_read_the_generated_tables(con):
@@ -128,3 +131,13 @@ def test_one_realisation_import_per_document_for_terukur_indicators(dataset, con
     assert set(values["kolom"]) <= {"target", "tw1", "tw2", "tw3", "tw4"}
     targets = values[values["kolom"] == "target"]
     assert indicators.loc[targets["indikator_id"], "target"].isna().all()  # an officer fills a target the document lacks
+
+
+def test_each_import_is_the_file_its_officer_would_upload(con):
+    imports = generate.realisation_imports(con.table("indikator").df(), seed=12)
+    assert imports and len({i.berkas for i in imports}) == len(imports)
+    for item in imports:
+        assert item.content == item.values.to_csv(index=False).encode()  # as pandas writes it, line by line
+        read_back = read_table(item.name, item.content)  # as the page reads an uploaded file
+        pd.testing.assert_frame_equal(read_back, item.values.reset_index(drop=True), check_dtype=False)
+        assert item.rows == item.values["indikator_id"].nunique()
