@@ -2,7 +2,8 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-DATA := data/normalised/indikator.parquet
+# versi.json is written last by every build (kinerja/partitions.py)
+DATA := data/normalised/versi.json
 SOURCES := $(wildcard data/raw/*) $(wildcard data/config/*) $(wildcard kinerja/*.py kinerja/ingest/*.py kinerja/build/*.py)
 PORT ?= 8501
 
@@ -14,8 +15,10 @@ $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
+# Always into data/normalised: with KINERJA_DATA_DIR set, `make run` serves that dataset and must not
+# rebuild it from the documents of data/raw.
 $(DATA): $(VENV)/.installed $(SOURCES)
-	$(PY) -m kinerja build
+	$(PY) -m kinerja build --out data/normalised
 
 data: $(DATA)
 
