@@ -316,7 +316,7 @@ def _example_capaian(con, filters: Filters) -> assembly.Capaian:
     rows = assembly.indicators(con)
     content = assembly.example_table(rows).to_csv(index=False).encode()
     values = template.validate("contoh.csv", template.read_table("contoh.csv", content), rows).values
-    return assembly.assemble(con, filters, use_example=True, example=values, everything=rows)
+    return assembly.assemble(con, filters, use_example=True, example=values)
 
 
 @pytest.mark.parametrize("filters", [Filters(), Filters(tahun=(2023, 2024))], ids=lambda f: f.describe())

@@ -1,5 +1,6 @@
 """Takeaways stay true under every filter: one kecamatan, several, none matching, several years."""
 
+import pandas as pd
 import pytest
 
 from kinerja.filters import Filters
@@ -215,3 +216,33 @@ def test_coverage_is_summed_per_kabupaten_too_and_its_cells_wait_for_a_narrower_
     narrow = views.cakupan(many, Filters(kabupaten=("Kab B",)))
     assert narrow.tabel.columns[0] == "Kecamatan" and narrow.rows["tingkat"].iloc[0] == "kecamatan"
     assert views.cakupan_bidang(many, Filters()).tabel.columns[0] == "Kabupaten/kota"
+
+
+def test_capaian_beyond_a_chart_of_kecamatan_is_summed_per_kabupaten_and_its_lines_per_kabupaten_and_year(many):
+    from kinerja.capaian import assembly
+    from kinerja.presentation.views import SUMMED
+
+    rows = assembly.indicators(many, Filters())
+    aimed = rows[rows["target"].notna()]  # Wonorejo's targets, in Kab A's 20 kecamatan; Cibereum states none
+    assert set(aimed["kabupaten"]) == {"Kab A"} and len(aimed) % 20 == 0
+    met = pd.DataFrame({"indikator_id": aimed["indikator_id"], "kolom": "tw4", "nilai": aimed["target"].astype(str)})
+    state = assembly.assemble(many, Filters(), use_example=False, stored=met, detached=met.head(0))
+    view = views.capaian(state)
+    assert view.figure.layout.title.text.startswith("Predikat capaian per kabupaten/kota")
+    bars: dict[str, int] = {}
+    for trace in view.figure.data:
+        if trace.type == "bar":
+            for name, count in zip(trace.y, trace.x, strict=True):
+                bars[name] = bars.get(name, 0) + count
+    assert bars == {"Kab A": 20 * 5, "Kab B": 12 * 6}  # every indicator once, in its kabupaten's bar
+    assert SUMMED.format(noun="kabupaten/kota") in view.rincian
+    assert dict(view.angka)["Median capaian"] == "100,0%"  # realisation equal to target, wherever rated
+    progress = views.progres_triwulan(state, {})  # 20 documents with a target: too many lines, one per kabupaten
+    assert progress.pesan == "Sampai TW IV, median capaian Kab A 2024 100,0%."
+    assert list(progress.tabel.columns[:2]) == ["Kabupaten/kota", "Tahun"]
+    places = state.kecamatan_for_detail()
+    assert {"Sukamaju (Kab A)", "Sukamaju (Kab B)"} <= set(places) and "Sukamaju" not in places
+    assert len(state.of_place("Sukamaju (Kab A)")) == 5 and len(state.of_place("Sukamaju (Kab B)")) == 6
+    narrow = assembly.assemble(many, Filters(kabupaten=("Kab B",)), use_example=False, stored=met, detached=met.head(0))
+    assert views.capaian(narrow).figure.layout.title.text.startswith("Predikat capaian per kecamatan")
+    assert views.capaian(narrow).rincian == [] and views.progres_triwulan(narrow, {}) is None  # no target, no line
