@@ -51,6 +51,10 @@ class Capaian:
 
     def kecamatan_for_detail(self) -> list[str]:
         """The kecamatan to pick from for a detail, those with rated indicators first."""
+        return self._detail_places
+
+    @cached_property
+    def _detail_places(self) -> list[str]:
         every = sorted(set(self.places))
         with_results = set(self.places[self.table["predikat"] != NOT_RATED])
         return [k for k in every if k in with_results] + [k for k in every if k not in with_results]

@@ -102,8 +102,30 @@ def capaian_state(filters: Filters, use_example: bool) -> assembly.Capaian:
     """Capaian under the filters, made once per dataset version, store state and filters: the reruns of
     one view (another kecamatan for the detail, a page of the table) reuse it. Shared, never changed."""
     announce_store_opening()
-    key = (_stamp(), store.signature(), EXAMPLE_FILE.stat().st_mtime, repr(filters), use_example)
-    return _capaian_state(*key, filters)
+    return _capaian_state(*_capaian_key(filters, use_example), filters)
+
+
+def _capaian_key(filters: Filters, use_example: bool) -> tuple:
+    """What capaian depends on: the dataset version, the store's state, the example file, the filters."""
+    return _stamp(), store.signature(), EXAMPLE_FILE.stat().st_mtime, repr(filters), use_example
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _capaian_views(key: tuple, _state: assembly.Capaian) -> dict[str, views.View | None]:
+    colours = kecamatan_colours()
+    return {
+        "capaian": views.capaian(_state),
+        "progres": views.progres_triwulan(_state, colours),
+        "capaian_terendah": views.capaian_terendah(_state),
+        "belum_dinilai": views.belum_dinilai(_state),
+    }
+
+
+def capaian_views(filters: Filters, use_example: bool) -> tuple[assembly.Capaian, dict[str, views.View | None]]:
+    """Capaian and the page's views of it that do not depend on a choice on the page, made once per
+    state: a rerun for another kecamatan's detail or another page of a table draws them again only."""
+    state = capaian_state(filters, use_example)
+    return state, _capaian_views(_capaian_key(filters, use_example), state)
 
 
 def key_views(filters: Filters) -> list[views.View]:
