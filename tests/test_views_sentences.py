@@ -198,9 +198,12 @@ def test_more_kecamatan_than_a_chart_can_name_are_summed_per_kabupaten(many):
 def test_beyond_as_many_kabupaten_the_summary_is_per_provinsi():
     from kinerja.vocab import MAX_PLACES
 
-    assert views.summary_level({"kecamatan": MAX_PLACES, "kabupaten": 1}) == "kecamatan"
-    assert views.summary_level({"kecamatan": MAX_PLACES + 1, "kabupaten": MAX_PLACES}) == "kabupaten"
-    assert views.summary_level({"kecamatan": 7000, "kabupaten": MAX_PLACES + 1}) == "provinsi"
+    assert views.summary_level({"kecamatan": MAX_PLACES, "kabupaten": 2, "provinsi": 1}) == "kecamatan"
+    assert views.summary_level({"kecamatan": MAX_PLACES + 1, "kabupaten": MAX_PLACES, "provinsi": 2}) == "kabupaten"
+    assert views.summary_level({"kecamatan": 7000, "kabupaten": MAX_PLACES + 1, "provinsi": 38}) == "provinsi"
+    # Never summed into one place: a regency's 33 kecamatan are named, as are one provinsi's 38 kabupaten/kota.
+    assert views.summary_level({"kecamatan": 33, "kabupaten": 1, "provinsi": 1}) == "kecamatan"
+    assert views.summary_level({"kecamatan": 666, "kabupaten": 38, "provinsi": 1}) == "kabupaten"
 
 
 def test_coverage_is_summed_per_kabupaten_too_and_its_cells_wait_for_a_narrower_scope(many):
@@ -246,3 +249,26 @@ def test_capaian_beyond_a_chart_of_kecamatan_is_summed_per_kabupaten_and_its_lin
     narrow = assembly.assemble(many, Filters(kabupaten=("Kab B",)), use_example=False, stored=met, detached=met.head(0))
     assert views.capaian(narrow).figure.layout.title.text.startswith("Predikat capaian per kecamatan")
     assert views.capaian(narrow).rincian == [] and views.progres_triwulan(narrow, {}) is None  # no target, no line
+
+
+def test_a_regency_with_more_documents_than_a_chart_can_name_draws_a_bar_per_kecamatan(tmp_path):
+    """One kabupaten of 8 kecamatan with 4 years each: 32 documents, named per kecamatan, never summed into one bar."""
+    from kinerja import db
+    from kinerja.build import Source, build_dataset, write_tables
+    from kinerja.capaian import assembly
+    from tests.conftest import FIXTURES
+
+    names = [f"Desa {n}" for n in range(1, 9)]
+    wonorejo = FIXTURES / "iki_wonorejo_numbered.txt"
+    sources = [Source(wonorejo, k, "Kab A", "Prov Satu", y) for k in names for y in range(2021, 2025)]
+    built = build_dataset(sources, corrections=[])
+    write_tables({"indikator": built.indikator, "jabatan": built.jabatan, "dokumen": built.dokumen}, tmp_path / "n")
+    con = db.connect(tmp_path / "n")
+    empty = pd.DataFrame(columns=["indikator_id", "kolom", "nilai"])
+    state = assembly.assemble(con, Filters(), use_example=False, stored=empty, detached=empty)
+    view = views.capaian(state)
+    assert view.figure.layout.title.text.startswith("Predikat capaian per kecamatan") and view.rincian == []
+    assert sorted(view.figure.data[0].y) == names  # 8 bars of 4 documents each, not 32 bars nor one "Kab A"
+    assert list(view.figure.data[0].x) == [4 * 5] * 8  # Wonorejo's 5 indicators a year, none rated
+    two_years = assembly.assemble(con, Filters(tahun=(2023, 2024)), use_example=False, stored=empty, detached=empty)
+    assert len(views.capaian(two_years).figure.data[0].y) == 16  # 16 documents: a bar each ("Desa 1 2023", …)

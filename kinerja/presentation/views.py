@@ -82,11 +82,12 @@ def _n(value) -> str:
 # --- Ringkasan --------------------------------------------------------------------------------------
 
 
-def summary_level(total: pd.Series) -> str:
-    """The finest region level whose places a chart can still name (vocab.MAX_PLACES)."""
-    if total["kecamatan"] <= MAX_PLACES:
+def summary_level(total) -> str:
+    """The finest region level whose places a chart can still name (vocab.MAX_PLACES), never summed into
+    one place: a regency's own kecamatan are always named, one provinsi's kabupaten/kota too."""
+    if total["kecamatan"] <= MAX_PLACES or total["kabupaten"] == 1:
         return "kecamatan"
-    return "kabupaten" if total["kabupaten"] <= MAX_PLACES else "provinsi"
+    return "kabupaten" if total["kabupaten"] <= MAX_PLACES or total["provinsi"] == 1 else "provinsi"
 
 
 def ringkasan(con, filters: Filters) -> View | None:
@@ -388,15 +389,21 @@ def _named(frame: pd.DataFrame) -> pd.DataFrame:
 def _capaian_level(state: Capaian) -> str:
     """The region level the capaian chart names (summary_level of the rows' kecamatan and kabupaten)."""
     table = state.table
-    kecamatan, kabupaten = table.groupby(["kabupaten", "kecamatan"]).ngroups, table.groupby(["provinsi", "kabupaten"]).ngroups
-    return summary_level(pd.Series({"kecamatan": kecamatan, "kabupaten": kabupaten}))
+    counts = {
+        "kecamatan": table.groupby(["kabupaten", "kecamatan"]).ngroups,
+        "kabupaten": table.groupby(["provinsi", "kabupaten"]).ngroups,
+        "provinsi": table["provinsi"].nunique(),
+    }
+    return summary_level(counts)
 
 
 def _bars(state: Capaian, level: str) -> pd.Series:
-    """Each row's bar: its document (kecamatan, with the year where it has several) or its place."""
-    if level == "kecamatan":
-        return charts.document_names(state.places, state.table["tahun"])
-    return state.table[level]
+    """Each row's bar: its document (kecamatan, with the year where it has several) while at most
+    MAX_PLACES, else its kecamatan (all years together) or the place it is summed into."""
+    if level != "kecamatan":
+        return state.table[level]
+    documents = charts.document_names(state.places, state.table["tahun"])
+    return documents if documents.nunique() <= MAX_PLACES else state.places
 
 
 def capaian(state: Capaian) -> View | None:
