@@ -77,13 +77,6 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _connection_and_indicators(opening_the_store: bool = False):
-    con = db.connect()
-    if opening_the_store:
-        _open_store(con)
-    return con, assembly.indicators(con)
-
-
 def _open_store(con=None) -> None:
     """The realisation store opened; says so when the former file store was just moved into it."""
     moved = store.open_store(con)
@@ -92,8 +85,10 @@ def _open_store(con=None) -> None:
 
 
 def cmd_realisasi_template(args: argparse.Namespace) -> int:
-    con, rows = _connection_and_indicators(opening_the_store=True)
-    rows = rows[(rows["kecamatan"].str.lower() == args.kecamatan.lower()) & (rows["tahun"] == args.tahun)]
+    con = db.connect()
+    _open_store(con)
+    rows = assembly.indicators(con, Filters(tahun=(args.tahun,)))
+    rows = rows[rows["kecamatan"].str.lower() == args.kecamatan.lower()]
     if rows.empty:
         raise NotFound(f"tidak ada indikator untuk kecamatan {args.kecamatan} tahun {args.tahun}")
     current = store.current_values(con, rows["indikator_id"])
@@ -103,12 +98,15 @@ def cmd_realisasi_template(args: argparse.Namespace) -> int:
 
 
 def cmd_realisasi_import(args: argparse.Namespace) -> int:
-    _, rows = _connection_and_indicators(opening_the_store=True)
+    con = db.connect()
+    _open_store(con)
     path = Path(args.file)
     try:
         content = path.read_bytes()
     except OSError as error:
         raise NotFound(f"{path}: tidak dapat dibaca ({error.strerror})") from error
+    # Checked against the indicators the file names: no id is "", and an empty list would mean all.
+    rows = assembly.indicators(con, ids=template.named_ids(template.read_table(path.name, content)) or [""])
     import_id, checked = store.import_bytes(
         path.name, content, rows, "baris perintah", args.izinkan_lebih_100, ALLOW_HINT, oleh=getpass.getuser()
     )
@@ -139,8 +137,7 @@ def cmd_realisasi_batal(args: argparse.Namespace) -> int:
 
 
 def cmd_realisasi_contoh(args: argparse.Namespace) -> int:
-    _, rows = _connection_and_indicators()
-    frame = assembly.example_table(rows)
+    frame = assembly.example_table(assembly.indicators(db.connect()))
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     frame.to_csv(args.out, index=False)
     print(f"Data contoh ilustratif ({len(frame)} indikator) ditulis ke {args.out}.")

@@ -123,6 +123,13 @@ def readable(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.rename(columns=COLUMN_LABELS)
 
 
+def place_names(rows: pd.DataFrame) -> pd.Series:
+    """Each row's kecamatan as people name it: with its kabupaten/kota where kecamatan of that name lie
+    in more than one ("Sukamaju (Bogor)"); rows of one kecamatan (its years, its indicators) alike."""
+    kabupaten = rows.groupby("kecamatan")["kabupaten"].transform("nunique")
+    return rows["kecamatan"].where(kabupaten <= 1, rows["kecamatan"] + " (" + rows["kabupaten"] + ")")
+
+
 def _codes(labels: dict[str, str], **flags: tuple[str, ...]) -> pd.DataFrame:
     frame = pd.DataFrame({"kode": list(labels), "label": list(labels.values()), "urutan": range(1, len(labels) + 1)})
     for name, members in flags.items():

@@ -257,7 +257,7 @@ def test_height_grows_with_the_rows_by_one_rule(real):
     for count in range(1, len(names) + 1):
         some = names[:count]
         own = state.table[state.table["kecamatan"].isin(some)]
-        heights["band"].append(charts.band_distribution(own, state.bands, "").layout.height)
+        heights["band"].append(charts.band_distribution(own, own["kecamatan"], state.bands, "").layout.height)
         rows = per_jenis[per_jenis["wilayah"].isin(some)]
         heights["heatmap"].append(charts.coverage_heatmap(rows, "jenis_jabatan", JENIS_LABELS, "").layout.height)
         mix = db.run_query(real, "kategori_per_kecamatan", **Filters(kecamatan=tuple(some)).params())

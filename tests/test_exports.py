@@ -16,7 +16,7 @@ from kinerja.capaian import assembly, store, template
 from kinerja.cli import main
 from kinerja.errors import ExportUnavailable
 from kinerja.filters import Filters
-from kinerja.indonesian import format_date
+from kinerja.indonesian import format_date, format_number
 from kinerja.paths import EXAMPLE_FILE
 from kinerja.presentation import charts, fitting, images, slides, sources, views, workbook
 from kinerja.presentation.views import View
@@ -316,7 +316,7 @@ def _example_capaian(con, filters: Filters) -> assembly.Capaian:
     rows = assembly.indicators(con)
     content = assembly.example_table(rows).to_csv(index=False).encode()
     values = template.validate("contoh.csv", template.read_table("contoh.csv", content), rows).values
-    return assembly.assemble(con, filters, use_example=True, example=values, everything=rows)
+    return assembly.assemble(con, filters, use_example=True, example=values)
 
 
 @pytest.mark.parametrize("filters", [Filters(), Filters(tahun=(2023, 2024))], ids=lambda f: f.describe())
@@ -433,6 +433,22 @@ def test_info_sheet_names_filters_time_documents_and_the_example_data(con, meeti
     notes = [r[0] for r in rows if r and str(r[0]).startswith("Perhatian")]
     assert len(notes) == 1 and "'Capaian (CONTOH ILUSTRATIF)'" in notes[0] and "bukan data resmi" in notes[0]
     assert ["Kategori formula", "Porsi indikator terukur tertinggi di Lumajang (24%), terendah di Sangkapura (5%)."] in rows
+
+
+def test_a_table_longer_than_a_sheet_holds_is_cut_and_the_info_sheet_says_so(con, meeting, monkeypatch):
+    monkeypatch.setattr(workbook, "SHEET_ROWS", 20)  # the seeds' Ringkasan has 4 rows, Cakupan 18, capaian 134
+    book = _book(con, Filters(), meeting)
+    tables = {view.sheet: len(view.tabel) for view in meeting}
+    assert tables["Indikator per kecamatan"] == 4 and tables["Cakupan jabatan"] == 18
+    cut = {sheet: rows for sheet, rows in tables.items() if rows > 20}
+    assert "Capaian (CONTOH ILUSTRATIF)" in cut
+    for sheet, rows in tables.items():
+        assert book[sheet].max_row == 1 + min(rows, 20)
+    notes = [r[0] for r in _rows(book["Keterangan"]) if r and "baris pertama" in str(r[0])]
+    assert notes == [
+        f"Lembar '{sheet}' memuat 20 baris pertama dari {format_number(rows)}; persempit filter untuk tabel selengkapnya."
+        for sheet, rows in cut.items()
+    ]
 
 
 def test_info_sheet_follows_the_filters_and_drops_the_note_for_imported_values(con):

@@ -232,6 +232,13 @@ def test_indikator_dan_target(con):
     assert picked["indikator"].tolist() == ["Jumlah laporan keuangan bulanan", "Persentase realisasi anggaran"]
 
 
+@exercises("id_indikator")
+def test_id_indikator_lists_every_indicator_whatever_the_filters(con):
+    ids = run(con, "id_indikator", Filters(kecamatan=("Wonorejo",)))["indikator_id"]
+    assert len(ids) == 6 + 5 + 4 and ids.is_unique
+    assert {i.split("-")[0] for i in ids} == {"cibereum", "wonorejo", "mekarsari"}
+
+
 @exercises("cakupan_impor")
 def test_cakupan_impor_names_the_kecamatan_and_years_of_each_import(con):
     wonorejo = ["wonorejo-2024-343c0f2c02", "wonorejo-2024-6e4e69bd1c"]  # two values of one kecamatan: one line

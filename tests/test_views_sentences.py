@@ -1,5 +1,6 @@
 """Takeaways stay true under every filter: one kecamatan, several, none matching, several years."""
 
+import pandas as pd
 import pytest
 
 from kinerja.filters import Filters
@@ -197,9 +198,12 @@ def test_more_kecamatan_than_a_chart_can_name_are_summed_per_kabupaten(many):
 def test_beyond_as_many_kabupaten_the_summary_is_per_provinsi():
     from kinerja.vocab import MAX_PLACES
 
-    assert views.summary_level({"kecamatan": MAX_PLACES, "kabupaten": 1}) == "kecamatan"
-    assert views.summary_level({"kecamatan": MAX_PLACES + 1, "kabupaten": MAX_PLACES}) == "kabupaten"
-    assert views.summary_level({"kecamatan": 7000, "kabupaten": MAX_PLACES + 1}) == "provinsi"
+    assert views.summary_level({"kecamatan": MAX_PLACES, "kabupaten": 2, "provinsi": 1}) == "kecamatan"
+    assert views.summary_level({"kecamatan": MAX_PLACES + 1, "kabupaten": MAX_PLACES, "provinsi": 2}) == "kabupaten"
+    assert views.summary_level({"kecamatan": 7000, "kabupaten": MAX_PLACES + 1, "provinsi": 38}) == "provinsi"
+    # Never summed into one place: a regency's 33 kecamatan are named, as are one provinsi's 38 kabupaten/kota.
+    assert views.summary_level({"kecamatan": 33, "kabupaten": 1, "provinsi": 1}) == "kecamatan"
+    assert views.summary_level({"kecamatan": 666, "kabupaten": 38, "provinsi": 1}) == "kabupaten"
 
 
 def test_coverage_is_summed_per_kabupaten_too_and_its_cells_wait_for_a_narrower_scope(many):
@@ -215,3 +219,56 @@ def test_coverage_is_summed_per_kabupaten_too_and_its_cells_wait_for_a_narrower_
     narrow = views.cakupan(many, Filters(kabupaten=("Kab B",)))
     assert narrow.tabel.columns[0] == "Kecamatan" and narrow.rows["tingkat"].iloc[0] == "kecamatan"
     assert views.cakupan_bidang(many, Filters()).tabel.columns[0] == "Kabupaten/kota"
+
+
+def test_capaian_beyond_a_chart_of_kecamatan_is_summed_per_kabupaten_and_its_lines_per_kabupaten_and_year(many):
+    from kinerja.capaian import assembly
+    from kinerja.presentation.views import SUMMED
+
+    rows = assembly.indicators(many, Filters())
+    aimed = rows[rows["target"].notna()]  # Wonorejo's targets, in Kab A's 20 kecamatan; Cibereum states none
+    assert set(aimed["kabupaten"]) == {"Kab A"} and len(aimed) % 20 == 0
+    met = pd.DataFrame({"indikator_id": aimed["indikator_id"], "kolom": "tw4", "nilai": aimed["target"].astype(str)})
+    state = assembly.assemble(many, Filters(), use_example=False, stored=met, detached=met.head(0))
+    view = views.capaian(state)
+    assert view.figure.layout.title.text.startswith("Predikat capaian per kabupaten/kota")
+    bars: dict[str, int] = {}
+    for trace in view.figure.data:
+        if trace.type == "bar":
+            for name, count in zip(trace.y, trace.x, strict=True):
+                bars[name] = bars.get(name, 0) + count
+    assert bars == {"Kab A": 20 * 5, "Kab B": 12 * 6}  # every indicator once, in its kabupaten's bar
+    assert SUMMED.format(noun="kabupaten/kota") in view.rincian
+    assert dict(view.angka)["Median capaian"] == "100,0%"  # realisation equal to target, wherever rated
+    progress = views.progres_triwulan(state, {})  # 20 documents with a target: too many lines, one per kabupaten
+    assert progress.pesan == "Sampai TW IV, median capaian Kab A 2024 100,0%."
+    assert list(progress.tabel.columns[:2]) == ["Kabupaten/kota", "Tahun"]
+    places = state.kecamatan_for_detail()
+    assert {"Sukamaju (Kab A)", "Sukamaju (Kab B)"} <= set(places) and "Sukamaju" not in places
+    assert len(state.of_place("Sukamaju (Kab A)")) == 5 and len(state.of_place("Sukamaju (Kab B)")) == 6
+    narrow = assembly.assemble(many, Filters(kabupaten=("Kab B",)), use_example=False, stored=met, detached=met.head(0))
+    assert views.capaian(narrow).figure.layout.title.text.startswith("Predikat capaian per kecamatan")
+    assert views.capaian(narrow).rincian == [] and views.progres_triwulan(narrow, {}) is None  # no target, no line
+
+
+def test_a_regency_with_more_documents_than_a_chart_can_name_draws_a_bar_per_kecamatan(tmp_path):
+    """One kabupaten of 8 kecamatan with 4 years each: 32 documents, named per kecamatan, never summed into one bar."""
+    from kinerja import db
+    from kinerja.build import Source, build_dataset, write_tables
+    from kinerja.capaian import assembly
+    from tests.conftest import FIXTURES
+
+    names = [f"Desa {n}" for n in range(1, 9)]
+    wonorejo = FIXTURES / "iki_wonorejo_numbered.txt"
+    sources = [Source(wonorejo, k, "Kab A", "Prov Satu", y) for k in names for y in range(2021, 2025)]
+    built = build_dataset(sources, corrections=[])
+    write_tables({"indikator": built.indikator, "jabatan": built.jabatan, "dokumen": built.dokumen}, tmp_path / "n")
+    con = db.connect(tmp_path / "n")
+    empty = pd.DataFrame(columns=["indikator_id", "kolom", "nilai"])
+    state = assembly.assemble(con, Filters(), use_example=False, stored=empty, detached=empty)
+    view = views.capaian(state)
+    assert view.figure.layout.title.text.startswith("Predikat capaian per kecamatan") and view.rincian == []
+    assert sorted(view.figure.data[0].y) == names  # 8 bars of 4 documents each, not 32 bars nor one "Kab A"
+    assert list(view.figure.data[0].x) == [4 * 5] * 8  # Wonorejo's 5 indicators a year, none rated
+    two_years = assembly.assemble(con, Filters(tahun=(2023, 2024)), use_example=False, stored=empty, detached=empty)
+    assert len(views.capaian(two_years).figure.data[0].y) == 16  # 16 documents: a bar each ("Desa 1 2023", …)

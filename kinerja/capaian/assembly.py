@@ -4,17 +4,21 @@ and the rules, put together once for the page, presentation mode, the deck and t
 import hashlib
 import random
 from dataclasses import dataclass
+from functools import cached_property
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from kinerja import db
 from kinerja.capaian import store
-from kinerja.capaian.rules import Band, achievement, default_method, load_bands, rating, roll_up
-from kinerja.capaian.template import read_table, validate
+from kinerja.capaian.rules import Band, achievements, default_method, default_methods, load_bands, ratings, roll_ups
+from kinerja.capaian.template import INPUT_COLUMNS, VALUE_COLUMNS, named_ids, read_table, validate
 from kinerja.filters import Filters
 from kinerja.ids import former_ids
 from kinerja.paths import EXAMPLE_FILE
-from kinerja.vocab import NOT_RATED, QUARTER_LABELS, QUARTERS
+from kinerja.vocab import NOT_RATED, QUARTER_LABELS, QUARTERS, place_names
 
 EXAMPLE_SUFFIX = " (DATA CONTOH ILUSTRATIF)"  # on every title that shows the example data
 RESULT_COLUMNS = [
@@ -40,11 +44,24 @@ class Capaian:
     def rated(self) -> pd.DataFrame:
         return self.table[self.table["predikat"] != NOT_RATED]
 
+    @cached_property
+    def places(self) -> pd.Series:
+        """Each row's kecamatan as people name it (vocab.place_names)."""
+        return place_names(self.table)
+
     def kecamatan_for_detail(self) -> list[str]:
         """The kecamatan to pick from for a detail, those with rated indicators first."""
-        every = sorted(set(self.table["kecamatan"]))
-        with_results = set(self.rated["kecamatan"])
+        return self._detail_places
+
+    @cached_property
+    def _detail_places(self) -> list[str]:
+        every = sorted(set(self.places))
+        with_results = set(self.places[self.table["predikat"] != NOT_RATED])
         return [k for k in every if k in with_results] + [k for k in every if k not in with_results]
+
+    def of_place(self, name: str) -> pd.DataFrame:
+        """The rows of one kecamatan, by the name kecamatan_for_detail gives it."""
+        return self.table[self.places == name]
 
 
 def indicators(con, filters: Filters | None = None, ids: list[str] | None = None) -> pd.DataFrame:
@@ -57,11 +74,22 @@ def example_values(con) -> pd.DataFrame:
     illustrates the shipped documents: on other data only the rows of indicators it has count (none,
     on a generated dataset), and no row is refused for being elsewhere."""
     table = read_table(EXAMPLE_FILE.name, EXAMPLE_FILE.read_bytes())
-    known = indicators(con, ids=table["indikator_id"].tolist())
+    known = indicators(con, ids=named_ids(table))
     table = table[table["indikator_id"].isin(known["indikator_id"])]
     if table.empty:
         return pd.DataFrame(columns=["indikator_id", "kolom", "nilai"])  # as a validated file gives them
     return validate(EXAMPLE_FILE.name, table, known).values
+
+
+def nothing_imported() -> bool:
+    """Whether the store holds no current value: no import yet, or every one undone."""
+    _, imports, _, undone = store.signature()
+    return imports == undone
+
+
+def all_ids(con) -> pd.Series:
+    """Every indicator id of the dataset."""
+    return db.run_query(con, "id_indikator")["indikator_id"]
 
 
 def assemble(
@@ -70,73 +98,69 @@ def assemble(
     use_example: bool | None = None,
     example: pd.DataFrame | None = None,
     stored: pd.DataFrame | None = None,
-    everything: pd.DataFrame | None = None,
+    detached: pd.DataFrame | None = None,
 ) -> Capaian:
-    """Capaian under the filters from the stored values, or from the example data when asked
-    (by default: when nothing has been imported yet). A caller that caches them passes in the
-    example values, the stored values and all indicators."""
-    stored = store.current_values(con) if stored is None else stored
-    use_example = stored.empty if use_example is None else use_example
-    everything = indicators(con) if everything is None else everything
-    values = stored
+    """Capaian under the filters from the stored values of their indicators, or from the example data
+    when asked (by default: when nothing has been imported yet). A caller that caches them passes in
+    the example values and the stored values that lost their indicator; tests may pass stored values."""
+    rows = indicators(con, filters)
+    use_example = nothing_imported() if use_example is None else use_example
     if use_example:
         values = example if example is not None else example_values(con)
+    else:
+        values = store.current_values(con, indikator_ids=rows["indikator_id"]) if stored is None else stored
+    if detached is None:
+        detached = detached_values(store.current_values(con) if stored is None else stored, all_ids(con))
     bands = load_bands()
-    table = capaian_table(indicators(con, filters), values, bands)
-    return Capaian(table, bands, use_example, detached_values(stored, set(everything["indikator_id"])))
+    return Capaian(capaian_table(rows, values, bands), bands, use_example, detached)
 
 
-def _number(value) -> float | None:
-    return None if value is None or pd.isna(value) else float(value)
-
-
-def _reason(target: float | None, realisation: float | None) -> str:
-    if target is None or target == 0:
-        return NO_TARGET
-    return NO_REALISATION if realisation is None else ""
+def _given(values: pd.DataFrame, ids: pd.Series) -> dict[str, pd.Series]:
+    """The values given per indicator, aligned with `ids`: numbers as float64, choices as text, NaN
+    where nothing was given. Arrow's hash lookup and cast: pandas' own take seconds on millions."""
+    text = pa.large_string()
+    found = pc.index_in(pa.array(values["indikator_id"], text), value_set=pa.array(ids, text))
+    position = found.fill_null(-1).to_numpy(zero_copy_only=False)
+    kolom, nilai = pa.array(values["kolom"], text), pa.array(values["nilai"], text)
+    given = {}
+    for column in INPUT_COLUMNS:
+        chosen = (position >= 0) & pc.equal(kolom, column).to_numpy(zero_copy_only=False)
+        taken = nilai.filter(pa.array(chosen))
+        if column in VALUE_COLUMNS:
+            out = np.full(len(ids), np.nan)
+            out[position[chosen]] = pc.cast(taken, pa.float64()).to_numpy(zero_copy_only=False)
+        else:
+            out = np.full(len(ids), np.nan, dtype=object)
+            out[position[chosen]] = taken.to_numpy(zero_copy_only=False)
+        given[column] = pd.Series(out)
+    return given
 
 
 def capaian_table(indicator_rows: pd.DataFrame, values: pd.DataFrame, bands) -> pd.DataFrame:
     """One row per indicator with target, quarters, rolled-up realisation, capaian, band and, when it
-    cannot be rated, why."""
-    by_indicator: dict[str, dict[str, str]] = {}  # a dict, not a pivot: one .loc per row is slow
-    for indicator_id, column, value in values[["indikator_id", "kolom", "nilai"]].itertuples(index=False):
-        by_indicator.setdefault(indicator_id, {})[column] = value
-    out = []
-    for row in indicator_rows.itertuples(index=False):
-        given = by_indicator.get(row.indikator_id, {})
-        stored_target = _number(given.get("target"))
-        target = stored_target if stored_target is not None else _number(row.target)
-        polaritas = given.get("polaritas") if isinstance(given.get("polaritas"), str) else row.polaritas
-        metode = given.get("metode") if isinstance(given.get("metode"), str) else default_method(row.kategori_formula, row.satuan)
-        quarters = {q: _number(given.get(q)) for q in QUARTERS}
-        annual = _number(given.get("tahunan"))
-        realisasi = roll_up(quarters, metode, annual)
-        capaian = achievement(target, realisasi, polaritas)
-        out.append(
-            {
-                **row._asdict(),
-                "target": target,
-                "sumber_target": "diisi" if stored_target is not None else ("dokumen" if target is not None else ""),
-                "polaritas": polaritas,
-                "metode": metode,
-                **quarters,
-                "tahunan": annual,
-                "realisasi": realisasi,
-                "capaian": capaian,
-                "predikat": rating(capaian, bands),
-                "alasan": _reason(target, realisasi) if capaian is None else "",
-            }
-        )
-    frame = pd.DataFrame(out, columns=[*indicator_rows.columns, *[c for c in RESULT_COLUMNS if c not in indicator_rows.columns]])
-    numeric = ["target", *QUARTERS, "tahunan", "realisasi", "capaian"]
-    frame[numeric] = frame[numeric].apply(pd.to_numeric).astype("float64")  # all-missing stays a number column
-    return frame
+    cannot be rated, why. A value given by an officer wins over the document's."""
+    rows = indicator_rows.reset_index(drop=True)
+    given = _given(values, rows["indikator_id"])
+    stored_target = given["target"]
+    target = stored_target.fillna(pd.to_numeric(rows["target"]).astype("float64"))
+    polaritas = given["polaritas"].fillna(rows["polaritas"].astype(object))
+    metode = given["metode"].fillna(default_methods(rows["kategori_formula"], rows["satuan"]))
+    quarters = pd.DataFrame({q: given[q] for q in QUARTERS})
+    realisasi = roll_ups(quarters, metode, given["tahunan"])
+    capaian = achievements(target, realisasi, polaritas)
+    source = np.where(stored_target.notna(), "diisi", np.where(target.notna(), "dokumen", ""))
+    reason = np.where(target.isna() | (target == 0), NO_TARGET, np.where(realisasi.isna(), NO_REALISATION, ""))
+    result = {
+        "target": target, "sumber_target": source, "polaritas": polaritas, "metode": metode, **quarters,
+        "tahunan": given["tahunan"], "realisasi": realisasi, "capaian": capaian, "predikat": ratings(capaian, bands),
+        "alasan": np.where(capaian.isna(), reason, ""),
+    }  # fmt: skip
+    return rows.assign(**{column: result[column] for column in RESULT_COLUMNS})
 
 
-def detached_values(values: pd.DataFrame, all_ids: set[str]) -> pd.DataFrame:
+def detached_values(values: pd.DataFrame, ids) -> pd.DataFrame:
     """Stored values whose indicator no longer exists in the data (reported, never silently dropped)."""
-    return values[~values["indikator_id"].isin(all_ids)]
+    return values[~values["indikator_id"].isin(ids)]
 
 
 def example_table(all_indicators: pd.DataFrame) -> pd.DataFrame:
@@ -179,18 +203,14 @@ def _fmt(value: float) -> str:
     return f"{value:g}"
 
 
-def quarterly_progress(table: pd.DataFrame) -> pd.DataFrame:
+def quarterly_progress(table: pd.DataFrame, by: tuple[str, ...] = ("kecamatan", "tahun")) -> pd.DataFrame:
     """Median progress towards the year's target after each quarter, per kecamatan and document year
-    (two years of one kecamatan are two documents, never one median)."""
-    rows = []
-    for row in table.itertuples(index=False):
-        if row.target is None or pd.isna(row.target) or row.target == 0:
-            continue
-        for i, quarter in enumerate(QUARTERS, start=1):
-            so_far = {q: getattr(row, q) for q in QUARTERS[:i]}
-            value = achievement(row.target, roll_up(so_far, row.metode), row.polaritas)
-            if value is not None:
-                quarter_label = QUARTER_LABELS[quarter]
-                rows.append({"kecamatan": row.kecamatan, "tahun": row.tahun, "triwulan": quarter_label, "progres": value})
-    frame = pd.DataFrame(rows, columns=["kecamatan", "tahun", "triwulan", "progres"])
-    return frame.groupby(["kecamatan", "tahun", "triwulan"], as_index=False)["progres"].median()
+    (two years of one kecamatan are two documents, never one median), or per the columns `by` names."""
+    aimed = table[table["target"].notna() & (table["target"] != 0)]
+    parts = []
+    for i, quarter in enumerate(QUARTERS, start=1):
+        so_far = roll_ups(aimed[list(QUARTERS[:i])], aimed["metode"])
+        progress = achievements(aimed["target"], so_far, aimed["polaritas"])
+        parts.append(aimed[list(by)].assign(triwulan=QUARTER_LABELS[quarter], progres=progress).dropna(subset=["progres"]))
+    frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=[*by, "triwulan", "progres"])
+    return frame.groupby([*by, "triwulan"], as_index=False)["progres"].median()

@@ -233,6 +233,14 @@ def _label(column: str) -> str:
     return TEMPLATE_LABELS.get(column, column)
 
 
+def named_ids(table: pd.DataFrame) -> list[str]:
+    """The indicator ids a filled template names, under whichever header the id column has."""
+    for column in table.columns:
+        if _normalise_header(column) == "indikator_id":
+            return sorted({str(v).strip() for v in table[column]} - {""})
+    return []
+
+
 def validate(
     name: str, table: pd.DataFrame, indicators: pd.DataFrame, allow_over_100: bool = False, allow_hint: str = ALLOW_HINT
 ) -> Checked:

@@ -331,11 +331,11 @@ def indicators_compared(frame: pd.DataFrame, colours: dict[str, str], title: str
     return _style(fig, title, COLUMN_PLOT)
 
 
-def band_distribution(table: pd.DataFrame, bands: list[Band], title: str) -> go.Figure:
-    """Indicators per rating band, stacked per kecamatan (per document where a kecamatan has several
-    years) highest band first, the total at the end of each bar (graph_objects: plotly.express is slow
-    here)."""
-    named = table.assign(kecamatan=document_names(table["kecamatan"], table["tahun"]))
+def band_distribution(table: pd.DataFrame, bars: pd.Series, bands: list[Band], title: str) -> go.Figure:
+    """Indicators per rating band, stacked per bar (each row's bar in `bars`: its document, or its
+    kabupaten/kota or provinsi) highest band first, the total at the end of each bar (graph_objects:
+    plotly.express is slow here)."""
+    named = pd.DataFrame({"kecamatan": bars.to_numpy(), "predikat": table["predikat"].to_numpy()})
     counts = named.groupby(["kecamatan", "predikat"]).size().unstack(fill_value=0)
     kecamatan = sorted(counts.index)
     labels = wrapped(kecamatan)
@@ -403,16 +403,17 @@ def line_name(kecamatan: str, tahun) -> str:
 
 
 def quarterly_lines(progress: pd.DataFrame, colours: dict[str, str], title: str) -> go.Figure:
-    """Median progress per quarter, a line per kecamatan and year: the kecamatan's colour, and a dash
-    and marker of its own so lines stay apart in black and white."""
+    """Median progress per quarter, a line per place (`tempat`: a kecamatan, or a kabupaten/kota, provinsi
+    or all kecamatan) and year: a kecamatan's colour, and a dash and marker of its own so lines stay
+    apart in black and white."""
     order = list(QUARTER_ORDER)
     fig = go.Figure()
-    for number, ((kecamatan, tahun), rows) in enumerate(progress.groupby(["kecamatan", "tahun"])):
+    for number, ((place, tahun), rows) in enumerate(progress.groupby(["tempat", "tahun"])):
         rows = rows.set_index("triwulan").reindex([q for q in order if q in set(rows["triwulan"])])
-        name = line_name(kecamatan, tahun)
+        name = line_name(place, tahun)
         fig.add_scatter(
             x=rows.index, y=rows["progres"], name=name, mode="lines+markers",
-            line={"color": colours.get(kecamatan), "dash": DASHES[number % len(DASHES)], "width": 3},
+            line={"color": colours.get(place), "dash": DASHES[number % len(DASHES)], "width": 3},
             marker={"symbol": MARKERS[number % len(MARKERS)], "size": 10},
             hovertemplate=f"{name} — %{{x}}: %{{y:.1f}}%<extra></extra>",
         )  # fmt: skip

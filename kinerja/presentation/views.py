@@ -28,6 +28,7 @@ from kinerja.vocab import (
     SHARED,
     TERUKUR,
     UNIQUE,
+    place_names,
     readable,
 )
 
@@ -38,6 +39,8 @@ NARROW_FOR_CELLS = (
     "Matriks di atas menjumlahkan banyak kecamatan per sel. Pilih provinsi atau kabupaten/kota di panel Filter "
     "untuk melihat indikator satu kecamatan."
 )
+SUMMED = "Grafik menjumlahkan per {noun}, semua tahun bersama: kecamatan terlalu banyak untuk disebut satu per satu."
+ALL_PLACES = "Semua kecamatan"  # a quarterly line over every kecamatan of the filters ('Semua kecamatan 2024')
 PAGE_ROWS = 500  # rows of a table sent to the browser at once; the rest are a page away or downloaded
 EVERY_ROW = {"mulai": 0, "baris": None}  # daftar_indikator without a page limit
 
@@ -79,17 +82,12 @@ def _n(value) -> str:
 # --- Ringkasan --------------------------------------------------------------------------------------
 
 
-def place_names(places: pd.DataFrame) -> pd.Series:
-    """Each kecamatan's name, with its kabupaten/kota where the name is there more than once."""
-    repeated = places["kecamatan"].duplicated(keep=False)
-    return places["kecamatan"].where(~repeated, places["kecamatan"] + " (" + places["kabupaten"] + ")")
-
-
-def summary_level(total: pd.Series) -> str:
-    """The finest region level whose places a chart can still name (vocab.MAX_PLACES)."""
-    if total["kecamatan"] <= MAX_PLACES:
+def summary_level(total) -> str:
+    """The finest region level whose places a chart can still name (vocab.MAX_PLACES), never summed into
+    one place: a regency's own kecamatan are always named, one provinsi's kabupaten/kota too."""
+    if total["kecamatan"] <= MAX_PLACES or total["kabupaten"] == 1:
         return "kecamatan"
-    return "kabupaten" if total["kabupaten"] <= MAX_PLACES else "provinsi"
+    return "kabupaten" if total["kabupaten"] <= MAX_PLACES or total["provinsi"] == 1 else "provinsi"
 
 
 def ringkasan(con, filters: Filters) -> View | None:
@@ -388,10 +386,32 @@ def _named(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(indikator=distinct_names(frame)) if not frame.empty else frame
 
 
+def _capaian_level(state: Capaian) -> str:
+    """The region level the capaian chart names (summary_level of the rows' kecamatan and kabupaten)."""
+    table = state.table
+    counts = {
+        "kecamatan": table.groupby(["kabupaten", "kecamatan"]).ngroups,
+        "kabupaten": table.groupby(["provinsi", "kabupaten"]).ngroups,
+        "provinsi": table["provinsi"].nunique(),
+    }
+    return summary_level(counts)
+
+
+def _bars(state: Capaian, level: str) -> pd.Series:
+    """Each row's bar: its document (kecamatan, with the year where it has several) while at most
+    MAX_PLACES, else its kecamatan (all years together) or the place it is summed into."""
+    if level != "kecamatan":
+        return state.table[level]
+    documents = charts.document_names(state.places, state.table["tahun"])
+    return documents if documents.nunique() <= MAX_PLACES else state.places
+
+
 def capaian(state: Capaian) -> View | None:
     table = state.table
     if table.empty:
         return None
+    level = _capaian_level(state)
+    noun = LEVEL_LABELS[level].lower()
     rated = state.rated
     unrated = len(table) - len(rated)
     median = f"{format_number(rated['capaian'].median(), 1)}%" if len(rated) else ""
@@ -401,23 +421,39 @@ def capaian(state: Capaian) -> View | None:
         judul=f"Target vs realisasi{state.suffix}",
         pesan=f"{_n(unrated)} dari {_n(len(table))} indikator belum dapat dinilai; {said}{state.suffix.lower()}.",
         tabel=readable(_named(table)[CAPAIAN_COLUMNS].round({"capaian": 1})),
-        figure=charts.band_distribution(table, state.bands, f"Predikat capaian per kecamatan{state.suffix}"),
+        figure=charts.band_distribution(table, _bars(state, level), state.bands, f"Predikat capaian per {noun}{state.suffix}"),
         angka=[
             ("Indikator dinilai", f"{_n(len(rated))} dari {_n(len(table))}"),
             ("Belum dapat dinilai", _n(unrated)),
             ("Median capaian", median or "–"),
         ],
+        rincian=[] if level == "kecamatan" else [SUMMED.format(noun=noun)],
         lembar="Capaian" + (EXAMPLE_SHEET if state.example else ""),
     )
 
 
+def _progress_lines(state: Capaian) -> tuple[pd.Series, str]:
+    """Each row's line in the quarterly chart and the level it is drawn at: a line per document while at
+    most MAX_NAMED documents have a target, else per kabupaten/kota and year, per provinsi and year, or
+    per year over every kecamatan."""
+    table = state.table
+    aimed = table["target"].notna() & (table["target"] != 0)
+    for level in ("kecamatan", "kabupaten", "provinsi"):
+        place = state.places if level == "kecamatan" else table[level]
+        if pd.DataFrame({"tempat": place, "tahun": table["tahun"]})[aimed].drop_duplicates().shape[0] <= MAX_NAMED:
+            return place, level
+    return pd.Series(ALL_PLACES, index=table.index), "semua"
+
+
 def progres_triwulan(state: Capaian, colours: dict[str, str]) -> View | None:
-    """A line per kecamatan and document year ('Lumajang 2024'); when the lines are documents of
+    """A line per kecamatan and document year ('Lumajang 2024'), or per kabupaten/kota, provinsi or all
+    kecamatan and year where there are too many documents to tell lines apart; when the lines are of
     different years, the takeaway says the comparison crosses years."""
-    progress = quarterly_progress(state.table)
+    place, level = _progress_lines(state)
+    progress = quarterly_progress(state.table.assign(tempat=place), by=("tempat", "tahun"))
     if progress.empty:
         return None
-    names = [charts.line_name(k, t) for k, t in zip(progress["kecamatan"], progress["tahun"], strict=True)]
+    names = [charts.line_name(k, t) for k, t in zip(progress["tempat"], progress["tahun"], strict=True)]
     progress = progress.assign(garis=names)
     last = max(progress["triwulan"], key=list(charts.QUARTER_ORDER).index)
     at_last = progress[progress["triwulan"] == last].sort_values(["progres", "garis"], ascending=[False, True])
@@ -432,12 +468,13 @@ def progres_triwulan(state: Capaian, colours: dict[str, str]) -> View | None:
     years = sorted(set(progress["tahun"]))
     if len(years) > 1:
         message += f", membandingkan dokumen tahun {_names([str(y) for y in years])}"
+    where = LEVEL_LABELS.get(level, "Wilayah")
     return View(
         key="progres",
         judul=f"Progres per triwulan{state.suffix}",
         pesan=f"{message}{state.suffix.lower()}.",
         tabel=progress.drop(columns="garis").rename(
-            columns={"kecamatan": "Kecamatan", "tahun": "Tahun", "triwulan": "Triwulan", "progres": "Median capaian (%)"}
+            columns={"tempat": where, "tahun": "Tahun", "triwulan": "Triwulan", "progres": "Median capaian (%)"}
         ),
         figure=charts.quarterly_lines(progress, colours, f"Progres per triwulan{state.suffix}"),
         lembar="Progres per triwulan",
@@ -446,7 +483,7 @@ def progres_triwulan(state: Capaian, colours: dict[str, str]) -> View | None:
 
 def capaian_kecamatan(state: Capaian, kecamatan: str) -> View:
     """Capaian per indicator of one kecamatan against the 100 % line."""
-    own = state.table[state.table["kecamatan"] == kecamatan]
+    own = state.of_place(kecamatan)
     rated = own.dropna(subset=["capaian"])
     title = f"Capaian per indikator — {kecamatan}{state.suffix}"
     if rated.empty:

@@ -24,6 +24,8 @@ STYLES = {
     "peringatan": Font(bold=True, color="C00000"),
 }
 WIDTHS = {"A": 30, "B": 40, "C": 12, "D": 30}
+SHEET_ROWS = 100_000  # rows a sheet holds; a longer table (all of Indonesia) is cut, and the info sheet says so
+CUT_NOTE = "Lembar '{sheet}' memuat {shown} baris pertama dari {total}; persempit filter untuk tabel selengkapnya."
 
 
 def example_sheets(views: list[View]) -> list[str]:
@@ -37,6 +39,10 @@ def info_rows(views: list[View], filters: Filters, documents: pd.DataFrame, made
     rows = [("judul", [TITLE]), ("", []), ("", ["Filter", filters.describe()]), ("", ["Dibuat", made])]
     for sheet in example_sheets(views):
         rows += [("", []), ("peringatan", [EXAMPLE_NOTE.format(sheet=sheet)])]
+    for view in views:
+        if len(view.tabel) > SHEET_ROWS:
+            note = CUT_NOTE.format(sheet=view.sheet, shown=format_number(SHEET_ROWS), total=format_number(len(view.tabel)))
+            rows += [("", []), ("peringatan", [note])]
     rows += [("", []), ("kepala", ["Lembar", "Kesimpulan"]), *(("", [v.sheet, v.pesan]) for v in views)]
     table = readable(documents[["kecamatan", "kabupaten", "tahun", "berkas"]])
     rows += [("", []), ("kepala", [f"Dokumen sumber ({format_number(len(table))})"]), ("kepala", list(table.columns))]
@@ -59,4 +65,5 @@ def workbook(views: list[View], filters: Filters, documents: pd.DataFrame, made:
     """The info sheet, then one sheet per view's table (numbers as numbers, in Indonesian formats).
     `made` is when, in words; now by default."""
     rows = info_rows(views, filters, documents, made or format_datetime())
-    return to_xlsx_bytes({view.sheet: view.tabel for view in views}, finish=lambda book: _write_info(book, rows))
+    tables = {view.sheet: view.tabel.head(SHEET_ROWS) for view in views}
+    return to_xlsx_bytes(tables, finish=lambda book: _write_info(book, rows))

@@ -1,6 +1,6 @@
 """The data a page run needs, cached the Streamlit way: one root DuckDB connection per dataset
-version (each query takes its own cursor), the validated example values, capaian, and the source
-documents the exports name."""
+version (each query takes its own cursor), the validated example values, capaian per set of filters,
+and the source documents the exports name."""
 
 import pandas as pd
 import streamlit as st
@@ -53,25 +53,20 @@ def example_values() -> pd.DataFrame:
     return _example_values(_stamp(), EXAMPLE_FILE.stat().st_mtime)
 
 
-@st.cache_data(show_spinner=False)
-def _all_indicators(stamp: tuple[str, float]) -> pd.DataFrame:
-    return assembly.indicators(connection())
-
-
-def all_indicators() -> pd.DataFrame:
-    """Every indicator with what capaian needs, read once per dataset version."""
-    return _all_indicators(_stamp())
-
-
-@st.cache_data(show_spinner=False)
-def _stored_values(stamp: tuple[str, float], signature: tuple) -> pd.DataFrame:
-    return store.current_values(connection())
-
-
-def stored_values() -> pd.DataFrame:
-    """The current imported values, read again whenever an import or undo changes the store."""
+def nothing_imported() -> bool:
+    """Whether no imported value counts yet (none imported, or every import undone)."""
     announce_store_opening()
-    return _stored_values(_stamp(), store.signature())
+    return assembly.nothing_imported()
+
+
+@st.cache_data(show_spinner=False)
+def _detached_values(stamp: tuple[str, float], signature: tuple) -> pd.DataFrame:
+    return assembly.detached_values(store.current_values(connection()), assembly.all_ids(connection()))
+
+
+def detached_values() -> pd.DataFrame:
+    """Stored values whose indicator is gone, checked again when the dataset or the store changes."""
+    return _detached_values(_stamp(), store.signature())
 
 
 def announce_store_opening() -> None:
@@ -95,11 +90,44 @@ def source_documents(filters: Filters) -> pd.DataFrame:
     return sources.documents(connection(), filters)
 
 
-def capaian_state(filters: Filters, use_example: bool) -> assembly.Capaian:
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _capaian_state(
+    stamp: tuple[str, float], signature: tuple, example_mtime: float, scope: str, use_example: bool, _filters: Filters
+) -> assembly.Capaian:
     example = example_values() if use_example else None
-    return assembly.assemble(connection(), filters, use_example, example, stored_values(), all_indicators())
+    return assembly.assemble(connection(), _filters, use_example, example, detached=detached_values())
+
+
+def capaian_state(filters: Filters, use_example: bool) -> assembly.Capaian:
+    """Capaian under the filters, made once per dataset version, store state and filters: the reruns of
+    one view (another kecamatan for the detail, a page of the table) reuse it. Shared, never changed."""
+    announce_store_opening()
+    return _capaian_state(*_capaian_key(filters, use_example), filters)
+
+
+def _capaian_key(filters: Filters, use_example: bool) -> tuple:
+    """What capaian depends on: the dataset version, the store's state, the example file, the filters."""
+    return _stamp(), store.signature(), EXAMPLE_FILE.stat().st_mtime, repr(filters), use_example
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _capaian_views(key: tuple, _state: assembly.Capaian) -> dict[str, views.View | None]:
+    colours = kecamatan_colours()
+    return {
+        "capaian": views.capaian(_state),
+        "progres": views.progres_triwulan(_state, colours),
+        "capaian_terendah": views.capaian_terendah(_state),
+        "belum_dinilai": views.belum_dinilai(_state),
+    }
+
+
+def capaian_views(filters: Filters, use_example: bool) -> tuple[assembly.Capaian, dict[str, views.View | None]]:
+    """Capaian and the page's views of it that do not depend on a choice on the page, made once per
+    state: a rerun for another kecamatan's detail or another page of a table draws them again only."""
+    state = capaian_state(filters, use_example)
+    return state, _capaian_views(_capaian_key(filters, use_example), state)
 
 
 def key_views(filters: Filters) -> list[views.View]:
     """The meeting's views; capaian from the example data while nothing has been imported."""
-    return views.key_views(connection(), filters, capaian_state(filters, use_example=stored_values().empty))
+    return views.key_views(connection(), filters, capaian_state(filters, use_example=nothing_imported()))

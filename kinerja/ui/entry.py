@@ -14,8 +14,10 @@ from kinerja import auth
 from kinerja.capaian import assembly, store, template
 from kinerja.errors import ImportRejected, KinerjaError
 from kinerja.filters import Filters
-from kinerja.indonesian import format_value
+from kinerja.indonesian import format_number, format_value
+from kinerja.presentation import views
 from kinerja.ui import data, signin
+from kinerja.ui.filters import MAX_OPTIONS, NARROW_FIRST
 from kinerja.ui.uploader import file_uploader
 from kinerja.ui.widgets import CSV, XLSX, download, yes_or_no
 from kinerja.vocab import (
@@ -29,6 +31,7 @@ from kinerja.vocab import (
 )
 
 _JUST_SAVED = "impor_baru"  # session key: an import was saved in the run before this one
+_HISTORY_ROWS = 200  # imports listed (newest first), each with what it covers; the command line lists all
 _TO_UNDO = "batal_menunggu"  # session key: the import whose undo waits for the officer's "Ya, batalkan"
 # The editor: the indicator's name first and pinned, then what is filled, then the facts about it.
 _EDITOR_ORDER = [
@@ -61,22 +64,30 @@ def _problems(name: str, error: ImportRejected) -> None:
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", column_config=widths)
 
 
-def _import_form(
-    name: str, content: bytes, everything: pd.DataFrame, stored: pd.DataFrame, key: str, editor: auth.Editor
-) -> None:
-    """Validate, preview what changes, and store only after the officer confirms."""
+def _named_indicators(table: pd.DataFrame) -> pd.DataFrame:
+    """The dataset's indicators among the ids a file names (none when it names no id column)."""
+    ids = template.named_ids(table) or [""]  # no id is "": an empty list would mean every indicator
+    return assembly.indicators(data.connection(), ids=ids)
+
+
+def _import_form(name: str, content: bytes, key: str, editor: auth.Editor) -> None:
+    """Validate against the indicators the file names, preview what changes against their stored
+    values, and store only after the officer confirms."""
     allow = st.checkbox(ALLOW_OVER_100, key=f"{key}_lebih100")
     try:
-        checked = template.validate(name, template.read_table(name, content), everything, allow)
+        table = template.read_table(name, content)
+        known = _named_indicators(table)
+        checked = template.validate(name, table, known, allow)
     except ImportRejected as error:
         _problems(name, error)
         return
+    stored = store.current_values(data.connection(), indikator_ids=checked.values["indikator_id"].unique())
     preview = template.changes(checked.values, stored)
     st.write(f"**{name}**: {checked.rows} baris terbaca, {len(preview)} nilai akan berubah.")
     if preview.empty:
         st.info("Tidak ada nilai yang berubah dibanding yang sudah tersimpan; tidak ada yang perlu disimpan.")
         return
-    shown = template.readable_changes(preview, everything)
+    shown = template.readable_changes(preview, known)
     st.dataframe(
         shown,
         hide_index=True,
@@ -109,8 +120,8 @@ def _save(editor: auth.Editor | None, checked: template.Checked, name: str, cont
     st.rerun()
 
 
-def _template_downloads(frame: pd.DataFrame, kecamatan: str, tahun: str) -> None:
-    stem = f"templat_realisasi_{kecamatan.lower()}_{tahun}"
+def _template_downloads(frame: pd.DataFrame, stem: str) -> None:
+    stem = f"templat_realisasi_{stem}"
     with st.container(horizontal=True):  # each file built on click
         xlsx, csv = (lambda: template.template_xlsx(frame)), (lambda: template.template_csv(frame))
         download("Unduh templat (XLSX)", xlsx, f"{stem}.xlsx", XLSX, key="unduh_templat")
@@ -138,9 +149,7 @@ def _editor_columns() -> dict:
     return columns
 
 
-def _editor(
-    frame: pd.DataFrame, everything: pd.DataFrame, stored: pd.DataFrame, kecamatan: str, tahun: str, editor: auth.Editor
-) -> None:
+def _editor(frame: pd.DataFrame, stem: str, editor: auth.Editor) -> None:
     shown = frame.copy()
     for column in template.NUMBER_COLUMNS:
         shown[column] = shown[column].map(format_value)
@@ -156,7 +165,7 @@ def _editor(
     )
     if not edited.equals(shown):
         content = edited.to_csv(index=False).encode()
-        _import_form(f"editor_{kecamatan.lower()}_{tahun}.csv", content, everything, stored, "editor", editor)
+        _import_form(f"editor_{stem}.csv", content, "editor", editor)
 
 
 def _history(editor: auth.Editor | None) -> None:
@@ -165,6 +174,12 @@ def _history(editor: auth.Editor | None) -> None:
     if imports.empty:
         st.info("Belum ada impor.")
         return
+    if len(imports) > _HISTORY_ROWS:
+        st.caption(
+            f"{format_number(_HISTORY_ROWS)} impor terbaru dari {format_number(len(imports))}. "
+            "Riwayat lengkap: `python -m kinerja realisasi daftar`."
+        )
+        imports = imports.head(_HISTORY_ROWS)  # newest first
     try:
         table = store.history(imports, store.coverage(data.connection(), imports))
     except KinerjaError as error:  # e.g. a time zone setting that is not WIB, WITA or WIT
@@ -232,23 +247,37 @@ def _undo_now(editor: auth.Editor | None, import_id: str, what: str) -> None:
     st.rerun()
 
 
+def _documents(chosen: Filters) -> dict[str, Filters] | None:
+    """Each document under the region filters by its name ('Lumajang 2023'; with its kabupaten/kota where
+    the kecamatan name is there more than once) and the filters that pick it; None when there are too many
+    for one list."""
+    documents = data.source_documents(chosen.region())[["kabupaten", "kecamatan", "tahun"]].drop_duplicates()
+    if len(documents) > MAX_OPTIONS:
+        return None
+    names = views.place_names(documents) + " " + documents["tahun"].astype(str)
+    picks = [Filters(kabupaten=(r.kabupaten,), kecamatan=(r.kecamatan,), tahun=(int(r.tahun),)) for r in documents.itertuples()]
+    return dict(zip(names, picks, strict=True))
+
+
 def realisation_input(chosen: Filters) -> None:
     """Template download, upload with preview, the table editor, and the import history with undo,
-    for the kecamatan and years the filters name; for a viewer the downloads and the history only."""
+    for one document of the kecamatan and years the filters name; for a viewer the downloads and the
+    history only."""
     editor = signin.editor()  # who writes every change below; None: a viewer, shown no write controls
-    everything, stored = data.all_indicators(), data.stored_values()
     if "pesan_impor" in st.session_state:  # what the last save or undo did, kept across its rerun
         st.success(st.session_state.pop("pesan_impor"))
-    region = assembly.indicators(data.connection(), chosen.region())
-    if region.empty:
+    documents = _documents(chosen)
+    if documents is None:
+        st.info(f"{NARROW_FIRST} di panel Filter untuk memilih dokumen yang diisi: dokumen terlalu banyak untuk satu daftar.")
+    elif not documents:
         st.info("Tidak ada indikator untuk kecamatan dan tahun pada filter ini.")
-        return
-    pairs = region[["kecamatan", "tahun"]].drop_duplicates().sort_values(["kecamatan", "tahun"])
-    choice = st.selectbox("Kecamatan dan tahun", [f"{k} {t}" for k, t in pairs.itertuples(index=False)], key="isi_kecamatan")
-    kecamatan, tahun = choice.rsplit(" ", 1)
-    own = everything[(everything["kecamatan"] == kecamatan) & (everything["tahun"] == int(tahun))]
-    frame = template.template_frame(own, stored)
-    _template_downloads(frame, kecamatan, tahun)
+    else:
+        choice = st.selectbox("Kecamatan dan tahun", list(documents), key="isi_kecamatan")
+        own = assembly.indicators(data.connection(), documents[choice])
+        stored = store.current_values(data.connection(), indikator_ids=own["indikator_id"])
+        frame = template.template_frame(own, stored)
+        stem = "_".join(choice.lower().replace("(", "").replace(")", "").split())
+        _template_downloads(frame, stem)
     if editor is None:
         signin.ask_to_sign_in("mengunggah, mengubah di tabel, atau membatalkan impor")
         st.subheader("Riwayat impor")
@@ -259,8 +288,11 @@ def realisation_input(chosen: Filters) -> None:
     with upload:
         uploaded = file_uploader("Templat yang sudah diisi (.xlsx atau .csv)", ["xlsx", "csv"], key="unggah")
         if uploaded is not None:
-            _import_form(uploaded.name, uploaded.getvalue(), everything, stored, "unggah", editor)
+            _import_form(uploaded.name, uploaded.getvalue(), "unggah", editor)
     with in_table:
-        _editor(frame, everything, stored, kecamatan, tahun, editor)
+        if documents:
+            _editor(frame, stem, editor)
+        else:
+            st.info("Pilih satu kecamatan dan tahun di atas untuk mengubah nilainya di tabel.")
     with history:
         _history(editor)
