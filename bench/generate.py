@@ -6,7 +6,8 @@ whole country, for the benchmark and for trying the app at scale.
 Writes a complete dataset that the app, the command line and `make bench` serve with
 KINERJA_DATA_DIR=DIR:
     DIR/normalised/     the three tables, through kinerja.build.dataset.write_tables (the one writer)
-    DIR/realisasi/      the realisation store: one import per document, as its officer would send it
+    DIR/realisasi/      the realisation store: one import per document, as its officer would send it,
+                        always in its own SQLite file (KINERJA_DATABASE_URL is not used)
     DIR/bangkitan.json  what was generated (scale, seed, counts, the sample kabupaten); written last,
                         so a generation that did not finish has none
 
@@ -32,6 +33,8 @@ import os
 import re
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -446,12 +449,33 @@ def _long(rows: pd.DataFrame, chosen: np.ndarray, kolom: str, value: np.ndarray)
     )
 
 
+STORE_SETTINGS = ("KINERJA_REALISASI_DIR", "KINERJA_DATABASE_URL")  # where kinerja.paths puts the store
+
+
+@contextmanager
+def _own_store(directory: Path) -> Iterator[None]:
+    """The store's database is the SQLite file in `directory` while inside: KINERJA_REALISASI_DIR
+    names it and KINERJA_DATABASE_URL is unset (it may name a deployment's PostgreSQL, which must
+    never receive generated imports); both are as they were afterwards."""
+    before = {name: os.environ.get(name) for name in STORE_SETTINGS}
+    os.environ["KINERJA_REALISASI_DIR"] = str(directory)
+    os.environ.pop("KINERJA_DATABASE_URL", None)
+    try:
+        yield
+    finally:
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
 def store_imports(imports: list[DocumentImport], directory: Path) -> str:
-    """Every document's import into the store at `directory` (its SQLite file, or the database
-    KINERJA_DATABASE_URL names), all in one transaction through the store's bulk API."""
-    os.environ["KINERJA_REALISASI_DIR"] = str(directory)  # the store's default database lies in its folder
+    """Every document's import into the dataset's own store, the SQLite file in `directory`
+    (whatever KINERJA_DATABASE_URL says), all in one transaction through the store's bulk API."""
     batches = [store.Batch(item.name, item.values, item.rows, hashlib.sha256(item.content).hexdigest()) for item in imports]
-    store.import_many(batches, oleh="bench/generate.py", source=IMPORT_SOURCE)
+    with _own_store(directory):
+        store.import_many(batches, oleh="bench/generate.py", source=IMPORT_SOURCE)
     return "store.import_many, satu impor per dokumen, dalam satu transaksi"
 
 

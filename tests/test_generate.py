@@ -3,6 +3,7 @@ three of Gunung Kidul, both with a Wonosari. The tables it writes are read by th
 the real tables' columns and types, unique ids, the regions of the gazetteer, and are the same for the
 same seed; the realisation store holds one import per document."""
 
+import json
 import os
 import re
 import subprocess
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import sqlalchemy
 
 from bench import generate
 from kinerja import db
@@ -165,3 +167,26 @@ def test_make_run_serves_a_generated_dataset_without_rebuilding_it(dataset):
     builds = [line for line in planned if " -m kinerja build" in line]
     assert builds == [".venv/bin/python -m kinerja build --out data/normalised"]
     assert any(" -m streamlit run dashboard.py" in line for line in planned)
+
+
+def test_a_database_the_environment_names_gets_no_generated_imports(tmp_path, postgres_url, monkeypatch):
+    # A deployment's settings loaded in the shell that generates: the imports still go to the dataset.
+    admin = sqlalchemy.create_engine(postgres_url, isolation_level="AUTOCOMMIT", poolclass=sqlalchemy.pool.NullPool)
+    with admin.connect() as conn:
+        conn.exec_driver_sql("CREATE DATABASE uji_bangkitan")
+    deployment = postgres_url.rsplit("/", 1)[0] + "/uji_bangkitan"
+    monkeypatch.setenv("KINERJA_DATABASE_URL", deployment)
+    monkeypatch.delenv("KINERJA_REALISASI_DIR", raising=False)
+    try:
+        generate.main(["--scale", "uji", "--out", str(tmp_path)])
+        assert os.environ["KINERJA_DATABASE_URL"] == deployment and "KINERJA_REALISASI_DIR" not in os.environ
+        with sqlalchemy.create_engine(deployment, poolclass=sqlalchemy.pool.NullPool).connect() as conn:
+            assert sqlalchemy.inspect(conn).get_table_names() == []  # not even the store's tables
+        said = json.loads((tmp_path / "bangkitan.json").read_text(encoding="utf-8"))["realisasi"]["impor"]
+        monkeypatch.delenv("KINERJA_DATABASE_URL")
+        monkeypatch.setenv("KINERJA_REALISASI_DIR", str(tmp_path / "realisasi"))
+        assert len(store.list_imports()) == said > 0
+    finally:
+        store.close()
+        with admin.connect() as conn:
+            conn.exec_driver_sql("DROP DATABASE uji_bangkitan WITH (FORCE)")
