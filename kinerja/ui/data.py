@@ -69,6 +69,20 @@ def detached_values() -> pd.DataFrame:
     return _detached_values(_stamp(), store.signature())
 
 
+@st.cache_data(show_spinner=False)
+def _newest_imports(stamp: tuple[str, float], signature: tuple, rows: int) -> tuple[int, pd.DataFrame, dict[str, str]]:
+    imports = store.list_imports()
+    newest = imports.head(rows)  # newest first
+    return len(imports), newest, store.coverage(connection(), newest)
+
+
+def newest_imports(rows: int) -> tuple[int, pd.DataFrame, dict[str, str]]:
+    """How many imports there are, the newest `rows` of them and what each covers, read again when the
+    store or the dataset changes (a country's 32.000 imports took half a second on every rerun)."""
+    announce_store_opening()
+    return _newest_imports(_stamp(), store.signature(), rows)
+
+
 def announce_store_opening() -> None:
     """Says once, on the run that opened the store, how many imports the former file store gave it."""
     moved = store.open_store(connection())

@@ -170,18 +170,17 @@ def _editor(frame: pd.DataFrame, stem: str, editor: auth.Editor) -> None:
 
 def _history(editor: auth.Editor | None) -> None:
     """Every import in local time with what it covers, and for an editor an undo that asks first."""
-    imports = store.list_imports()
+    total, imports, covers = data.newest_imports(_HISTORY_ROWS)
     if imports.empty:
         st.info("Belum ada impor.")
         return
-    if len(imports) > _HISTORY_ROWS:
+    if total > len(imports):
         st.caption(
-            f"{format_number(_HISTORY_ROWS)} impor terbaru dari {format_number(len(imports))}. "
+            f"{format_number(len(imports))} impor terbaru dari {format_number(total)}. "
             "Riwayat lengkap: `python -m kinerja realisasi daftar`."
         )
-        imports = imports.head(_HISTORY_ROWS)  # newest first
     try:
-        table = store.history(imports, store.coverage(data.connection(), imports))
+        table = store.history(imports, covers)
     except KinerjaError as error:  # e.g. a time zone setting that is not WIB, WITA or WIT
         st.error(str(error))
         return
