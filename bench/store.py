@@ -95,14 +95,20 @@ def measure(engine_name: str, full: bool) -> None:
     rng = np.random.default_rng(2)
     extra = iter(range(1_000_000))
 
+    added = []
+
     def one_import():
         n = next(extra)
         checked = Checked(values_of(range(n, n + 1), rng, full), INDICATORS_PER_DOCUMENT)
-        store.store(checked, f"tambahan_{n}.csv", f"tambahan {n}".encode(), "aplikasi", oleh="bench")
+        added.append(store.store(checked, f"tambahan_{n}.csv", f"tambahan {n}".encode(), "aplikasi", oleh="bench"))
+
+    def one_undo():
+        store.undo(added.pop(), oleh="bench")
 
     scope = kabupaten_ids(7)
     figures = [
         ("satu impor baru (35 indikator)", median_seconds(one_import, 5)),
+        ("satu pembatalan (35 indikator)", median_seconds(one_undo, 5)),
         ("nilai terkini seluruh Indonesia", median_seconds(lambda: store.current_values(), 3)),
         (f"nilai terkini satu kabupaten ({len(scope):,} indikator)".replace(",", "."),
          median_seconds(lambda: store.current_values(indikator_ids=scope), 5)),

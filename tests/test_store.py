@@ -43,8 +43,21 @@ def _batch(name: str, rows: list[tuple[str, str, str]]) -> store.Batch:
 
 
 def _current(indikator_ids=None) -> list[list[str]]:
-    values = store.current_values(indikator_ids=indikator_ids)
+    values = store.current_values(indikator_ids=indikator_ids).astype({"kolom": str})
     return values.sort_values(["indikator_id", "kolom"])[["indikator_id", "kolom", "nilai"]].values.tolist()
+
+
+_VIEW = sa.table("nilai_terkini", *(sa.column(c) for c in ("indikator_id", "kolom", "nomor_impor", "nilai")))
+
+
+def _in_force() -> list[tuple]:
+    """nilai_berlaku as (indikator_id, kolom, impor_id, nilai), after checking it holds exactly the view's rows."""
+    with store._open().connect() as conn:
+        table = sorted(tuple(r) for r in conn.execute(sa.select(*(store.nilai_berlaku.c[c.name] for c in _VIEW.columns))))
+        view = sorted(tuple(r) for r in conn.execute(sa.select(_VIEW)))
+        ids = dict(conn.execute(sa.select(store.impor.c.nomor, store.impor.c.impor_id)).all())
+    assert table == view
+    return [(i, k, ids[n], v) for i, k, n, v in table]
 
 
 def test_the_view_gives_the_latest_value_not_undone(env):
@@ -66,6 +79,53 @@ def test_the_view_gives_the_latest_value_not_undone(env):
     imports = store.list_imports()
     assert imports["impor_id"].tolist() == [third, second, first]  # newest first, in the order they were given
     assert imports["dibatalkan"].tolist() == [True, True, False] and set(imports["oleh"]) == {"petugas"}
+
+
+def test_the_values_in_force_follow_imports_reimports_and_undos_as_the_view_does(env):
+    x, y = "x-2024-0000000001", "y-2024-0000000002"
+    a, b, c = store.import_many(
+        [
+            _batch("a.csv", [(x, "tw1", "1.0"), (x, "tw2", "2.0")]),
+            _batch("b.csv", [(x, "tw1", "5.0")]),
+            _batch("c.csv", [(x, "tw2", "9.0"), (y, "target", "12.0")]),
+        ],
+        oleh="petugas",
+        source="uji",
+    )
+    assert _in_force() == [(x, "tw1", b, "5.0"), (x, "tw2", c, "9.0"), (y, "target", c, "12.0")]
+    store.undo(a, oleh="petugas")  # a holds no value in force: nothing changes
+    assert _in_force() == [(x, "tw1", b, "5.0"), (x, "tw2", c, "9.0"), (y, "target", c, "12.0")]
+    store.undo(c, oleh="petugas")  # x tw2 falls back past a (undone) to nothing; y has nothing left
+    assert _in_force() == [(x, "tw1", b, "5.0")]
+    (again,) = store.import_many([_batch("c.csv", [(x, "tw2", "9.0"), (y, "target", "12.0")])], oleh="petugas", source="uji")
+    assert again != c and _in_force() == [(x, "tw1", b, "5.0"), (x, "tw2", again, "9.0"), (y, "target", again, "12.0")]
+    (d,) = store.import_many([_batch("d.csv", [(x, "tw1", "7.0"), (x, "tw2", "3.0")])], oleh="petugas", source="uji")
+    assert _in_force() == [(x, "tw1", d, "7.0"), (x, "tw2", d, "3.0"), (y, "target", again, "12.0")]
+    store.undo(d, oleh="petugas")  # back to the latest still standing: b for tw1, the re-import for tw2
+    assert _in_force() == [(x, "tw1", b, "5.0"), (x, "tw2", again, "9.0"), (y, "target", again, "12.0")]
+    store.undo(b, oleh="petugas")
+    assert _in_force() == [(x, "tw2", again, "9.0"), (y, "target", again, "12.0")]
+    assert _current() == [[x, "tw2", "9.0"], [y, "target", "12.0"]]
+    assert len(store.list_imports()) == 5  # the history keeps every import, the undone ones too
+
+
+def test_a_store_made_before_the_values_in_force_gets_them_on_first_opening(env):
+    x, y = "x-2024-0000000001", "y-2024-0000000002"
+    a, b = store.import_many(
+        [_batch("a.csv", [(x, "tw1", "1.0"), (y, "tw1", "4.0")]), _batch("b.csv", [(x, "tw1", "5.0"), (y, "tw2", "6.0")])],
+        oleh="petugas",
+        source="uji",
+    )
+    store.undo(b, oleh="petugas")
+    before = store.list_imports()
+    with store._open().begin() as conn:  # the store as the former schema left it: no nilai_berlaku
+        store.nilai_berlaku.drop(conn)
+    store.close()  # a new process opens it
+    assert _current() == [[x, "tw1", "1.0"], [y, "tw1", "4.0"]]
+    assert _in_force() == [(x, "tw1", a, "1.0"), (y, "tw1", a, "4.0")]
+    pd.testing.assert_frame_equal(store.list_imports(), before)  # nothing lost
+    (c,) = store.import_many([_batch("c.csv", [(y, "tw1", "8.0")])], oleh="petugas", source="uji")
+    assert _in_force() == [(x, "tw1", a, "1.0"), (y, "tw1", c, "8.0")]
 
 
 def test_a_scope_is_read_by_its_indicator_ids(env):
@@ -113,7 +173,7 @@ def test_an_import_failing_midway_leaves_nothing(env):
     broken = _batch("rusak.csv", [("x-2024-0000000009", "tw1", None)])  # a value the schema refuses (NOT NULL)
     with pytest.raises(sa.exc.IntegrityError):
         store.import_many([*good, broken], oleh="petugas", source="uji", per_round=1)  # two rounds written first
-    assert store.list_imports().empty and store.current_values().empty
+    assert store.list_imports().empty and store.current_values().empty and _in_force() == []
     twice = _batch("dua.csv", [("x-2024-0000000001", "tw1", "1"), ("x-2024-0000000001", "tw1", "2")])  # the key twice
     with pytest.raises(sa.exc.IntegrityError):
         store.import_many([*good, twice], oleh="petugas", source="uji")
@@ -148,7 +208,7 @@ def test_a_writer_killed_in_its_transaction_leaves_nothing(env):
     finally:
         writer.send_signal(signal.SIGKILL)
         writer.wait(timeout=30)
-    assert store.list_imports().empty and store.current_values().empty
+    assert store.list_imports().empty and store.current_values().empty and _in_force() == []
     assert len(store.import_many([_batch("a.csv", [("x-2024-0000000001", "tw1", "1")])], "petugas", "uji")) == 1
 
 
@@ -170,7 +230,44 @@ def test_two_undos_at_once_undo_once(env):
     for thread in threads:
         thread.join()
     assert sorted(outcomes) == ["dibatalkan", f"impor '{imported}' sudah dibatalkan"]
-    assert store.list_imports()["dibatalkan"].tolist() == [True] and store.current_values().empty
+    assert store.list_imports()["dibatalkan"].tolist() == [True] and store.current_values().empty and _in_force() == []
+    assert _current(["x-2024-0000000001"]) == []  # a scope, with no column left in force
+
+
+def test_imports_and_undos_at_once_keep_the_values_in_force_those_of_the_view(env):
+    keys = [(f"x-2024-{i:010d}", kolom) for i in range(40) for kolom in ("target", "tw1", "tw2")]
+
+    def batch(step: int, offset: int) -> store.Batch:  # batches of other steps share keys
+        rows = [(i, k, f"{step}.{offset}") for n, (i, k) in enumerate(keys) if n % step == offset]
+        return _batch(f"isian_{step}_{offset}.csv", rows)
+
+    kept, *undone = store.import_many([batch(s, o) for s in (2, 3) for o in range(s)], "petugas", "uji")
+    start, failures = threading.Barrier(len(undone) + 2), []
+
+    def at_once(write):
+        start.wait()
+        try:
+            write()
+        except Exception as error:  # said in the assertion below
+            failures.append(repr(error))
+
+    writes = [functools.partial(store.undo, import_id, f"petugas {k}") for k, import_id in enumerate(undone)]
+    writes += [functools.partial(store.import_many, [batch(5, o)], f"pengimpor {o}", "uji") for o in range(2)]
+    threads = [threading.Thread(target=at_once, args=(w,)) for w in writes]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    imports = store.list_imports()
+    assert imports.loc[imports["dibatalkan"], "impor_id"].tolist() == undone[::-1]
+    values = {}  # per key the latest import still standing: the two new ones over the one kept
+    for name in reversed(imports.loc[~imports["dibatalkan"], "berkas"].tolist()):
+        step, offset = map(int, name[len("isian_") : -len(".csv")].split("_"))
+        values |= {key: f"{step}.{offset}" for n, key in enumerate(keys) if n % step == offset}
+    assert set(values.values()) == {"2.0", "5.0", "5.1"}
+    assert _current() == sorted([i, k, v] for (i, k), v in values.items())
+    assert len(_in_force()) == len(values)
 
 
 def test_an_unreachable_database_is_said_in_indonesian_without_its_password(env, monkeypatch):
@@ -252,6 +349,8 @@ def test_the_former_file_store_is_moved_in_once_and_left_as_it_was(env, tmp_path
         [IKM, "tw4", "76.0"],  # the former id's value, now on the indicator, and the later import
         [LAPORAN, "tw1", "3.0"],  # the undone import's 9.0 does not count
     ]
+    assert [v[:3] for v in _in_force()] == [("hilang-2020-0123456789", "tw1", gone), (IKM, "target", revised),
+                                            (IKM, "tw4", revised), (LAPORAN, "tw1", first)]  # fmt: skip
     covers = store.coverage(con, store.list_imports())
     assert covers[revised] == "Wonorejo 2024" and covers[gone] == "1 nilai indikator yang sudah tidak ada"
 
@@ -267,6 +366,9 @@ def test_the_former_file_store_is_moved_in_once_and_left_as_it_was(env, tmp_path
         moves = conn.execute(sa.select(store.pemindahan.c.impor, store.pemindahan.c.dibatalkan)).all()
     assert [tuple(m) for m in moves] == [(4, 1), (0, 1)]
     assert store.list_imports()["dibatalkan"].tolist() == [False, True, False, True]
+    assert _current() == [["hilang-2020-0123456789", "tw1", "7.0"], [IKM, "target", "80.0"], [IKM, "tw4", "76.0"]]
+    assert [v[:3] for v in _in_force()] == [("hilang-2020-0123456789", "tw1", gone), (IKM, "target", revised),
+                                            (IKM, "tw4", revised)]  # the late undo took LAPORAN's value away  # fmt: skip
 
 
 # ------------------------------------------------------------------------------------------------ several writers
@@ -346,6 +448,7 @@ def test_two_app_processes_and_the_command_line_writing_at_once_lose_nothing(env
     for name in reversed(imports["berkas"].tolist()):  # oldest first: a later import's value wins
         expected |= files[name]
     assert _current() == sorted([i, k, v] for (i, k), v in expected.items())
+    assert len(_in_force()) == len(expected)  # and equal to the view
 
 
 def test_the_app_says_once_what_it_moved_from_the_file_store(real_data, tmp_path, monkeypatch):

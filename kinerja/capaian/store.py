@@ -5,13 +5,15 @@ command line write to it at once; PostgreSQL (KINERJA_DATABASE_URL) for several 
     impor         one row per accepted import: its number (the order of imports), id, file name, sha256,
                   time (UTC), rows, value count, source, who (oleh)
     nilai_impor   the import's values as validated: indikator_id, kolom, nilai (text)
-    pembatalan    an undo: the import, when, who. Nothing is ever updated or deleted
+    pembatalan    an undo: the import, when, who. Nothing in these three is ever updated or deleted
     pemindahan    each move of the former file store (impor/*.parquet + *.json, batal/*.json) into the database
+    nilai_berlaku the value in force per column and indicator, with the import it came from
 
-Current values come from one view (queries/penyimpanan/nilai_terkini.sql): per indicator and column, the
-value of the latest import not undone. An import is one transaction in which writers take turns, so the
-"already imported" check and the insert see the same store; an undo is one transaction whose row the
-database allows once per import. Every SQL text is in queries/penyimpanan/ (parameters as :name).
+Current values are defined by one view (queries/penyimpanan/nilai_terkini.sql): per indicator and column,
+the value of the latest import not undone. nilai_berlaku holds the same rows, kept in the transaction of
+every import and undo, so reading current values reads one table. Writers take turns, so the "already
+imported" check, the insert and the values in force see the same store; an undo is one transaction whose
+row the database allows once per import. Every SQL text is in queries/penyimpanan/ (parameters as :name).
 """
 
 import functools
@@ -29,6 +31,7 @@ import adbc_driver_postgresql.dbapi
 import adbc_driver_sqlite.dbapi
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
@@ -93,6 +96,16 @@ pembatalan = sa.Table(
     sa.Column("dibatalkan_pada", sa.DateTime(timezone=True), nullable=False),
     sa.Column("oleh", sa.Text, nullable=False),
     sa.CheckConstraint("oleh <> ''", name="pembatalan_ada_oleh"),
+)
+nilai_berlaku = sa.Table(
+    "nilai_berlaku",
+    metadata,
+    # kolom first: the whole store is read a column at a time, each one range of the key (see _whole_store)
+    sa.Column("kolom", _KEY, primary_key=True),
+    sa.Column("indikator_id", _KEY, primary_key=True),
+    sa.Column("nomor_impor", sa.BigInteger, sa.ForeignKey("impor.nomor"), nullable=False),
+    sa.Column("nilai", sa.Text, nullable=False),
+    sqlite_with_rowid=False,
 )
 pemindahan = sa.Table(
     "pemindahan",
@@ -212,9 +225,13 @@ def _create_schema(engine: sa.Engine) -> None:
     for attempt in range(3):  # another process creating it at the same moment makes this one fail once
         try:
             with _writing(engine) as conn:
+                filling = sa.inspect(conn).has_table("impor") and not sa.inspect(conn).has_table("nilai_berlaku")
                 metadata.create_all(conn)
                 if "nilai_terkini" not in sa.inspect(conn).get_view_names():
                     conn.exec_driver_sql(_sql("nilai_terkini"))
+                if filling:  # a store made before the table: filled in the transaction that makes it
+                    _take_turn(conn)
+                    _run(conn, "berlaku_isi")
             return
         except sa.exc.DBAPIError:
             if attempt == 2:
@@ -320,27 +337,57 @@ def _id_ranges(ids: set[str]) -> list[tuple[str, str]]:
     return [(p, _after(p)) for p in sorted(prefixes)]
 
 
-def _whole_store(engine: sa.Engine) -> pd.DataFrame:
-    """Every current value through the engine's bulk path (ADBC: rows straight into Arrow columns), 1,7 to
-    3,4 times faster than rows through Python objects once the store holds millions of values."""
+def _bulk_connection(engine: sa.Engine):
+    """The engine's bulk path (ADBC: rows straight into Arrow columns), 1,7 to 3,4 times faster than rows
+    through Python objects once the store holds millions of values. One transaction, one snapshot: on
+    SQLite every read transaction is one, on PostgreSQL REPEATABLE READ makes it so."""
     url = engine.url
     if url.get_backend_name() == "sqlite":
-        connection = adbc_driver_sqlite.dbapi.connect(url.database)
-    else:
-        libpq = url.set(drivername="postgresql").render_as_string(hide_password=False)
-        connection = adbc_driver_postgresql.dbapi.connect(libpq)
-    with connection, connection.cursor() as cursor:
-        cursor.execute(_sql("terkini_semua"))
-        values = cursor.fetch_arrow_table()
-    return values.to_pandas() if values.num_rows else pd.DataFrame(columns=VALUE_FRAME)
+        return adbc_driver_sqlite.dbapi.connect(url.database)
+    libpq = url.set(drivername="postgresql").render_as_string(hide_password=False)
+    connection = adbc_driver_postgresql.dbapi.connect(libpq)
+    isolation = "adbc.connection.transaction.isolation_level"
+    connection.adbc_connection.set_options(**{isolation: "adbc.connection.transaction.isolation.repeatable_read"})
+    return connection
+
+
+def _arrow(cursor, sql: str, *params) -> pa.Table:
+    cursor.execute(sql, params or None)
+    return cursor.fetch_arrow_table()
+
+
+def _whole_store(engine: sa.Engine) -> pd.DataFrame:
+    """Every value in force, in one snapshot, kolom as a category (a dictionary of a few words instead of
+    millions of equal strings). SQLite keeps the table in its key's order, so it is read a column at a time,
+    each one range, without sending kolom with every row; PostgreSQL keeps rows in the order they were
+    written, where a column's rows lie all over the table, so it is read in one pass."""
+    with _bulk_connection(engine) as connection, connection.cursor() as cursor:
+        if engine.dialect.name == "postgresql":
+            values = _arrow(cursor, _sql("berlaku_semua"))
+            if not values.num_rows:
+                return pd.DataFrame(columns=VALUE_FRAME)
+            frame = values.set_column(1, "kolom", values["kolom"].dictionary_encode()).to_pandas()
+            return frame.assign(kolom=frame["kolom"].cat.reorder_categories(sorted(frame["kolom"].cat.categories)))
+        columns = _arrow(cursor, _sql("kolom_berlaku"))["kolom"].to_pylist()
+        parts = [_arrow(cursor, _sql("berlaku_kolom"), column) for column in columns]
+    if not parts:
+        return pd.DataFrame(columns=VALUE_FRAME)
+    dictionary = pa.array(columns, pa.string())
+    tables = [
+        pa.table({"indikator_id": part["indikator_id"], "nilai": part["nilai"]}).add_column(
+            1, "kolom", pa.DictionaryArray.from_arrays(np.full(part.num_rows, code, dtype=np.int8), dictionary)
+        )
+        for code, part in enumerate(parts)
+    ]
+    return pa.concat_tables(tables).to_pandas()
 
 
 @_unreachable
 def current_values(con=None, indikator_ids: Iterable[str] | None = None) -> pd.DataFrame:
-    """The current stored value of every indicator/column (indikator_id, kolom, nilai; empty when nothing
-    was imported). Given indicator ids, only theirs: read as one key range per kecamatan and year, so one
-    kabupaten is a few small reads at any store size. `con` (DuckDB) is used only when the former file
-    store must be moved in first."""
+    """The current stored value of every indicator/column (indikator_id, kolom as a category, nilai; empty
+    when nothing was imported), from the table of values in force. Given indicator ids, only theirs: read
+    as one key range per kecamatan and year, so one kabupaten is a few small reads at any store size.
+    `con` (DuckDB) is used only when the former file store must be moved in first."""
     engine = _open(con)
     if engine is None:
         return pd.DataFrame(columns=VALUE_FRAME)
@@ -352,9 +399,11 @@ def current_values(con=None, indikator_ids: Iterable[str] | None = None) -> pd.D
         found = _whole_store(engine)
         return found[found["indikator_id"].isin(wanted)].reset_index(drop=True)
     with _reading(engine) as conn:
-        read = (_run(conn, "terkini_rentang", dari=low, sampai=high).fetchall() for low, high in ranges)
+        columns = _run(conn, "kolom_berlaku").scalars().all() if ranges else []
+        read = (_run(conn, "terkini_rentang", kolom=columns, dari=low, sampai=high).fetchall() for low, high in ranges)
         rows = [tuple(row) for rows in read for row in rows if row[0] in wanted]
-    return pd.DataFrame(rows, columns=VALUE_FRAME)
+    found = pd.DataFrame(rows, columns=VALUE_FRAME)
+    return found.astype({"kolom": pd.CategoricalDtype(columns)}) if rows else found
 
 
 @_unreachable
@@ -485,6 +534,7 @@ def _write_batches(conn: sa.Connection, batches: list[Batch], oleh: str, source:
     values = pd.concat([b.values for b in batches], ignore_index=True)[VALUE_FRAME]
     values["nomor_impor"] = np.repeat([r["nomor"] for r in records], [r["nilai"] for r in records])
     _insert_values(conn, values)
+    _run(conn, "berlaku_impor", pertama=records[0]["nomor"], terakhir=records[-1]["nomor"])
     return [r["impor_id"] for r in records]
 
 
@@ -531,20 +581,30 @@ def import_bytes(
     return store(checked, name, content, source, oleh), checked
 
 
+def _undo_in_force(conn: sa.Connection, number: int) -> None:
+    """After an import's row in pembatalan: the keys whose value in force came from it get the latest
+    value of the imports still standing (or none). Only that import's keys are touched."""
+    _run(conn, "berlaku_batal_hapus", nomor_impor=number)
+    _run(conn, "berlaku_batal_hitung", nomor_impor=number)
+
+
 @_unreachable
 def undo(import_id: str, oleh: str) -> None:
-    """Stop counting an import's values: one row in pembatalan, nothing deleted. An import is undone
-    once; the second undo, also one racing the first, is refused."""
+    """Stop counting an import's values: one row in pembatalan, nothing of the history deleted, and the
+    values in force of its keys computed again. An import is undone once; the second undo, also one
+    racing the first, is refused."""
     oleh = _require_writer(oleh)
     engine = _open()
     found = None
     if engine is not None:
         try:
             with _writing(engine) as conn:
+                _take_turn(conn)  # the values in force are computed from a store no other writer changes meanwhile
                 found = _run(conn, "satu_impor", impor_id=import_id).one_or_none()
                 if found is not None and not found.dibatalkan:
                     row = {"nomor_impor": found.nomor, "dibatalkan_pada": datetime.now(UTC), "oleh": oleh}
                     conn.execute(pembatalan.insert(), row)
+                    _undo_in_force(conn, found.nomor)
                     return
         except sa.exc.IntegrityError as error:  # undone by another writer between the look and the write
             raise Refused(f"impor '{import_id}' sudah dibatalkan") from error
@@ -661,6 +721,10 @@ def _write_old(conn: sa.Connection, folder: Path, new: list[_OldImport], late_un
         _insert_values(conn, pd.concat(values, ignore_index=True))
     if undos:
         conn.execute(pembatalan.insert(), undos)
+    if records:  # numbered by their own times, so among the database's: the latest value wins, as ever
+        _run(conn, "berlaku_impor", pertama=min(numbers.values()), terakhir=max(numbers.values()))
+    for undo_record in late_undos:
+        _undo_in_force(conn, int(stored[undo_record["impor_id"]]))
     conn.execute(
         pemindahan.insert(),
         {"folder": str(folder), "dipindahkan_pada": datetime.now(UTC), "impor": len(records), "dibatalkan": len(undos),

@@ -1,8 +1,9 @@
--- The realisation store's one view of current values (SQLite and PostgreSQL alike): per indicator and column
--- (target, tw1-tw4, tahunan, polaritas, metode) the value of the latest import that was not undone. "Latest" is
--- the highest import number (impor.nomor, the order imports were made in). Every number has 16 digits (a CHECK on
--- impor.nomor), so the text number||value sorts by number first and its maximum carries the latest value: one
--- pass over the values in their key's order, no sort, and a condition on indikator_id reaches the table's key.
+-- The definition of current values (SQLite and PostgreSQL alike): per indicator and column (target, tw1-tw4, tahunan,
+-- polaritas, metode) the value of the latest import that was not undone. "Latest" is the highest import number
+-- (impor.nomor, the order imports were made in). Every number has 16 digits (a CHECK on impor.nomor), so the text
+-- number||value sorts by number first and its maximum carries the latest value: one pass over the values in their
+-- key's order, no sort. The table nilai_berlaku holds exactly these rows, kept by every import and undo, and is what
+-- the app reads; this view fills it once for a store made before it, and the tests hold the table to it.
 CREATE VIEW nilai_terkini AS
 SELECT n.indikator_id,
        n.kolom,
