@@ -175,3 +175,20 @@ def seed_scan(seed_pdf, tmp_path_factory) -> dict[str, Path]:
 
     out = tmp_path_factory.mktemp("seed_scan")
     return {stem: pdf_to_scan(pdf, out / f"{stem}.pdf") for stem, pdf in seed_pdf.items()}
+
+
+@pytest.fixture(scope="session")
+def many(tmp_path_factory):
+    """32 kecamatan in two kabupaten of two provinsi, two of them named alike: more than a chart can name.
+    Kab A's 20 have Wonorejo's document (with targets), Kab B's 12 Cibereum's (none)."""
+    from kinerja import db
+    from kinerja.build import Source, build_dataset, write_tables
+
+    names_a = ["Sukamaju", *(f"Desa A{n:02d}" for n in range(1, 20))]
+    names_b = ["Sukamaju", *(f"Desa B{n:02d}" for n in range(1, 12))]
+    sources = [Source(FIXTURES / "iki_wonorejo_numbered.txt", k, "Kab A", "Prov Satu", 2024) for k in names_a]
+    sources += [Source(FIXTURES / "iki_cibereum_markdown.txt", k, "Kab B", "Prov Dua", 2024) for k in names_b]
+    built = build_dataset(sources, corrections=[])
+    out = tmp_path_factory.mktemp("banyak") / "normalised"
+    write_tables({"indikator": built.indikator, "jabatan": built.jabatan, "dokumen": built.dokumen}, out)
+    return db.connect(out)

@@ -129,8 +129,8 @@ def test_title_slide_names_every_source_document(con, meeting):
 
 
 def test_a_long_list_of_documents_is_named_briefly():
-    many = pd.DataFrame({"kecamatan": [f"K{i}" for i in range(8)], "tahun": [2020 + i for i in range(8)]})
-    assert sources.short(many) == "Sumber: 8 dokumen IKI (K0 2020, K1 2021, K2 2022, K3 2023, K4 2024, K5 2025 dan 2 lainnya)"
+    eight = pd.DataFrame({"kecamatan": [f"K{i}" for i in range(8)], "tahun": [2020 + i for i in range(8)]})
+    assert sources.short(eight) == "Sumber: 8 dokumen IKI (K0 2020, K1 2021, K2 2022, K3 2023, K4 2024, K5 2025 dan 2 lainnya)"
 
 
 def test_ringkasan_is_an_editable_stacked_column_chart_with_the_views_numbers(con, meeting):
@@ -527,3 +527,10 @@ def test_export_command(tmp_path, capsys):
     subtitle = Presentation(deck).slides[0].placeholders[1].text
     assert "Tahun 2020" in subtitle and "Sumber: 1 dokumen IKI (Masama 2020)" in subtitle
     assert main(["export", "--format", "xlsx", "--out", str(tmp_path / "kosong.xlsx"), "--jabatan", "tidak ada"]) == 2
+
+
+def test_a_sheet_is_named_without_the_characters_excel_refuses(many):
+    summed = views.ringkasan(many, Filters())  # 32 kecamatan in 2 kabupaten: "Indikator per kabupaten/kota"
+    assert summed.judul == "Indikator per kabupaten/kota" and summed.sheet == "Indikator per kabupaten-kota"
+    book = _book(many, Filters(), [summed])
+    assert book.sheetnames == ["Keterangan", "Indikator per kabupaten-kota"]

@@ -159,24 +159,6 @@ def test_perbandingan_over_several_years_counts_kecamatan_and_documents(years):
     )
 
 
-@pytest.fixture(scope="module")
-def many(tmp_path_factory):
-    """32 kecamatan in two kabupaten of two provinsi, two of them named alike: more than a chart can name.
-    Kab A's 20 have Wonorejo's document (with targets), Kab B's 12 Cibereum's (none)."""
-    from kinerja import db
-    from kinerja.build import Source, build_dataset, write_tables
-    from tests.conftest import FIXTURES
-
-    names_a = ["Sukamaju", *(f"Desa A{n:02d}" for n in range(1, 20))]
-    names_b = ["Sukamaju", *(f"Desa B{n:02d}" for n in range(1, 12))]
-    sources = [Source(FIXTURES / "iki_wonorejo_numbered.txt", k, "Kab A", "Prov Satu", 2024) for k in names_a]
-    sources += [Source(FIXTURES / "iki_cibereum_markdown.txt", k, "Kab B", "Prov Dua", 2024) for k in names_b]
-    built = build_dataset(sources, corrections=[])
-    out = tmp_path_factory.mktemp("banyak") / "normalised"
-    write_tables({"indikator": built.indikator, "jabatan": built.jabatan, "dokumen": built.dokumen}, out)
-    return db.connect(out)
-
-
 def test_more_kecamatan_than_a_chart_can_name_are_summed_per_kabupaten(many):
     view = views.ringkasan(many, Filters())
     assert view.judul == "Indikator per kabupaten/kota"

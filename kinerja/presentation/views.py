@@ -6,6 +6,7 @@ meeting is word for word what the dashboard shows.
 A builder returns None when the filters leave nothing to show.
 """
 
+import re
 from dataclasses import dataclass, field, replace
 
 import pandas as pd
@@ -62,8 +63,9 @@ class View:
 
     @property
     def sheet(self) -> str:
-        """The workbook sheet name, within Excel's 31 characters."""
-        return (self.lembar or self.judul)[:31]
+        """The workbook sheet name: within Excel's 31 characters, without the characters Excel refuses in
+        one ("per kabupaten/kota" becomes "per kabupaten-kota")."""
+        return re.sub(r"[\\/:*?\[\]]", "-", self.lembar or self.judul)[:31]
 
 
 def _run(con, name: str, filters: Filters, **params) -> pd.DataFrame:
