@@ -155,7 +155,9 @@ ROOT = Path(__file__).resolve().parent.parent
 def _make(*arguments: str, dataset: Path) -> str:
     """What make would run, with KINERJA_DATA_DIR naming a generated dataset (-n: nothing is run)."""
     env = {**os.environ, "KINERJA_DATA_DIR": str(dataset)}
-    return subprocess.run(["make", *arguments], cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout
+    # --no-print-directory: under `make test` this make is nested and would say which directory it enters.
+    command = ["make", "--no-print-directory", *arguments]
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout
 
 
 def test_make_run_serves_a_generated_dataset_without_rebuilding_it(dataset):
