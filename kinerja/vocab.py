@@ -93,6 +93,8 @@ COLUMN_LABELS = {
     "persen_bertarget": "% bertarget",
     "persen": "% indikator",
     "indikator_per_jabatan": "Indikator per jabatan",
+    "indikator_per_dokumen": "Indikator per dokumen",
+    "rumusan": "Rumusan berbeda",
     "status": "Bersama / khas",
     "padanan": "Padanan di kecamatan lain (kemiripan rumusan)",
     "tercantum": "Tercantum (baris)",
