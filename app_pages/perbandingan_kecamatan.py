@@ -1,4 +1,5 @@
-"""Perbandingan kecamatan: one canonical jabatan or bidang side by side, shared and unique indicators."""
+"""Perbandingan kecamatan: one canonical jabatan or bidang side by side, shared and unique indicators; for
+more kecamatan than can stand side by side, summed per kabupaten/kota or provinsi with the common wordings."""
 
 import streamlit as st
 
@@ -15,16 +16,22 @@ if choices.empty:
 else:
     mode = st.segmented_control("Bandingkan menurut", ["Jabatan", "Bidang"], default="Jabatan", key="bandingkan")
     if mode == "Bidang":
-        bidang_options = [b for b in BIDANG_LABELS if b in set(choices["bidang"])]
-        bidang = st.selectbox("Bidang", bidang_options, format_func=BIDANG_LABELS.get, key="pilih_bidang")
-        view = views.perbandingan(con, chosen, colours, bidang=bidang)
+        bidang = st.selectbox("Bidang", views.bidang_pilihan(choices), format_func=BIDANG_LABELS.get, key="pilih_bidang")
+        choice = {"bidang": bidang}
     else:
-        counts = dict(zip(choices["jabatan_baku"], choices["kecamatan"], strict=True))
-        jabatan = st.selectbox(
-            "Jabatan baku", list(counts), format_func=lambda j: f"{j} ({counts[j]} kecamatan)", key="pilih_jabatan"
-        )
-        view = views.perbandingan(con, chosen, colours, jabatan=jabatan)
-    if not widgets.empty_notice(view):
+        offered, left_out = views.jabatan_ditawarkan(choices)
+        jabatan = st.selectbox("Jabatan baku", list(offered), format_func=offered.get, key="pilih_jabatan")
+        if left_out:
+            st.caption(left_out)
+        choice = {"jabatan": jabatan}
+    view = views.perbandingan(con, chosen, colours, **choice)
+    if widgets.empty_notice(view):
+        pass
+    elif view.key == "perbandingan":
         widgets.draw(view, key="perbandingan_kecamatan_1", table=False)
-        widgets.side_by_side(view, colours)
+        widgets.side_by_side(view)
         widgets.draw_table(view)
+    else:  # too many kecamatan to set side by side: the regions, and the wordings most of them use
+        st.info(views.NARROW_FOR_COMPARISON)
+        widgets.draw(view, key="perbandingan_kecamatan_1")
+        widgets.draw(views.rumusan_umum(con, chosen, **choice), key="perbandingan_kecamatan_2")

@@ -8,6 +8,7 @@ checks that they return the same number of rows.
     indikator_dan_target        the filtered indicators with what capaian needs
     contoh_per_kategori         up to $per_kategori examples per formula category, kecamatan in turn
     indikator_antar_kecamatan   one position's (or field's) indicators across kecamatan, a wording once per kecamatan
+                                (a kecamatan: its name within its kabupaten/kota)
 """
 
 import pandas as pd
@@ -80,15 +81,16 @@ def indikator_dan_target(tables: dict, filter: dict, **_) -> pd.DataFrame:
 
 def contoh_per_kategori(tables: dict, filter: dict, per_kategori: int, **_) -> pd.DataFrame:
     rows = filtered(tables["indikator"], filter).sort_values("urutan_baris", kind="stable")
-    rows = rows.assign(giliran=rows.groupby(["kategori_formula", "kecamatan"]).cumcount() + 1)
-    rows = rows.sort_values(["kategori_formula", "giliran", "kecamatan"], kind="stable")
+    rows = rows.assign(giliran=rows.groupby(["kategori_formula", "kabupaten", "kecamatan"]).cumcount() + 1)
+    rows = rows.sort_values(["kategori_formula", "giliran", "kecamatan", "kabupaten"], kind="stable")
     rows = rows.assign(nomor=rows.groupby("kategori_formula").cumcount() + 1)
     examples = rows[rows["nomor"] <= per_kategori]
     examples = examples.assign(
         jumlah_contoh=examples.groupby("kategori_formula")["nomor"].transform("size"),
         kategori_ada=examples["kategori_formula"].nunique(),
     ).sort_values(["kategori_formula", "nomor"], kind="stable")
-    columns = ["kategori_formula", "kecamatan", "jabatan_baku", "indikator", "formula", "jumlah_contoh", "kategori_ada"]
+    columns = ["kategori_formula", "kecamatan", "kabupaten", "jabatan_baku", "indikator", "formula", "jumlah_contoh",
+               "kategori_ada"]  # fmt: skip
     return examples[columns].reset_index(drop=True)
 
 
@@ -99,7 +101,8 @@ def indikator_antar_kecamatan(tables: dict, filter: dict, pilihan_jabatan: str, 
     if pilihan_bidang:
         rows = rows[rows["bidang"] == pilihan_bidang]
     rows = rows.assign(rumusan=rows["indikator"].str.strip().str.replace(r"\s+", " ", regex=True).str.lower())
-    groups = rows.groupby(["kecamatan", "rumusan"], sort=False)
+    place = ["kabupaten", "kecamatan"]  # a kecamatan is its name within its kabupaten/kota
+    groups = rows.groupby([*place, "rumusan"], sort=False)
     per_wording = pd.DataFrame(
         {
             "tercantum": groups.size(),
@@ -107,13 +110,14 @@ def indikator_antar_kecamatan(tables: dict, filter: dict, pilihan_jabatan: str, 
         }
     ).reset_index()
     first = rows.sort_values(["tahun", "urutan_baris"], ascending=[False, True], kind="stable")
-    first = first.drop_duplicates(["kecamatan", "rumusan"]).drop(columns="tahun")
-    joined = first.merge(per_wording, on=["kecamatan", "rumusan"]).sort_values(["kecamatan", "urutan_baris"], kind="stable")
-    joined["kecamatan_dibandingkan"] = joined["kecamatan"].nunique()
-    joined["dokumen_dibandingkan"] = len(rows[["kecamatan", "tahun"]].drop_duplicates())
+    first = first.drop_duplicates([*place, "rumusan"]).drop(columns="tahun")
+    joined = first.merge(per_wording, on=[*place, "rumusan"])
+    joined = joined.sort_values(["kecamatan", "kabupaten", "urutan_baris"], kind="stable")
+    joined["kecamatan_dibandingkan"] = len(joined[place].drop_duplicates())
+    joined["dokumen_dibandingkan"] = len(rows[[*place, "tahun"]].drop_duplicates())
     columns = [
-        "indikator_id", "kecamatan", "tahun", "jabatan_baku", "sasaran", "indikator", "kategori_formula", "formula", "target",
-        "target_satuan", "tercantum", "kecamatan_dibandingkan", "dokumen_dibandingkan",
+        "indikator_id", "kecamatan", "kabupaten", "tahun", "jabatan_baku", "sasaran", "indikator", "kategori_formula",
+        "formula", "target", "target_satuan", "tercantum", "kecamatan_dibandingkan", "dokumen_dibandingkan",
     ]  # fmt: skip
     return joined[columns].reset_index(drop=True)
 

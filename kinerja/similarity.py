@@ -14,8 +14,10 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 MAY_IMPORT: tuple[str, ...] = ()  # pure: imports no other part of kinerja
@@ -34,11 +36,13 @@ MIN_SHARED_WORDS = 2
 _NOT_A_WORD = re.compile(r"[^\w]+")
 
 
+@lru_cache(maxsize=2**16)  # an item is compared with every other group's: its words are taken once
 def words(text: str) -> tuple[str, ...]:
     """The words that say what is measured: lower case, punctuation as spaces, no filler words."""
     return tuple(w for w in _NOT_A_WORD.sub(" ", str(text).lower()).split() if w not in FILLER)
 
 
+@lru_cache(maxsize=2**16)
 def normalise(text: str) -> str:
     return " ".join(words(text))
 
@@ -72,20 +76,24 @@ class Match:
     score: float
 
 
-def match_between(left: Sequence[Item], right: Sequence[Item]) -> list[Match]:
+def _scores(left_texts: list[str], right_texts: list[str]) -> np.ndarray:
+    """token_set_ratio of every pair of normalised texts, 0 below THRESHOLD."""
+    return process.cdist(left_texts, right_texts, scorer=fuzz.token_set_ratio, score_cutoff=THRESHOLD)
+
+
+def match_between(left: Sequence[Item], right: Sequence[Item], scores: np.ndarray | None = None) -> list[Match]:
     """One-to-one: each item matches at most one of the other side, the best-scoring pair first,
-    equal scores in the order of the items' ids."""
+    equal scores in the order of the items' ids. `scores` (left x right) when already computed."""
     if not left or not right:
         return []
-    scores = process.cdist(
-        [normalise(i.text) for i in left], [normalise(i.text) for i in right], scorer=fuzz.token_set_ratio, score_cutoff=THRESHOLD
-    ).tolist()
+    if scores is None:
+        scores = _scores([normalise(i.text) for i in left], [normalise(i.text) for i in right])
     left_words, right_words = [set(words(i.text)) for i in left], [set(words(i.text)) for i in right]
+    rows, columns = np.nonzero(scores >= THRESHOLD)  # the few pairs worth a look, without a loop over all
     candidates = sorted(
-        (-value, left[i].id, right[j].id, i, j)
-        for i, row in enumerate(scores)
-        for j, value in enumerate(row)
-        if value >= THRESHOLD and _share_enough_words(left_words[i], right_words[j])
+        (-float(scores[i, j]), left[i].id, right[j].id, i, j)
+        for i, j in zip(rows.tolist(), columns.tolist(), strict=True)
+        if _share_enough_words(left_words[i], right_words[j])
     )
     taken_left, taken_right, matches = set(), set(), []
     for negative, _, _, i, j in candidates:
@@ -97,11 +105,21 @@ def match_between(left: Sequence[Item], right: Sequence[Item]) -> list[Match]:
 
 
 def match_groups(items: Iterable[Item]) -> list[Match]:
-    """Every pair of groups matched one-to-one; nothing when there is a single group."""
+    """Every pair of groups matched one-to-one; nothing when there is a single group. Each distinct
+    wording is scored against each other once: kecamatan copying one template share most of them, and
+    thirty kecamatan would otherwise score the same pairs 435 times."""
     groups: dict[str, list[Item]] = defaultdict(list)
     for item in sorted(items, key=lambda i: i.id):
         groups[item.group].append(item)
-    return [match for a, b in combinations(sorted(groups), 2) for match in match_between(groups[a], groups[b])]
+    texts = sorted({normalise(item.text) for members in groups.values() for item in members})
+    position = {text: n for n, text in enumerate(texts)}
+    scores = _scores(texts, texts) if len(groups) > 1 else np.zeros((0, 0))
+    found = []
+    for a, b in combinations(sorted(groups), 2):
+        rows = [position[normalise(item.text)] for item in groups[a]]
+        columns = [position[normalise(item.text)] for item in groups[b]]
+        found += match_between(groups[a], groups[b], scores[np.ix_(rows, columns)])
+    return found
 
 
 def partners(matches: Iterable[Match]) -> dict[str, list[tuple[Item, float]]]:

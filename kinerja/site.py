@@ -58,7 +58,7 @@ PAGES = (
         "Perbandingan kecamatan",
         "perbandingan",
         ":material/compare_arrows:",
-        ("perbandingan",),
+        ("perbandingan", "perbandingan_wilayah", "rumusan_umum"),
     ),
     Page(
         "target_realisasi.py",

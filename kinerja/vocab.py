@@ -93,6 +93,8 @@ COLUMN_LABELS = {
     "persen_bertarget": "% bertarget",
     "persen": "% indikator",
     "indikator_per_jabatan": "Indikator per jabatan",
+    "indikator_per_dokumen": "Indikator per dokumen",
+    "rumusan": "Rumusan berbeda",
     "status": "Bersama / khas",
     "padanan": "Padanan di kecamatan lain (kemiripan rumusan)",
     "tercantum": "Tercantum (baris)",
@@ -123,11 +125,17 @@ def readable(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.rename(columns=COLUMN_LABELS)
 
 
+def told_apart(names: pd.Series, regions: pd.Series) -> pd.Series:
+    """Each place's name, with the region it lies in where places of different regions share the name
+    ("Wonosari (Gunung Kidul)", "Wonosari (Malang)"): counts keep them apart, so names must too."""
+    shared = regions.groupby(names, observed=True).transform("nunique") > 1
+    return names.where(~shared, names + " (" + regions + ")")
+
+
 def place_names(rows: pd.DataFrame) -> pd.Series:
     """Each row's kecamatan as people name it: with its kabupaten/kota where kecamatan of that name lie
     in more than one ("Sukamaju (Bogor)"); rows of one kecamatan (its years, its indicators) alike."""
-    kabupaten = rows.groupby("kecamatan")["kabupaten"].transform("nunique")
-    return rows["kecamatan"].where(kabupaten <= 1, rows["kecamatan"] + " (" + rows["kabupaten"] + ")")
+    return told_apart(rows["kecamatan"], rows["kabupaten"])
 
 
 def _codes(labels: dict[str, str], **flags: tuple[str, ...]) -> pd.DataFrame:

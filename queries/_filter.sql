@@ -34,3 +34,9 @@ CREATE OR REPLACE MACRO cocok_cari(cari, r_indikator, r_formula, r_sasaran) AS
 -- charts name at most a few dozen places, so a wide scope is summed per kabupaten/kota or provinsi.
 CREATE OR REPLACE MACRO tempat(tingkat, r_provinsi, r_kabupaten, r_kecamatan) AS
     CASE tingkat WHEN 'provinsi' THEN r_provinsi WHEN 'kabupaten' THEN r_kabupaten ELSE r_kecamatan END;
+
+-- The region a place lies in, which tells apart places named alike (279 kecamatan names are found in
+-- more than one kabupaten/kota): a kecamatan's kabupaten/kota, a kabupaten/kota's provinsi; a provinsi
+-- lies in none ('').
+CREATE OR REPLACE MACRO induk(tingkat, r_provinsi, r_kabupaten) AS
+    CASE tingkat WHEN 'provinsi' THEN '' WHEN 'kabupaten' THEN r_provinsi ELSE r_kabupaten END;

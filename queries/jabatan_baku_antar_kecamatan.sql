@@ -1,7 +1,9 @@
 -- Which canonical positions can be compared: each jabatan_baku with the number of kecamatan that have it
--- and its indicators. Parameters: the shared filters ($filter).
+-- (a kecamatan is its name within its kabupaten/kota), of kabupaten/kota, and its indicators; the
+-- positions most kecamatan have first. Parameters: the shared filters ($filter).
 SELECT jabatan_baku, bidang,
-       count(DISTINCT kecamatan) AS kecamatan,
+       count(DISTINCT (kabupaten, kecamatan)) AS kecamatan,
+       count(DISTINCT kabupaten) AS kabupaten,
        count(*) AS indikator
 FROM indikator_terfilter($filter)
 GROUP BY ALL

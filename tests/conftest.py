@@ -130,6 +130,55 @@ def multi_year_data(tmp_path_factory) -> Path:
     return _build_into(tmp_path_factory.mktemp("multi_year_data"), sources)
 
 
+@pytest.fixture(scope="session")
+def many_data(tmp_path_factory) -> Path:
+    """32 kecamatan in two kabupaten of two provinsi, two of them named alike: more than a chart can name.
+    Kab A (Prov Satu) has Sukamaju and Desa A01–A19 with Wonorejo's document (5 indicators, targets),
+    Kab B (Prov Dua) Sukamaju and Desa B01–B11 with Cibereum's (6 indicators, none), all of 2024."""
+    from kinerja.build import Source
+
+    names_a = ["Sukamaju", *(f"Desa A{n:02d}" for n in range(1, 20))]
+    names_b = ["Sukamaju", *(f"Desa B{n:02d}" for n in range(1, 12))]
+    sources = [Source(FIXTURES / "iki_wonorejo_numbered.txt", k, "Kab A", "Prov Satu", 2024) for k in names_a]
+    sources += [Source(FIXTURES / "iki_cibereum_markdown.txt", k, "Kab B", "Prov Dua", 2024) for k in names_b]
+    return _build_into(tmp_path_factory.mktemp("banyak"), sources)
+
+
+@pytest.fixture(scope="module")
+def many(many_data):
+    """A connection to the 32 kecamatan of `many_data`."""
+    from kinerja import db
+
+    return db.connect(many_data)
+
+
+@pytest.fixture(scope="session")
+def provinces_data(tmp_path_factory) -> Path:
+    """31 kabupaten with one kecamatan each, more than a chart can name at either level: summed per
+    provinsi. Prov Satu's 16 (Kab 01–16) have Wonorejo's document, Prov Dua's 15 (Kab 17–31) Cibereum's."""
+    from kinerja.build import Source
+
+    sources = [
+        Source(
+            FIXTURES / ("iki_wonorejo_numbered.txt" if n <= 16 else "iki_cibereum_markdown.txt"),
+            f"Desa {n:02d}",
+            f"Kab {n:02d}",
+            "Prov Satu" if n <= 16 else "Prov Dua",
+            2024,
+        )
+        for n in range(1, 32)
+    ]
+    return _build_into(tmp_path_factory.mktemp("provinsi"), sources)
+
+
+@pytest.fixture(scope="module")
+def provinces(provinces_data):
+    """A connection to the 31 kabupaten of `provinces_data`."""
+    from kinerja import db
+
+    return db.connect(provinces_data)
+
+
 @pytest.fixture(scope="module")
 def real(real_data):
     """A connection to the four real documents."""
@@ -175,20 +224,3 @@ def seed_scan(seed_pdf, tmp_path_factory) -> dict[str, Path]:
 
     out = tmp_path_factory.mktemp("seed_scan")
     return {stem: pdf_to_scan(pdf, out / f"{stem}.pdf") for stem, pdf in seed_pdf.items()}
-
-
-@pytest.fixture(scope="session")
-def many(tmp_path_factory):
-    """32 kecamatan in two kabupaten of two provinsi, two of them named alike: more than a chart can name.
-    Kab A's 20 have Wonorejo's document (with targets), Kab B's 12 Cibereum's (none)."""
-    from kinerja import db
-    from kinerja.build import Source, build_dataset, write_tables
-
-    names_a = ["Sukamaju", *(f"Desa A{n:02d}" for n in range(1, 20))]
-    names_b = ["Sukamaju", *(f"Desa B{n:02d}" for n in range(1, 12))]
-    sources = [Source(FIXTURES / "iki_wonorejo_numbered.txt", k, "Kab A", "Prov Satu", 2024) for k in names_a]
-    sources += [Source(FIXTURES / "iki_cibereum_markdown.txt", k, "Kab B", "Prov Dua", 2024) for k in names_b]
-    built = build_dataset(sources, corrections=[])
-    out = tmp_path_factory.mktemp("banyak") / "normalised"
-    write_tables({"indikator": built.indikator, "jabatan": built.jabatan, "dokumen": built.dokumen}, out)
-    return db.connect(out)

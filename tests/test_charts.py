@@ -260,8 +260,8 @@ def test_height_grows_with_the_rows_by_one_rule(real):
         heights["band"].append(charts.band_distribution(own, own["kecamatan"], state.bands, "").layout.height)
         rows = per_jenis[per_jenis["wilayah"].isin(some)]
         heights["heatmap"].append(charts.coverage_heatmap(rows, "jenis_jabatan", JENIS_LABELS, "").layout.height)
-        mix = db.run_query(real, "kategori_per_kecamatan", **Filters(kecamatan=tuple(some)).params())
-        heights["mix"].append(charts.category_mix(mix, "kecamatan", "Kecamatan", "").layout.height)
+        mix = db.run_query(real, "kategori_per_wilayah", **Filters(kecamatan=tuple(some)).params(), tingkat="kecamatan")
+        heights["mix"].append(charts.category_mix(mix, "wilayah", "Kecamatan", "").layout.height)
     for chart, series in heights.items():
         assert series == sorted(series) and series[0] == series[1], (chart, series)  # one row is drawn as two
     # From two to four kecamatan, two rows more (the formula mix also gains a legend row: more categories).

@@ -10,6 +10,7 @@ from kinerja import db, site
 from kinerja.capaian import assembly, store, template
 from kinerja.indonesian import MONTHS
 from kinerja.paths import ROOT
+from kinerja.presentation import views
 from tests.conftest import EDITOR, sign_in
 
 DASHBOARD = str(ROOT / "dashboard.py")
@@ -246,13 +247,27 @@ def test_perbandingan_marks_shared_indicators_with_their_counterparts(app):
         "Pengadministrasi Kepegawaian: 14 indikator di 2 kecamatan; 4 di antaranya juga diukur kecamatan lain "
         "dengan rumusan mirip (2 kelompok indikator bersama)."
     ) in text
-    draft = next(m.value for m in at.markdown if m.value.startswith("- Jumlah draf kenaikan pangkat"))
+    items = _side_by_side_items(at)
+    assert list(items) == ["Bululawang", "Sangkapura"]  # a column each, its indicators in one list
+    draft = next(i for i in items["Bululawang"] if i.startswith("- Jumlah draf kenaikan pangkat"))
     assert "<b>bersama</b>" in draft and "↔ Sangkapura: Jumlah pengajuan kenaikan pangkat (86,5%)" in draft
-    leave = next(m.value for m in at.markdown if m.value.startswith("- Jumlah pengajuan Permohonan Cuti"))
+    leave = next(i for i in items["Sangkapura"] if i.startswith("- Jumlah pengajuan Permohonan Cuti"))
     assert "<b>khas</b>" in leave and "↔" not in leave
     table = at.dataframe[0].value
     assert table["Bersama / khas"].value_counts().to_dict() == {"khas": 10, "bersama": 4}
     assert "nan" not in " ".join(table["Padanan di kecamatan lain (kemiripan rumusan)"]).lower()
+
+
+def _side_by_side_items(at: AppTest) -> dict[str, list[str]]:
+    """The indicators of each kecamatan column of Perbandingan: the list under its '####' heading."""
+    columns, name = {}, None
+    for text in (m.value for m in at.markdown):
+        if text.startswith("#### "):
+            name = text.rsplit("</span> ", 1)[1]
+        elif name and text.startswith("- "):
+            columns[name] = ["- " + item for item in text.removeprefix("- ").split("\n- ")]
+            name = None
+    return columns
 
 
 def test_perbandingan_of_one_kecamatan_and_by_bidang(app):
@@ -422,3 +437,71 @@ def test_jelajah_sends_one_page_of_rows_and_counts_them_all(app, monkeypatch):
     assert not at.exception
     assert len(at.dataframe[0].value) == 62 and "62 indikator ditampilkan." in _texts(at)
     assert [n.key for n in at.number_input if n.key == "daftar_halaman"] == []
+
+
+CAKUPAN = site.page_of_view("cakupan").script
+
+
+def test_cakupan_sends_one_page_of_thin_positions_and_counts_them_all(app, monkeypatch):
+    monkeypatch.setattr("kinerja.presentation.views.PAGE_ROWS", 20)
+    monkeypatch.setattr("kinerja.ui.widgets.PAGE_ROWS", 20)
+    at = app(CAKUPAN)
+    at.slider(key="batas").set_value(3).run()
+    assert "47 jabatan punya 3 indikator atau kurang. Tabel memuat 20 baris per halaman" in _texts(at)
+    thin = _table_with(at, "Urutan")
+    assert len(thin) == 20 and thin["Kabupaten/kota"].nunique() == 4  # the four seeds lie in four kabupaten
+    at.number_input(key="jabatan_tipis_halaman").set_value(3).run()
+    assert len(_table_with(at, "Urutan")) == 7 and "Baris 41–47 dari 47." in _texts(at)
+    assert any(d.label == "Unduh semua baris (CSV)" for d in at.get("download_button"))
+    at.slider(key="batas").set_value(1).run()  # 18 rows: one page, no page to choose
+    assert len(_table_with(at, "Urutan")) == 18
+    assert [n.key for n in at.number_input if n.key == "jabatan_tipis_halaman"] == []
+
+
+@pytest.fixture
+def wide_app(many_data, users_file, monkeypatch, tmp_path):
+    """A page on 32 kecamatan in two kabupaten (tests/conftest.py `many_data`): more than a chart names."""
+    monkeypatch.setenv("KINERJA_DATA_DIR", str(many_data.parent))
+    monkeypatch.setenv("KINERJA_REALISASI_DIR", str(tmp_path / "realisasi"))
+
+    def open_page(page: str, **query) -> AppTest:
+        at = AppTest.from_file(DASHBOARD, default_timeout=30)
+        for key, value in query.items():
+            at.query_params[key] = value
+        at.run()
+        at.switch_page(site.page(page).from_router).run()
+        assert not at.exception, [e.value for e in at.exception]
+        return at
+
+    return open_page
+
+
+def test_perbandingan_of_more_kecamatan_than_fit_side_by_side_shows_regions_and_wordings(wide_app):
+    at = wide_app(PERBANDINGAN)
+    choice = at.selectbox(key="pilih_jabatan")
+    assert choice.value == "Camat" and choice.format_func("Camat") == "Camat (32 kecamatan)"
+    assert [i.value for i in at.info] == [
+        "Indikator dibandingkan berdampingan, dengan rumusan yang mirip, untuk paling banyak 30 kecamatan: pilih "
+        "kabupaten/kota atau kecamatan di panel Filter."
+    ]
+    text = _texts(at)
+    assert "Camat: 32 indikator di 32 kecamatan di 2 kabupaten/kota." in text
+    assert "Camat: 2 rumusan indikator berbeda. Paling sering: “Indeks Kepuasan Masyarakat”, di 20 kecamatan." in text
+    assert not [m for m in at.markdown if m.value.startswith("####")]  # no column per kecamatan
+    assert _table_with(at, "Rumusan berbeda")["Kabupaten/kota"].tolist() == ["Kab A", "Kab B"]
+    assert _table_with(at, "Tercantum (baris)")["Indikator"].tolist() == ["Indeks Kepuasan Masyarakat", "Nilai SAKIP Kecamatan"]
+    narrow = wide_app(PERBANDINGAN, kabupaten="Kab B")  # 12 kecamatan: side by side, in rows of four
+    narrow.selectbox(key="pilih_jabatan").set_value("Camat").run()
+    assert not narrow.info
+    assert len([m for m in narrow.markdown if m.value.startswith("####")]) == 12
+    assert "Camat: 12 indikator di 12 kecamatan" in _texts(narrow)
+
+
+def test_kategori_and_cakupan_of_many_kecamatan_speak_of_kabupaten(wide_app):
+    kategori = wide_app(KATEGORI)
+    assert "Porsi indikator terukur tertinggi di Kab B (67%), terendah di Kab A (20%)." in _texts(kategori)
+    titles = [json.loads(chart.proto.spec)["layout"]["title"]["text"] for chart in kategori.get("plotly_chart")]
+    assert titles == ["Campuran kategori formula per kabupaten/kota", "Campuran kategori formula per jenis jabatan"]
+    cakupan = wide_app(CAKUPAN)
+    assert [i.value for i in cakupan.info] == [views.NARROW_FOR_CELLS]  # a cell of the sums holds many kecamatan
+    assert "52 jabatan punya 1 indikator atau kurang." in _texts(cakupan)

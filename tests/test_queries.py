@@ -100,18 +100,33 @@ def test_jabatan_per_bidang(con):
 
 @exercises("jabatan_sedikit_indikator")
 def test_jabatan_sedikit_indikator(con):
-    rows = run(con, "jabatan_sedikit_indikator", batas=1)
-    assert sorted(zip(rows["kecamatan"], rows["jabatan_baku"], strict=True)) == [
-        ("Cibereum", "Camat"),
-        ("Wonorejo", "Camat"),
-        ("Wonorejo", "Pengadministrasi Umum"),
-    ]
-    assert run(con, "jabatan_sedikit_indikator", batas=0).empty
+    every = {"mulai": 0, "baris": None}
+    rows = run(con, "jabatan_sedikit_indikator", batas=1, **every)
+    assert list(zip(rows["kecamatan"], rows["kabupaten"], rows["jabatan_baku"], strict=True)) == [
+        ("Cibereum", "Sukamaju", "Camat"),
+        ("Wonorejo", "Sukamaju", "Camat"),
+        ("Wonorejo", "Sukamaju", "Pengadministrasi Umum"),
+    ]  # one indicator each; fewest first, then by kecamatan and document order
+    assert run(con, "jabatan_sedikit_indikator", batas=0, **every).empty
+    pages = [run(con, "jabatan_sedikit_indikator", batas=2, mulai=start, baris=4) for start in (0, 4)]
+    assert [len(page) for page in pages] == [4, 2]  # six: the three above, Cibereum's pengolah data, Mekarsari's two
+    whole = run(con, "jabatan_sedikit_indikator", batas=2, **every)
+    assert [row for page in pages for row in page.values.tolist()] == whole.values.tolist()
+    assert list(zip(whole["kecamatan"], whole["jumlah_indikator"], strict=True))[3:] == [
+        ("Cibereum", 2), ("Mekarsari", 2), ("Mekarsari", 2),
+    ]  # fmt: skip
 
 
-@exercises("kategori_per_kecamatan")
-def test_kategori_per_kecamatan(con):
-    rows = run(con, "kategori_per_kecamatan", Filters(kecamatan=("Cibereum",)))
+@exercises("jumlah_jabatan_sedikit")
+def test_jumlah_jabatan_sedikit_counts_what_the_table_holds(con):
+    assert run(con, "jumlah_jabatan_sedikit", batas=1).iloc[0].tolist() == [3, 1]  # all three in Sukamaju
+    assert run(con, "jumlah_jabatan_sedikit", batas=2).iloc[0].tolist() == [6, 2]  # and Mekarsari's two (Purwaraja)
+    assert run(con, "jumlah_jabatan_sedikit", batas=0).iloc[0].tolist() == [0, 0]
+
+
+@exercises("kategori_per_wilayah")
+def test_kategori_per_wilayah_per_kecamatan(con):
+    rows = run(con, "kategori_per_wilayah", Filters(kecamatan=("Cibereum",)), tingkat="kecamatan")
     assert dict(zip(rows["kategori_formula"], rows["indikator"], strict=True)) == {
         "indeks": 1,
         "jumlah": 2,
@@ -120,6 +135,27 @@ def test_kategori_per_kecamatan(con):
         "rasio": 1,
     }
     assert rows.set_index("kategori_formula").loc["jumlah", "persen"] == 33.3
+    assert set(rows["wilayah"]) == {"Cibereum"} and set(rows["induk"]) == {"Sukamaju"}
+    # The place's indicators and terukur share on every row of it: Cibereum's 4 of 6 (all but the two counts).
+    assert set(zip(rows["total"], rows["terukur"], rows["persen_terukur"].round(1), strict=True)) == {(6, 4, 66.7)}
+
+
+@exercises("kategori_per_wilayah")
+def test_kategori_per_wilayah_sums_per_kabupaten_and_provinsi(con):
+    rows = run(con, "kategori_per_wilayah", tingkat="kabupaten")
+    purwaraja = rows[rows["wilayah"] == "Purwaraja"]  # Mekarsari: three descriptions and one percentage
+    assert dict(zip(purwaraja["kategori_formula"], purwaraja["indikator"], strict=True)) == {"deskriptif": 3, "persentase": 1}
+    sukamaju = rows[rows["wilayah"] == "Sukamaju"]  # Cibereum's six and Wonorejo's IKM and four without formula
+    assert dict(zip(sukamaju["kategori_formula"], sukamaju["indikator"], strict=True)) == {
+        "indeks": 2, "jumlah": 2, "komposit": 1, "persentase": 1, "rasio": 1, "tanpa_formula": 4,
+    }  # fmt: skip
+    assert sukamaju[["total", "terukur"]].drop_duplicates().values.tolist() == [[11, 5]]
+    assert set(rows["induk"]) == {"Jawa Barat"}
+    provinsi = run(con, "kategori_per_wilayah", tingkat="provinsi")
+    assert set(provinsi["wilayah"]) == {"Jawa Barat"} and provinsi["indikator"].sum() == 15
+    assert provinsi[["total", "terukur"]].drop_duplicates().values.tolist() == [[15, 6]]
+    assert set(zip(rows["semua"], rows["semua_terukur"], strict=True)) == {(15, 6)}  # all places, on every row
+    assert run(con, "kategori_per_wilayah", Filters(teks="tidak ada jabatan ini"), tingkat="provinsi").empty
 
 
 @exercises("kategori_per_jenis")
@@ -129,13 +165,43 @@ def test_kategori_per_jenis(con):
     assert rows["persen"].tolist() == [50.0, 50.0]
 
 
+@exercises("kategori_per_jenis")
+def test_kategori_per_jenis_carries_each_types_terukur_share(con):
+    rows = run(con, "kategori_per_jenis").drop_duplicates("jenis_jabatan")
+    assert list(zip(rows["jenis_jabatan"], rows["terukur"], rows["total"], rows["urutan"], strict=True)) == [
+        ("camat", 2, 2, 1),  # Nilai SAKIP (komposit), IKM (indeks)
+        ("kepala_seksi", 3, 5, 4),  # pos kamling, rata-rata waktu, pengaduan ditindaklanjuti
+        ("kepala_subbagian", 0, 3, 3),  # Wonorejo's three rows state targets, no formula
+        ("pelaksana", 1, 5, 5),  # Cibereum's IKM
+    ]
+    assert rows["persen_terukur"].tolist() == [100.0, 60.0, 0.0, 20.0]
+
+
 @exercises("contoh_per_kategori")
 def test_contoh_per_kategori(con):
     rows = run(con, "contoh_per_kategori", per_kategori=1)
     assert rows["kategori_formula"].tolist() == [
         "deskriptif", "indeks", "jumlah", "komposit", "persentase", "rasio", "tanpa_formula",
     ]  # fmt: skip
+    assert rows["kategori_ada"].tolist() == [7] * 7 and rows["jumlah_contoh"].tolist() == [1] * 7
     assert run(con, "contoh_per_kategori", per_kategori=10).groupby("kategori_formula").size()["deskriptif"] == 3
+
+
+@exercises("contoh_per_kategori")
+def test_contoh_per_kategori_takes_kecamatan_in_turn(con):
+    rows = run(con, "contoh_per_kategori", per_kategori=3)
+    persentase = rows[rows["kategori_formula"] == "persentase"]
+    # Each kecamatan's first percentage in name order (Cibereum's pos kamling, Mekarsari's pengaduan),
+    # then Cibereum's second: it has no other, and Wonorejo none, so two examples.
+    assert list(zip(persentase["kecamatan"], persentase["kabupaten"], persentase["indikator"], strict=True)) == [
+        ("Cibereum", "Sukamaju", "Persentase pos kamling aktif"),
+        ("Mekarsari", "Purwaraja", "Prosentase pengaduan yang ditindaklanjuti"),
+    ]
+    tanpa = rows[rows["kategori_formula"] == "tanpa_formula"]  # Wonorejo's four in document order, three taken
+    assert tanpa["indikator"].tolist() == [
+        "Jumlah laporan keuangan bulanan", "Persentase realisasi anggaran", "Jumlah SPJ yang diverifikasi",
+    ]  # fmt: skip
+    assert set(tanpa["jumlah_contoh"]) == {3}
 
 
 @exercises("indikator_antar_kecamatan")
@@ -165,9 +231,49 @@ def test_indikator_antar_kecamatan_lists_a_wording_once_per_kecamatan_over_the_y
 @exercises("jabatan_baku_antar_kecamatan")
 def test_jabatan_baku_antar_kecamatan(con):
     rows = run(con, "jabatan_baku_antar_kecamatan").set_index("jabatan_baku")
-    assert rows.loc["Camat", "kecamatan"] == 2
-    assert rows.loc["Pengadministrasi Umum", "kecamatan"] == 2
+    assert rows.loc["Camat", ["kecamatan", "kabupaten"]].tolist() == [2, 1]  # Cibereum and Wonorejo, both Sukamaju
+    assert rows.loc["Pengadministrasi Umum", ["kecamatan", "kabupaten", "indikator"]].tolist() == [2, 2, 3]
     assert rows.loc["Kepala Sub Bagian Perencanaan dan Keuangan", "indikator"] == 3
+    assert rows.index[:2].tolist() == ["Pengadministrasi Umum", "Camat"]  # two kecamatan each; more indicators first
+
+
+@exercises("jabatan_antar_wilayah")
+def test_jabatan_antar_wilayah_per_kabupaten_and_provinsi(con):
+    rows = run(con, "jabatan_antar_wilayah", pilihan_jabatan="Pengadministrasi Umum", pilihan_bidang="")
+    assert rows.values.tolist() == [
+        # Mekarsari's surat masuk and surat keluar; Wonorejo's surat diarsipkan
+        ["kabupaten", "Purwaraja", "Jawa Barat", 1, 1, 2, 2.0, 2],
+        ["kabupaten", "Sukamaju", "Jawa Barat", 1, 1, 1, 1.0, 1],
+        ["provinsi", "Jawa Barat", "", 2, 2, 3, 1.5, 3],
+    ]
+    camat = run(con, "jabatan_antar_wilayah", pilihan_jabatan="", pilihan_bidang="pimpinan")
+    assert camat[["wilayah", "kecamatan", "indikator"]].values.tolist() == [["Sukamaju", 2, 2], ["Jawa Barat", 2, 2]]
+    assert run(con, "jabatan_antar_wilayah", pilihan_jabatan="Tidak Ada", pilihan_bidang="").empty
+
+
+def test_jabatan_antar_wilayah_counts_kecamatan_and_documents_over_the_years(multi_year_data):
+    years = db.connect(multi_year_data)  # Wonorejo 2023 and 2024 (the same document), Cibereum 2024
+    camat = run(years, "jabatan_antar_wilayah", pilihan_jabatan="Camat", pilihan_bidang="")
+    # Wonorejo's IKM in two documents and Cibereum's SAKIP: 2 kecamatan, 3 documents, 3 rows, 2 wordings
+    assert camat[["tingkat", "kecamatan", "dokumen", "indikator", "indikator_per_dokumen", "rumusan"]].values.tolist() == [
+        ["kabupaten", 2, 3, 3, 1.0, 2],
+        ["provinsi", 2, 3, 3, 1.0, 2],
+    ]
+
+
+@exercises("rumusan_antar_wilayah")
+def test_rumusan_antar_wilayah_most_used_wordings_first(con, multi_year_data):
+    umum = run(con, "rumusan_antar_wilayah", pilihan_jabatan="", pilihan_bidang="umum_kepegawaian", batas=2)
+    assert umum.values.tolist() == [
+        ["Jumlah surat keluar", 1, 1, 1, 3],  # each of the three in one kecamatan: by wording
+        ["Jumlah surat masuk yang diagendakan", 1, 1, 1, 3],
+    ]
+    years = db.connect(multi_year_data)
+    camat = run(years, "rumusan_antar_wilayah", pilihan_jabatan="Camat", pilihan_bidang="", batas=5)
+    assert camat.values.tolist() == [
+        ["Indeks Kepuasan Masyarakat", 1, 1, 2, 2],  # stated in both of Wonorejo's documents
+        ["Nilai SAKIP Kecamatan", 1, 1, 1, 2],
+    ]
 
 
 @exercises("daftar_indikator")
@@ -294,38 +400,25 @@ def test_kecamatan_bertarget(con):
     assert run(con, "kecamatan_bertarget", Filters(teks="tidak ada jabatan ini")).empty
 
 
-@exercises("indikator_per_jenis")
-def test_indikator_per_jenis_most_first(con):
-    rows = run(con, "indikator_per_jenis")
-    assert list(zip(rows["jenis_jabatan"], rows["jumlah_jabatan"], rows["indikator"], strict=True)) == [
-        ("kepala_seksi", 2, 5),  # Cibereum Trantib 3, Mekarsari Pelayanan 2
-        ("pelaksana", 3, 5),  # Cibereum Pengolah Data 2, Wonorejo 1, Mekarsari Pengadministrasi 2
-        ("kepala_subbagian", 1, 3),
-        ("camat", 2, 2),
+@exercises("jabatan_per_jenis")
+def test_jabatan_per_jenis_carries_the_indicators_of_each_jenis(con):
+    rows = run(con, "jabatan_per_jenis", tingkat="kabupaten").drop_duplicates("jenis_jabatan")
+    assert list(zip(rows["jenis_jabatan"], rows["indikator_jenis"], rows["urutan"], strict=True)) == [
+        ("kepala_seksi", 5, 4),  # Mekarsari Pelayanan 2 (Purwaraja, first), Cibereum Trantib 3
+        ("pelaksana", 5, 5),  # Mekarsari Pengadministrasi 2, Cibereum Pengolah Data 2, Wonorejo 1
+        ("camat", 2, 1),
+        ("kepala_subbagian", 3, 3),
     ]
-    assert set(rows["indikator_total"]) == {15}
+    assert set(run(con, "jabatan_per_jenis", tingkat="provinsi")["indikator_total"]) == {15}
 
 
-@exercises("terukur_per_kecamatan")
-def test_terukur_per_kecamatan_highest_share_first(con):
-    rows = run(con, "terukur_per_kecamatan")
-    assert list(zip(rows["kecamatan"], rows["terukur"], rows["indikator"], strict=True)) == [
-        ("Cibereum", 4, 6),
-        ("Mekarsari", 1, 4),
-        ("Wonorejo", 1, 5),
-    ]
-    assert rows["persen_terukur"].round(1).tolist() == [66.7, 25.0, 20.0]
-
-
-@exercises("terukur_per_jenis")
-def test_terukur_per_jenis_highest_share_first(con):
-    rows = run(con, "terukur_per_jenis")
-    assert list(zip(rows["jenis_jabatan"], rows["terukur"], rows["indikator"], strict=True)) == [
-        ("camat", 2, 2),  # Nilai SAKIP (komposit), IKM (indeks)
-        ("kepala_seksi", 3, 5),  # pos kamling, rata-rata waktu, pengaduan ditindaklanjuti
-        ("pelaksana", 1, 5),  # Cibereum's IKM
-        ("kepala_subbagian", 0, 3),  # Wonorejo's three rows state targets, no formula
-    ]
+@exercises("jumlah_wilayah")
+def test_jumlah_wilayah_counts_kecamatan_within_their_kabupaten(con, many):
+    # kecamatan, kabupaten/kota, provinsi
+    assert run(con, "jumlah_wilayah").iloc[0].tolist() == [3, 2, 1]
+    assert run(con, "jumlah_wilayah", Filters(jenis=("camat",))).iloc[0].tolist() == [2, 1, 1]  # Mekarsari names no camat
+    assert run(many, "jumlah_wilayah").iloc[0].tolist() == [32, 2, 2]  # Sukamaju of Kab A and of Kab B are two
+    assert run(con, "jumlah_wilayah", Filters(teks="tidak ada jabatan ini")).iloc[0].tolist() == [0, 0, 0]
 
 
 def test_jabatan_per_jenis_counts_bertarget_indicators(con):

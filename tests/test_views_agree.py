@@ -81,19 +81,22 @@ def test_no_matching_data_gives_no_slides_and_says_so_everywhere(env):
     assert any("Tidak ada data" in i.value for i in _open(nothing, mode="presentasi").info)
 
 
-def test_every_view_a_page_lists_is_built_by_the_views_module(env):
+def test_every_view_a_page_lists_is_built_by_the_views_module(env, many):
     from kinerja.capaian.assembly import assemble
 
     everything = Filters()
     state = assemble(env, everything, use_example=True)
+    matrix = views.cakupan(env, everything)
     built = [
         *views.key_views(env, everything, state),
         views.cakupan_bidang(env, everything),
         views.jabatan_tipis(env, everything, 1),
-        views.indikator_sel(env, everything, "Lumajang", "pelaksana"),
+        views.indikator_sel(env, everything, "Lumajang", "pelaksana", matrix),
         views.kategori_jenis(env, everything),
         views.contoh_kategori(env, everything),
         views.perbandingan(env, everything, views.kecamatan_colours(env), jabatan="Camat"),
+        views.perbandingan(many, everything, views.kecamatan_colours(many), jabatan="Camat"),  # 32 kecamatan
+        views.rumusan_umum(many, everything, jabatan="Camat"),
         views.progres_triwulan(state, views.kecamatan_colours(env)),
         views.capaian_kecamatan(state, "Lumajang"),
         views.capaian_terendah(state),

@@ -254,3 +254,203 @@ def test_a_regency_with_more_documents_than_a_chart_can_name_draws_a_bar_per_kec
     assert list(view.figure.data[0].x) == [4 * 5] * 8  # Wonorejo's 5 indicators a year, none rated
     two_years = assembly.assemble(con, Filters(tahun=(2023, 2024)), use_example=False, stored=empty, detached=empty)
     assert len(views.capaian(two_years).figure.data[0].y) == 16  # 16 documents: a bar each ("Desa 1 2023", …)
+
+
+# --- Kategori, Perbandingan and Cakupan at any scale ------------------------------------------------
+# `many`: Kab A's 20 kecamatan (Sukamaju, Desa A01–A19) with Wonorejo's document (5 indicators, 1 terukur:
+# the IKM), Kab B's 12 (Sukamaju, Desa B01–B11) with Cibereum's (6 indicators, 4 terukur). `provinces`:
+# 31 kabupaten of one kecamatan, Prov Satu's 16 with Wonorejo's document, Prov Dua's 15 with Cibereum's.
+DESA_B = tuple(f"Desa B{n:02d}" for n in range(1, 12))
+
+
+def test_kategori_sums_per_kabupaten_above_as_many_kecamatan_as_a_chart_names(many):
+    view = views.kategori(many, Filters())
+    assert view.figure.layout.title.text == "Campuran kategori formula per kabupaten/kota"
+    assert view.tabel.columns.tolist() == ["Kabupaten/kota", "Kategori formula", "Indikator", "% indikator"]
+    kab_b = view.tabel[view.tabel["Kabupaten/kota"] == "Kab B"]
+    assert dict(zip(kab_b["Kategori formula"], kab_b["Indikator"], strict=True)) == {
+        "Indeks / Survei": 12,
+        "Jumlah": 24,
+        "Komposit": 12,
+        "Persentase": 12,
+        "Rasio": 12,
+    }  # fmt: skip  (Cibereum's six, twelve times)
+    assert view.pesan == "Porsi indikator terukur tertinggi di Kab B (67%), terendah di Kab A (20%)."
+    assert view.rincian == [
+        "68 dari 172 indikator (40%) dapat dihitung capaiannya (persentase, rasio, indeks / survei, komposit, "
+        "perubahan); sisanya hitungan, uraian, atau tanpa formula.",  # 20 × 1 + 12 × 4 of 20 × 5 + 12 × 6
+        "Grafik dan tabel menjumlahkan per kabupaten/kota: 32 kecamatan terlalu banyak untuk disebut satu per satu.",
+    ]
+    assert list(view.figure.layout.yaxis.categoryarray) == ["Kab A", "Kab B"]  # a row each, read across
+    assert all(bar.orientation == "h" for bar in view.figure.data)
+    assert "Kabupaten/kota %{customdata[0]}" in view.figure.data[0].hovertemplate
+    one = views.kategori(many, Filters(kabupaten=("Kab B",)))  # 12 kecamatan: named one by one again
+    assert one.tabel.columns[0] == "Kecamatan" and one.figure.layout.title.text.endswith("per kecamatan")
+    assert one.pesan == "Porsi indikator terukur sama di semua kecamatan: 67%."
+
+
+def test_kategori_sums_per_provinsi_above_as_many_kabupaten(provinces):
+    view = views.kategori(provinces, Filters())
+    assert view.figure.layout.title.text == "Campuran kategori formula per provinsi"
+    assert sorted(set(view.tabel["Provinsi"])) == ["Prov Dua", "Prov Satu"]
+    assert view.pesan == "Porsi indikator terukur tertinggi di Prov Dua (67%), terendah di Prov Satu (20%)."
+    summed = "Grafik dan tabel menjumlahkan per provinsi: 31 kecamatan terlalu banyak untuk disebut satu per satu."
+    assert view.rincian[1] == summed
+    one = views.kategori(provinces, Filters(provinsi=("Prov Dua",)))  # 15 kecamatan
+    assert one.tabel.columns[0] == "Kecamatan" and len(set(one.tabel["Kecamatan"])) == 15
+
+
+def test_kategori_keeps_kecamatan_of_one_name_apart_and_names_at_most_ten(many):
+    both = views.kategori(many, Filters(kecamatan=("Sukamaju",)))  # one name, two kabupaten
+    assert sorted(set(both.tabel["Kecamatan"])) == ["Sukamaju (Kab A)", "Sukamaju (Kab B)"]
+    assert both.pesan == "Porsi indikator terukur tertinggi di Sukamaju (Kab B) (67%), terendah di Sukamaju (Kab A) (20%)."
+    eleven = views.kategori(many, Filters(kecamatan=(*DESA_B, "Desa A01")))  # eleven tie at the top
+    assert eleven.pesan == (
+        "Porsi indikator terukur tertinggi di Desa B01, Desa B02, Desa B03, Desa B04, Desa B05, Desa B06, Desa B07, "
+        "Desa B08, Desa B09, Desa B10, dan 1 lainnya (67%), terendah di Desa A01 (20%)."
+    )
+    assert views.kategori(many, Filters(kecamatan=("Desa A01",))).pesan == "20% indikator Desa A01 dapat diukur capaiannya."
+
+
+def test_kategori_per_jenis_takeaway_is_unchanged_by_scale(many):
+    view = views.kategori_jenis(many, Filters())
+    # camat: 20 IKM + 12 SAKIP, all terukur; kepala_subbagian: Wonorejo's three without formula
+    assert view.pesan == "Porsi indikator terukur tertinggi pada Camat (100%), terendah pada Kepala Sub Bagian (0%)."
+    assert view.tabel.columns.tolist() == ["Jenis jabatan", "Kategori formula", "Indikator", "% indikator"]
+
+
+def test_contoh_kategori_names_the_kabupaten_of_each_example(many):
+    view = views.contoh_kategori(many, Filters())
+    indeks = view.rows[view.rows["kategori_formula"] == "indeks"]
+    # Kecamatan in name order, Desa A01 first; Sukamaju of Kab A and of Kab B are two kecamatan.
+    assert list(zip(indeks["kecamatan"], indeks["kabupaten"], strict=True)) == [
+        ("Desa A01", "Kab A"), ("Desa A02", "Kab A"), ("Desa A03", "Kab A"),
+    ]  # fmt: skip
+    assert "Kabupaten/kota" in view.tabel.columns
+
+
+def test_perbandingan_of_more_kecamatan_than_fit_side_by_side_sums_per_kabupaten(many):
+    view = _compare(many, jabatan="Camat")
+    assert view.key == "perbandingan_wilayah"
+    assert view.pesan == "Camat: 32 indikator di 32 kecamatan di 2 kabupaten/kota."
+    assert view.tabel.values.tolist() == [
+        ["Kab A", 20, 20, 20, 1.0, 1],  # every Kab A kecamatan's camat: the IKM
+        ["Kab B", 12, 12, 12, 1.0, 1],  # every Kab B kecamatan's camat: the SAKIP
+    ]
+    assert view.tabel.columns.tolist() == [
+        "Kabupaten/kota", "Kecamatan", "Dokumen", "Indikator", "Indikator per dokumen", "Rumusan berbeda",
+    ]  # fmt: skip
+    assert view.figure.layout.title.text == "Kecamatan dengan jabatan Camat, per kabupaten/kota"
+    assert list(view.figure.data[0].y) == ["Kab A", "Kab B"] and list(view.figure.data[0].x) == [20, 12]
+    assert view.rincian == [
+        "Grafik dan tabel menjumlahkan per kabupaten/kota: 32 kecamatan terlalu banyak untuk dibandingkan berdampingan."
+    ]
+    wordings = views.rumusan_umum(many, Filters(), jabatan="Camat")
+    assert wordings.pesan == "Camat: 2 rumusan indikator berbeda. Paling sering: “Indeks Kepuasan Masyarakat”, di 20 kecamatan."
+    assert wordings.tabel.values.tolist() == [["Indeks Kepuasan Masyarakat", 20, 1, 20], ["Nilai SAKIP Kecamatan", 12, 1, 12]]
+    by_bidang = _compare(many, bidang="pimpinan")
+    assert by_bidang.figure.layout.title.text == "Kecamatan dengan indikator bidang Pimpinan, per kabupaten/kota"
+    narrow = _compare(many, Filters(kabupaten=("Kab B",)), jabatan="Camat")  # 12 kecamatan: side by side again
+    assert narrow.key == "perbandingan" and narrow.pesan == (
+        "Camat: 12 indikator di 12 kecamatan; 12 di antaranya juga diukur kecamatan lain dengan rumusan mirip "
+        "(1 kelompok indikator bersama)."
+    )
+    # Each SAKIP has eleven counterparts: three named, in kecamatan order, the rest counted.
+    assert _shared(narrow)[("Desa B01", "Nilai SAKIP Kecamatan")] == [
+        "Desa B02: Nilai SAKIP Kecamatan (100,0%)",
+        "Desa B03: Nilai SAKIP Kecamatan (100,0%)",
+        "Desa B04: Nilai SAKIP Kecamatan (100,0%)",
+        "dan 8 kecamatan lain",
+    ]
+    assert narrow.figure.data[0].orientation == "h"  # twelve bars: a row each
+
+
+def test_perbandingan_sums_per_provinsi_above_as_many_kabupaten(provinces):
+    view = _compare(provinces, jabatan="Camat")
+    assert view.key == "perbandingan_wilayah" and view.tabel.columns[0] == "Provinsi"
+    assert view.tabel[["Provinsi", "Kecamatan"]].values.tolist() == [["Prov Dua", 15], ["Prov Satu", 16]]
+    assert view.pesan == "Camat: 31 indikator di 31 kecamatan di 2 provinsi."
+    # The most used of the wordings, and the place-names of one provinsi side by side again.
+    assert views.rumusan_umum(provinces, Filters(), jabatan="Camat").tabel.iloc[0].tolist() == [
+        "Indeks Kepuasan Masyarakat", 16, 16, 16,
+    ]  # fmt: skip
+    assert _compare(provinces, Filters(provinsi=("Prov Dua",)), jabatan="Camat").key == "perbandingan"
+
+
+def test_perbandingan_keeps_kecamatan_of_one_name_apart(many):
+    view = _compare(many, Filters(kecamatan=("Sukamaju",)), jabatan="Camat")
+    assert view.pesan == "Camat: 2 indikator di 2 kecamatan; tidak ada yang juga diukur kecamatan lain dengan rumusan mirip."
+    assert view.tabel["Kecamatan"].tolist() == ["Sukamaju (Kab A)", "Sukamaju (Kab B)"]
+    assert list(view.figure.data[0].x) == ["Sukamaju (Kab A)", "Sukamaju (Kab B)"]
+
+
+def test_the_jabatan_choice_says_how_many_kecamatan_in_indonesian_numbers(many, monkeypatch):
+    choices = views.jabatan_pilihan(many, Filters())
+    offered, left_out = views.jabatan_ditawarkan(choices)
+    assert offered["Camat"] == "Camat (32 kecamatan)" and left_out == ""
+    monkeypatch.setattr(views, "MAX_CHOICES", 2)
+    offered, left_out = views.jabatan_ditawarkan(choices)
+    # 32 kecamatan, then 20 with 60 indicators (Wonorejo's three per kasubag) before 20 with 20
+    assert list(offered) == ["Camat", "Kepala Sub Bagian Perencanaan dan Keuangan"]
+    assert left_out == (
+        "3 jabatan lain, yang ada di lebih sedikit kecamatan, tidak ada di daftar ini: pilih jabatannya atau wilayahnya "
+        "di panel Filter."
+    )
+
+
+def test_thin_positions_come_a_page_at_a_time_with_the_count_of_all(many, monkeypatch):
+    # At most one indicator: Wonorejo's camat and pengadministrasi umum in each of Kab A's 20, Cibereum's camat
+    # in each of Kab B's 12.
+    first = views.jabatan_tipis(many, Filters(), 1)
+    assert first.pesan == "52 jabatan punya 1 indikator atau kurang." and first.jumlah == 52 and len(first.tabel) == 52
+    assert first.tabel.columns[:2].tolist() == ["Kecamatan", "Kabupaten/kota"]  # two kabupaten: said
+    monkeypatch.setattr(views, "PAGE_ROWS", 20)
+    third = views.jabatan_tipis(many, Filters(), 1, page=3)
+    assert len(third.tabel) == 12 and third.jumlah == 52
+    paged = "Tabel memuat 20 baris per halaman; halaman dipilih di bawah tabel."
+    assert third.pesan == f"52 jabatan punya 1 indikator atau kurang. {paged}"
+    assert len(views.jabatan_tipis(many, Filters(), 1, page=9).tabel) == 12  # beyond the last page: the last
+    assert len(views.jabatan_tipis_semua(many, Filters(), 1)) == 52
+    one = views.jabatan_tipis(many, Filters(kabupaten=("Kab B",)), 1)
+    assert "Kabupaten/kota" not in one.tabel.columns and len(one.tabel) == 12
+    assert views.jabatan_tipis(many, Filters(), 0).pesan == "Tidak ada jabatan dengan 0 indikator atau kurang."
+
+
+def test_coverage_keeps_kecamatan_of_one_name_apart_and_shows_each_ones_cell(many):
+    matrix = views.cakupan(many, Filters(kecamatan=("Sukamaju",)))
+    assert views.cell_places(matrix) == ["Sukamaju (Kab A)", "Sukamaju (Kab B)"]
+    assert list(matrix.figure.data[0].y) == ["Sukamaju (Kab A)", "Sukamaju (Kab B)"]
+    cell = views.indikator_sel(many, Filters(kecamatan=("Sukamaju",)), "Sukamaju (Kab B)", "camat", matrix)
+    assert cell.pesan == "1 indikator — Sukamaju (Kab B), Camat"
+    assert cell.tabel["Indikator"].tolist() == ["Nilai SAKIP Kecamatan"]
+    level = views.scope_level(many, Filters())
+    assert level == "kabupaten" and views.cakupan_bidang(many, Filters(), level).tabel.columns[0] == "Kabupaten/kota"
+
+
+@pytest.fixture(scope="module")
+def many_years(tmp_path_factory):
+    """`many` with Kab A's 20 kecamatan in 2023 as well: 32 kecamatan, 52 documents."""
+    from kinerja import db
+    from kinerja.build import Source, build_dataset, write_dataset
+    from tests.conftest import FIXTURES
+
+    names_a = ["Sukamaju", *(f"Desa A{n:02d}" for n in range(1, 20))]
+    names_b = ["Sukamaju", *(f"Desa B{n:02d}" for n in range(1, 12))]
+    sources = [Source(FIXTURES / "iki_wonorejo_numbered.txt", k, "Kab A", "Prov Satu", t) for k in names_a for t in (2023, 2024)]
+    sources += [Source(FIXTURES / "iki_cibereum_markdown.txt", k, "Kab B", "Prov Dua", 2024) for k in names_b]
+    out = tmp_path_factory.mktemp("banyak_tahun") / "normalised"
+    write_dataset(build_dataset(sources, corrections=[]), out)
+    return db.connect(out)
+
+
+def test_at_a_summary_level_several_years_count_kecamatan_once_and_documents_apart(many_years):
+    compared = _compare(many_years, jabatan="Camat")
+    # Kab A's IKM in 40 documents, Kab B's SAKIP in 12: 52 indicators, one wording each
+    assert compared.pesan == "Camat: 52 indikator di 32 kecamatan di 2 kabupaten/kota (52 dokumen)."
+    assert compared.tabel.values.tolist() == [["Kab A", 20, 40, 40, 1.0, 1], ["Kab B", 12, 12, 12, 1.0, 1]]
+    wordings = views.rumusan_umum(many_years, Filters(), jabatan="Camat")
+    assert wordings.tabel.values.tolist() == [["Indeks Kepuasan Masyarakat", 20, 1, 40], ["Nilai SAKIP Kecamatan", 12, 1, 12]]
+    kategori = views.kategori(many_years, Filters())  # both years of Kab A together: the same shares
+    assert kategori.pesan == "Porsi indikator terukur tertinggi di Kab B (67%), terendah di Kab A (20%)."
+    assert kategori.rincian[0].startswith("88 dari 272 indikator (32%)")  # 40 × 1 + 12 × 4 of 40 × 5 + 12 × 6
+    assert views.jabatan_tipis(many_years, Filters(), 1).pesan == "92 jabatan punya 1 indikator atau kurang."  # 40 × 2 + 12

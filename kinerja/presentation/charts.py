@@ -46,6 +46,8 @@ LEGEND_WIDTH = 700  # px a legend row can count on: the narrowest chart the app 
 # Characters per line when wrapping category names.
 NAME_WIDTH = 16  # kecamatan (with a year), jenis jabatan
 COLUMN_WIDTH = 13  # heatmap columns
+# More bars side by side than this run their wrapped names into each other in a 1280 px window: a row each.
+MAX_COLUMN_BARS = 6
 MANY_COLUMNS = 6  # more heatmap columns than this share ~80 px each in a 1280 px window: smallest ticks
 INDICATOR_WIDTH = 50
 PROJECTOR_SCALE = (1.3, 1.6)  # how much for_projector enlarges: at least, at most
@@ -265,12 +267,15 @@ def coverage_heatmap(frame: pd.DataFrame, column: str, labels: dict[str, str], t
             "%{z:,d} indikator dari %{customdata[0]:,d} jabatan<extra></extra>",
         )
     )
+    cells = [(row, category, value) for row, line in zip(rows, values.values.tolist(), strict=True)
+             for category, value in zip(columns, line, strict=True)]  # fmt: skip
+    # One sampling for every cell: plotly looks the colour scale up again on each call (2 ms a cell).
+    backgrounds = sample_colorscale("Blues", [value / top for _, _, value in cells]) if cells else []
     # All at once: each add_annotation copies every annotation before it.
     fig.update_layout(annotations=[
         {"x": category, "y": row, "text": format_number(value), "showarrow": False,
-         "font": {"size": TEXT_SIZE, "color": _text_colour(sample_colorscale("Blues", [value / top])[0])}}
-        for row, line in zip(rows, values.values.tolist(), strict=True)
-        for category, value in zip(columns, line, strict=True)
+         "font": {"size": TEXT_SIZE, "color": _text_colour(background)}}
+        for (row, category, value), background in zip(cells, backgrounds, strict=True)
     ])  # fmt: skip
     fig.update_yaxes(title_text="", autorange="reversed", showgrid=False)
     fig.update_layout(showlegend=False)
@@ -311,24 +316,60 @@ def category_mix(frame: pd.DataFrame, group: str, group_label: str, title: str) 
     return _style(fig, title, plot_height(_uniform_rows(labels)))
 
 
-def indicators_compared(frame: pd.DataFrame, colours: dict[str, str], title: str) -> go.Figure:
+def indicators_compared(frame: pd.DataFrame, title: str) -> go.Figure:
+    """Indicators per compared kecamatan, each bar in the kecamatan's colour (`warna`): a column each for
+    a few kecamatan, a row each beyond MAX_COLUMN_BARS, where their names would run into each other."""
     counts = frame.groupby("kecamatan").size()
+    colours = frame.drop_duplicates("kecamatan").set_index("kecamatan")["warna"]
     labels = wrapped(counts.index)
+    horizontal = len(counts) > MAX_COLUMN_BARS
+    where = {"y": labels, "x": counts.values, "orientation": "h"} if horizontal else {"x": labels, "y": counts.values}
+    value_axis = "x" if horizontal else "y"
     fig = go.Figure(
         go.Bar(
-            x=labels,
-            y=counts.values,
+            **where,
             marker_color=[colours.get(k) for k in counts.index],
             text=[format_number(v) for v in counts.values],
             customdata=counts.index,
-            hovertemplate="%{customdata}: %{y:,d} indikator<extra></extra>",
+            hovertemplate="%{customdata}: %{" + value_axis + ":,d} indikator<extra></extra>",
             **_in_bar_text(),
         )
     )
     fig.update_layout(showlegend=False)
+    count = count_axis("Jumlah indikator", counts.max())
+    if horizontal:
+        fig.update_xaxes(**count)
+        fig.update_yaxes(title_text="Kecamatan", categoryorder="array", categoryarray=labels, autorange="reversed")
+        return _style(fig, title, plot_height(_uniform_rows(labels)))
     fig.update_xaxes(title_text="Kecamatan")
-    fig.update_yaxes(**count_axis("Jumlah indikator", counts.max()))
+    fig.update_yaxes(**count)
     return _style(fig, title, COLUMN_PLOT)
+
+
+def holders_per_region(frame: pd.DataFrame, level: str, title: str) -> go.Figure:
+    """How many kecamatan hold a position (or field), a row per kabupaten/kota or provinsi (`wilayah`),
+    the count at each bar's end; documents and indicators in the hover text."""
+    labels = wrapped(frame["wilayah"])
+    fig = go.Figure(
+        go.Bar(
+            y=labels,
+            x=frame["kecamatan"],
+            orientation="h",
+            marker_color=PALETTE[0],
+            text=[format_number(v) for v in frame["kecamatan"]],
+            textposition="outside",
+            textangle=0,
+            textfont={"size": TEXT_SIZE},
+            cliponaxis=False,
+            customdata=list(zip(frame["wilayah"], frame["dokumen"], frame["indikator"], strict=True)),
+            hovertemplate="%{customdata[0]}: %{x:,d} kecamatan, %{customdata[1]:,d} dokumen, "
+            "%{customdata[2]:,d} indikator<extra></extra>",
+        )
+    )
+    fig.update_layout(showlegend=False)
+    fig.update_xaxes(**count_axis("Jumlah kecamatan", frame["kecamatan"].max(), room=1.12))
+    fig.update_yaxes(title_text=LEVEL_LABELS[level], categoryorder="array", categoryarray=labels, autorange="reversed")
+    return _style(fig, title, plot_height(_uniform_rows(labels)))
 
 
 def band_distribution(table: pd.DataFrame, bars: pd.Series, bands: list[Band], title: str) -> go.Figure:

@@ -31,6 +31,7 @@ from kinerja.vocab import (
     UNIQUE,
     place_names,
     readable,
+    told_apart,
 )
 
 EXAMPLE_SHEET = " (CONTOH ILUSTRATIF)"
@@ -116,8 +117,7 @@ def ringkasan(con, filters: Filters) -> View | None:
     if total["bertarget"]:
         facts.append(f"{_n(total['bertarget'])} indikator sudah bertarget.")
     if level != "kecamatan":
-        facts.append(f"Grafik dan tabel menjumlahkan per {LEVEL_LABELS[level].lower()}: {_n(total['kecamatan'])} "
-                     f"kecamatan terlalu banyak untuk disebut satu per satu.")  # fmt: skip
+        facts.append(summed_per(level, total["kecamatan"]))
     return View(
         key="ringkasan",
         judul=f"Indikator per {LEVEL_LABELS[level].lower()}",
@@ -147,38 +147,61 @@ def _who_lacks(places: list[str], lacking: list[str], what: str, level: str = "k
         return f"{places[0]} {'belum ' if lacking else ''}menetapkan {what}."
     if not lacking:
         return f"Semua {_n(len(places))} {noun} menetapkan {what}."
-    named = ", ".join(lacking[:MAX_NAMED])
-    if len(lacking) > MAX_NAMED:
-        named += f", dan {_n(len(lacking) - MAX_NAMED)} lainnya"
     verb = "belum menetapkan" if level == "kecamatan" else "belum punya kecamatan yang menetapkan"
-    return f"{_n(len(lacking))} dari {_n(len(places))} {noun} {verb} {what}: {named}."
+    return f"{_n(len(lacking))} dari {_n(len(places))} {noun} {verb} {what}: {_listed(lacking)}."
+
+
+def _listed(names: list[str]) -> str:
+    """'A, B, C' with at most MAX_NAMED named and the rest counted: 'A, …, J, dan 2 lainnya'."""
+    named = ", ".join(names[:MAX_NAMED])
+    return named + (f", dan {_n(len(names) - MAX_NAMED)} lainnya" if len(names) > MAX_NAMED else "")
+
+
+def _places_named(frame: pd.DataFrame) -> pd.DataFrame:
+    """A by-place table with `wilayah` as people read it (places named alike told apart by their `induk`),
+    the name as written kept in `nama`."""
+    return frame.assign(nama=frame["wilayah"], wilayah=told_apart(frame["wilayah"], frame["induk"]))
 
 
 def _placed(frame: pd.DataFrame, level: str) -> pd.DataFrame:
-    """A table by place for people: the place column headed by its level."""
-    return readable(frame).rename(columns={"wilayah": LEVEL_LABELS[level]})
+    """A table by place for people: the place column headed by its level, without the helper columns."""
+    shown = frame.drop(columns=[c for c in ("induk", "nama") if c in frame])
+    return readable(shown).rename(columns={"wilayah": LEVEL_LABELS[level]})
 
 
-def _level(con, filters: Filters) -> str:
-    return summary_level(_run(con, "total_indikator", filters).iloc[0])
+def scope_level(con, filters: Filters) -> str:
+    """The level the pages' per-place charts take under the filters (summary_level of how many
+    kecamatan and kabupaten/kota have a position)."""
+    return summary_level(_run(con, "jumlah_wilayah", filters).iloc[0])
+
+
+def summed_per(level: str, kecamatan: int) -> str:
+    """The fact a chart summed per kabupaten/kota or provinsi states, and why."""
+    return (
+        f"Grafik dan tabel menjumlahkan per {LEVEL_LABELS[level].lower()}: {_n(kecamatan)} kecamatan terlalu banyak "
+        "untuk disebut satu per satu."
+    )
 
 
 def _where_indicators_sit(per_jenis: pd.DataFrame) -> str:
-    """Which position types hold the most and the fewest indicators (ties all named)."""
-    held = per_jenis[per_jenis["indikator"] > 0]
+    """Which position types hold the most and the fewest indicators (ties all named), from the
+    coverage rows' totals per jenis (`indikator_jenis`, `indikator_total`)."""
+    per_type = per_jenis.drop_duplicates("jenis_jabatan").sort_values(["indikator_jenis", "urutan"], ascending=[False, True])
+    held = per_type[per_type["indikator_jenis"] > 0]
     total = int(per_jenis["indikator_total"].iloc[0])
     label = [JENIS_LABELS.get(j, j) for j in held["jenis_jabatan"]]
     if len(held) == 1:
         return f"Semua {_n(total)} indikator ada pada jabatan {label[0]}."
-    most, fewest = held["indikator"].iloc[0], held["indikator"].iloc[-1]
-    top = _names([n for n, v in zip(label, held["indikator"], strict=True) if v == most])
-    low = _names([n for n, v in zip(label, held["indikator"], strict=True) if v == fewest])
+    most, fewest = held["indikator_jenis"].iloc[0], held["indikator_jenis"].iloc[-1]
+    top = _names([n for n, v in zip(label, held["indikator_jenis"], strict=True) if v == most])
+    low = _names([n for n, v in zip(label, held["indikator_jenis"], strict=True) if v == fewest])
     return f"Indikator terbanyak pada jabatan {top} ({_n(most)} dari {_n(total)}), paling sedikit pada {low} ({_n(fewest)})."
 
 
-def cakupan(con, filters: Filters) -> View | None:
-    level = _level(con, filters)
-    per_jenis = _run(con, "jabatan_per_jenis", filters, tingkat=level)
+def cakupan(con, filters: Filters, level: str | None = None) -> View | None:
+    """Indicators per place and jenis jabatan; `level` when the page knows it already (scope_level)."""
+    level = level or scope_level(con, filters)
+    per_jenis = _places_named(_run(con, "jabatan_per_jenis", filters, tingkat=level))
     if per_jenis.empty or not per_jenis["indikator"].any():
         return None
     with_indicators = per_jenis[per_jenis["indikator"] > 0]
@@ -193,8 +216,8 @@ def cakupan(con, filters: Filters) -> View | None:
     return View(
         key="cakupan",
         judul="Cakupan jabatan",
-        pesan=_where_indicators_sit(_run(con, "indikator_per_jenis", filters)),
-        tabel=_placed(per_jenis.drop(columns="bertarget"), level),
+        pesan=_where_indicators_sit(per_jenis),
+        tabel=_placed(per_jenis.drop(columns=["bertarget", "indikator_jenis", "indikator_total", "urutan"]), level),
         figure=charts.coverage_heatmap(per_jenis, "jenis_jabatan", JENIS_LABELS, f"Indikator per {noun} dan jenis jabatan"),
         rincian=facts,
         judul_tabel="Indikator per jabatan",
@@ -202,9 +225,10 @@ def cakupan(con, filters: Filters) -> View | None:
     )
 
 
-def cakupan_bidang(con, filters: Filters) -> View | None:
-    level = _level(con, filters)
-    frame = _run(con, "jabatan_per_bidang", filters, tingkat=level)
+def cakupan_bidang(con, filters: Filters, level: str | None = None) -> View | None:
+    """Indicators per place and bidang; `level` when the page knows it already (scope_level)."""
+    level = level or scope_level(con, filters)
+    frame = _places_named(_run(con, "jabatan_per_bidang", filters, tingkat=level))
     if frame.empty:
         return None
     top = frame.sort_values(["indikator_bidang", "bidang"], ascending=[False, True]).iloc[0]
@@ -219,23 +243,48 @@ def cakupan_bidang(con, filters: Filters) -> View | None:
     )
 
 
-def jabatan_tipis(con, filters: Filters, batas: int) -> View:
-    rows = _run(con, "jabatan_sedikit_indikator", filters, batas=batas)
-    if rows.empty:
+def jabatan_tipis(con, filters: Filters, batas: int, page: int = 1) -> View:
+    """Positions with at most `batas` indicators: one page of PAGE_ROWS rows, with the count of all."""
+    count = _run(con, "jumlah_jabatan_sedikit", filters, batas=batas).iloc[0]
+    total = int(count["jabatan"])
+    page = max(1, min(page, -(-total // PAGE_ROWS)))  # a page beyond a narrower scope becomes its last
+    rows = _run(con, "jabatan_sedikit_indikator", filters, batas=batas, mulai=(page - 1) * PAGE_ROWS, baris=PAGE_ROWS)
+    if not total:
         message = f"Tidak ada jabatan dengan {batas} indikator atau kurang."
     else:
-        message = f"{_n(len(rows))} jabatan punya {batas} indikator atau kurang."
-    return View(key="jabatan_tipis", judul=JABATAN_TIPIS, pesan=message, tabel=readable(rows))
+        message = f"{_n(total)} jabatan punya {batas} indikator atau kurang."
+    if total > PAGE_ROWS:
+        message += f" Tabel memuat {_n(PAGE_ROWS)} baris per halaman; halaman dipilih di bawah tabel."
+    return View(key="jabatan_tipis", judul=JABATAN_TIPIS, pesan=message, tabel=_thin_table(rows, count), jumlah=total)
 
 
-def indikator_sel(con, filters: Filters, kecamatan: str, jenis: str) -> View:
-    """The indicators behind one cell of the coverage matrix."""
-    rows = _run(con, "daftar_indikator", replace(filters, kecamatan=(kecamatan,), jenis=(jenis,)), cari="", **EVERY_ROW)
+def jabatan_tipis_semua(con, filters: Filters, batas: int) -> pd.DataFrame:
+    """Every position with at most `batas` indicators, for the download (built on click)."""
+    count = _run(con, "jumlah_jabatan_sedikit", filters, batas=batas).iloc[0]
+    return _thin_table(_run(con, "jabatan_sedikit_indikator", filters, batas=batas, **EVERY_ROW), count)
+
+
+def _thin_table(rows: pd.DataFrame, count: pd.Series) -> pd.DataFrame:
+    """The thin positions for people; the kabupaten/kota column only where they lie in more than one."""
+    return readable(rows if count["kabupaten"] > 1 else rows.drop(columns="kabupaten"))
+
+
+def cell_places(view: View) -> list[str]:
+    """The kecamatan of the coverage matrix, as its rows name them, for choosing a cell."""
+    return sorted(set(view.rows["wilayah"]))
+
+
+def indikator_sel(con, filters: Filters, tempat: str, jenis: str, matrix: View) -> View:
+    """The indicators behind one cell of the coverage matrix (`matrix`, at the kecamatan level): the
+    kecamatan its row names (`tempat`, its kabupaten/kota given where names repeat) and a jenis jabatan."""
+    place = matrix.rows[matrix.rows["wilayah"] == tempat].iloc[0]
+    narrowed = replace(filters, kecamatan=(place["nama"],), kabupaten=(place["induk"],), jenis=(jenis,))
+    rows = _run(con, "daftar_indikator", narrowed, cari="", **EVERY_ROW)
     columns = ["jabatan_baku", "indikator", "formula", "kategori_formula"]
     return View(
         key="indikator_sel",
         judul=INDIKATOR_SEL,
-        pesan=f"{_n(len(rows))} indikator — {kecamatan}, {JENIS_LABELS.get(jenis, jenis)}",
+        pesan=f"{_n(len(rows))} indikator — {tempat}, {JENIS_LABELS.get(jenis, jenis)}",
         tabel=readable(rows[columns]),
     )
 
@@ -244,13 +293,15 @@ def indikator_sel(con, filters: Filters, kecamatan: str, jenis: str) -> View:
 
 
 def _names(values: list[str]) -> str:
-    """'A', 'A dan B', 'A, B dan C'."""
+    """'A', 'A dan B', 'A, B dan C'; beyond MAX_NAMED the rest counted: 'A, …, J, dan 5 lainnya'."""
+    if len(values) > MAX_NAMED:
+        return _listed(values)
     return values[0] if len(values) == 1 else f"{', '.join(values[:-1])} dan {values[-1]}"
 
 
 def _highest_and_lowest(share: pd.DataFrame, group: str, labels: dict | None, where: str, plural: str) -> str:
     """The takeaway of a terukur-share table ordered highest first, in the words of the group; groups
-    that tie at the top or the bottom are all named."""
+    that tie at the top or the bottom are all named (up to MAX_NAMED, the rest counted)."""
 
     def named(rows: pd.DataFrame) -> str:
         return _names([labels.get(v, v) if labels else v for v in rows[group]])
@@ -268,24 +319,39 @@ def _highest_and_lowest(share: pd.DataFrame, group: str, labels: dict | None, wh
     )
 
 
+def _shares(frame: pd.DataFrame, group: str, order: list[str]) -> pd.DataFrame:
+    """One row per group of a category-mix frame with its indicators and terukur share, highest first."""
+    first = frame.drop_duplicates(group).rename(columns={"total": "indikator", "indikator": "dalam_kategori"})
+    return first.sort_values(["persen_terukur", *order], ascending=[False] + [True] * len(order))
+
+
+MIX_COLUMNS = ["kategori_formula", "indikator", "persen"]  # a category-mix table's own columns, after its group
+
+
 def kategori(con, filters: Filters) -> View | None:
-    frame = _run(con, "kategori_per_kecamatan", filters)
+    """The formula-category mix per place: per kecamatan, or summed per kabupaten/kota or provinsi when
+    there are more places than a chart can name (summary_level), in that level's words."""
+    places = _run(con, "jumlah_wilayah", filters).iloc[0]
+    level = summary_level(places)
+    frame = _places_named(_run(con, "kategori_per_wilayah", filters, tingkat=level))
     if frame.empty:
         return None
-    total = _run(con, "total_indikator", filters).iloc[0]
+    noun = LEVEL_LABELS[level].lower()
+    indicators, measured = frame["semua"].iloc[0], frame["semua_terukur"].iloc[0]
     measurable = ", ".join(KATEGORI_LABELS[k].lower() for k in TERUKUR)
-    share = format_percent(total["terukur"], total["indikator"])
-    fact = (
-        f"{_n(total['terukur'])} dari {_n(total['indikator'])} indikator ({share}) "
+    facts = [
+        f"{_n(measured)} dari {_n(indicators)} indikator ({format_percent(measured, indicators)}) "
         f"dapat dihitung capaiannya ({measurable}); sisanya hitungan, uraian, atau tanpa formula."
-    )
+    ]
+    if level != "kecamatan":
+        facts.append(summed_per(level, places["kecamatan"]))
     return View(
         key="kategori",
         judul="Kategori formula",
-        pesan=_highest_and_lowest(_run(con, "terukur_per_kecamatan", filters), "kecamatan", None, "di", "kecamatan"),
-        tabel=readable(frame),
-        figure=charts.category_mix(frame, "kecamatan", "Kecamatan", "Campuran kategori formula per kecamatan"),
-        rincian=[fact],
+        pesan=_highest_and_lowest(_shares(frame, "wilayah", ["wilayah"]), "wilayah", None, "di", noun),
+        tabel=_placed(frame[["wilayah", *MIX_COLUMNS]], level),
+        figure=charts.category_mix(frame, "wilayah", LEVEL_LABELS[level], f"Campuran kategori formula per {noun}"),
+        rincian=facts,
     )
 
 
@@ -297,9 +363,9 @@ def kategori_jenis(con, filters: Filters) -> View | None:
         key="kategori_jenis",
         judul="Kategori formula per jenis jabatan",
         pesan=_highest_and_lowest(
-            _run(con, "terukur_per_jenis", filters), "jenis_jabatan", JENIS_LABELS, "pada", "jenis jabatan"
+            _shares(frame, "jenis_jabatan", ["urutan"]), "jenis_jabatan", JENIS_LABELS, "pada", "jenis jabatan"
         ),
-        tabel=readable(frame),
+        tabel=readable(frame[["jenis_jabatan", *MIX_COLUMNS]]),
         figure=charts.category_mix(frame, "jenis_jabatan", "Jenis jabatan", "Campuran kategori formula per jenis jabatan"),
         lembar="Kategori per jenis jabatan",
     )
@@ -321,10 +387,40 @@ def contoh_kategori(con, filters: Filters, per_kategori: int = 3) -> View | None
 
 # --- Perbandingan kecamatan -------------------------------------------------------------------------
 
+MAX_CHOICES = 100  # positions offered for comparison at once: the most widely held; the filters reach the rest
+MAX_COUNTERPARTS = 3  # counterparts named beside a shared indicator; the rest are counted
+COMMON_WORDINGS = 15  # wordings listed when more kecamatan hold a position than can be compared side by side
+NARROW_FOR_COMPARISON = (
+    f"Indikator dibandingkan berdampingan, dengan rumusan yang mirip, untuk paling banyak {MAX_PLACES} kecamatan: "
+    "pilih kabupaten/kota atau kecamatan di panel Filter."
+)
+
 
 def jabatan_pilihan(con, filters: Filters) -> pd.DataFrame:
-    """Which canonical positions and fields can be compared, with how many kecamatan have each."""
-    return _run(con, "jabatan_baku_antar_kecamatan", filters)
+    """Which canonical positions and fields can be compared, most widely held first, with how many
+    kecamatan have each and the label a select shows ('Camat (5.513 kecamatan)')."""
+    choices = _run(con, "jabatan_baku_antar_kecamatan", filters)
+    pairs = zip(choices["jabatan_baku"], choices["kecamatan"], strict=True)
+    return choices.assign(label=[f"{jabatan} ({_n(kecamatan)} kecamatan)" for jabatan, kecamatan in pairs])
+
+
+def bidang_pilihan(choices: pd.DataFrame) -> list[str]:
+    """The fields of the positions that can be compared, in the vocabulary's order."""
+    return [b for b in BIDANG_LABELS if b in set(choices["bidang"])]
+
+
+def jabatan_ditawarkan(choices: pd.DataFrame) -> tuple[dict[str, str], str]:
+    """The positions a select offers (position -> its label), at most MAX_CHOICES, and a sentence
+    saying how many more there are ('' when none are left out)."""
+    offered = choices.head(MAX_CHOICES)
+    left_out = len(choices) - len(offered)
+    said = (
+        f"{_n(left_out)} jabatan lain, yang ada di lebih sedikit kecamatan, tidak ada di daftar ini: "
+        "pilih jabatannya atau wilayahnya di panel Filter."
+        if left_out
+        else ""
+    )
+    return dict(zip(offered["jabatan_baku"], offered["label"], strict=True)), said
 
 
 def kecamatan_colours(con) -> dict[str, str]:
@@ -334,14 +430,33 @@ def kecamatan_colours(con) -> dict[str, str]:
 
 
 def perbandingan(con, filters: Filters, colours: dict[str, str], jabatan: str = "", bidang: str = "") -> View | None:
-    """One canonical position (or one field) side by side across kecamatan, in each kecamatan's colour.
-    An indicator is shared (bersama) when another kecamatan words the same measure alike
-    (kinerja.similarity: one-to-one per pair of kecamatan, never between one kecamatan's years), else
-    its own (khas); each shared one names its counterparts and how alike they are worded."""
-    rows = _run(con, "indikator_antar_kecamatan", filters, pilihan_jabatan=jabatan, pilihan_bidang=bidang)
-    if rows.empty:
+    """One canonical position (or one field) across kecamatan: side by side for up to MAX_PLACES
+    kecamatan (key 'perbandingan'), else summed per kabupaten/kota or provinsi (key 'perbandingan_wilayah',
+    without matching wordings across thousands of kecamatan)."""
+    choice = {"pilihan_jabatan": jabatan, "pilihan_bidang": bidang}
+    regions = _run(con, "jabatan_antar_wilayah", filters, **choice)
+    if regions.empty:
         return None
+    per_provinsi = regions[regions["tingkat"] == "provinsi"]
+    level = summary_level(
+        {
+            "kecamatan": per_provinsi["kecamatan"].sum(),
+            "kabupaten": (regions["tingkat"] == "kabupaten").sum(),
+            "provinsi": len(per_provinsi),
+        }
+    )
     label = jabatan or BIDANG_LABELS.get(bidang, bidang)
+    if level == "kecamatan":
+        return _side_by_side(_run(con, "indikator_antar_kecamatan", filters, **choice), colours, label)
+    return _per_region(regions[regions["tingkat"] == level], per_provinsi, level, label, "jabatan" if jabatan else "bidang")
+
+
+def _side_by_side(rows: pd.DataFrame, colours: dict[str, str], label: str) -> View:
+    """The indicators of a few kecamatan in each kecamatan's colour. An indicator is shared (bersama)
+    when another kecamatan words the same measure alike (kinerja.similarity: one-to-one per pair of
+    kecamatan, never between one kecamatan's years), else its own (khas); each shared one names its
+    counterparts and how alike they are worded. Kecamatan named alike carry their kabupaten/kota."""
+    rows = rows.assign(nama=rows["kecamatan"], kecamatan=told_apart(rows["kecamatan"], rows["kabupaten"]))
     ids = rows["indikator_id"]
     matches = similarity.match_groups(
         similarity.Item(*row) for row in zip(ids, rows["kecamatan"], rows["indikator"], strict=True)
@@ -350,7 +465,11 @@ def perbandingan(con, filters: Filters, colours: dict[str, str], jabatan: str = 
         key: [f"{other.group}: {other.text} ({format_number(score, 1)}%)" for other, score in pairs]
         for key, pairs in similarity.partners(matches).items()
     }
-    rows = rows.assign(status=[SHARED if key in found else UNIQUE for key in ids], padanan=[found.get(key, []) for key in ids])
+    rows = rows.assign(
+        status=[SHARED if key in found else UNIQUE for key in ids],
+        padanan=[_some_counterparts(found.get(key, [])) for key in ids],
+        warna=[colours.get(name) for name in rows["nama"]],
+    )
     compared, documents = int(rows["kecamatan_dibandingkan"].iloc[0]), int(rows["dokumen_dibandingkan"].iloc[0])
     where = f" di {_n(compared)} kecamatan" if compared > 1 else f", hanya di {rows['kecamatan'].iloc[0]}"
     where += f" ({_n(documents)} dokumen)" if documents > compared else ""
@@ -370,11 +489,62 @@ def perbandingan(con, filters: Filters, colours: dict[str, str], jabatan: str = 
         judul=f"Perbandingan: {label}",
         pesan=f"{label}: {_n(len(rows))} indikator{where}; {said}.",
         tabel=readable(rows[columns].assign(padanan=rows["padanan"].str.join("; "))),
-        figure=charts.indicators_compared(rows, colours, f"Jumlah indikator — {label}"),
+        figure=charts.indicators_compared(rows, f"Jumlah indikator — {label}"),
         judul_tabel="Tabel perbandingan",
         rows=rows,
         lembar="Perbandingan",
         utama=(COLUMN_LABELS["kecamatan"], COLUMN_LABELS["indikator"]),
+    )
+
+
+def _some_counterparts(counterparts: list[str]) -> list[str]:
+    """The first MAX_COUNTERPARTS counterparts (in kecamatan order) and how many more: among thirty kecamatan
+    copying one template an indicator has a counterpart in each, which would fill the page."""
+    more = len(counterparts) - MAX_COUNTERPARTS
+    return counterparts[:MAX_COUNTERPARTS] + ([f"dan {_n(more)} kecamatan lain"] if more > 0 else [])
+
+
+def _per_region(frame: pd.DataFrame, per_provinsi: pd.DataFrame, level: str, label: str, kind: str) -> View:
+    """A position (or field) held by more kecamatan than can be compared side by side, summed per
+    kabupaten/kota or provinsi: how many kecamatan hold it, in how many documents, with how many
+    indicators and wordings."""
+    frame = _places_named(frame.drop(columns="tingkat"))
+    noun = LEVEL_LABELS[level].lower()
+    kecamatan, documents = per_provinsi["kecamatan"].sum(), per_provinsi["dokumen"].sum()
+    indicators = per_provinsi["indikator"].sum()
+    what = f"jabatan {label}" if kind == "jabatan" else f"indikator bidang {label}"
+    return View(
+        key="perbandingan_wilayah",
+        judul=f"Perbandingan: {label}",
+        pesan=f"{label}: {_n(indicators)} indikator di {_n(kecamatan)} kecamatan di {_n(len(frame))} {noun}"
+        + (f" ({_n(documents)} dokumen)." if documents > kecamatan else "."),
+        tabel=_placed(frame, level),
+        figure=charts.holders_per_region(frame, level, f"Kecamatan dengan {what}, per {noun}"),
+        rincian=[
+            f"Grafik dan tabel menjumlahkan per {noun}: {_n(kecamatan)} kecamatan terlalu banyak untuk dibandingkan berdampingan."
+        ],
+        judul_tabel=f"Angka per {noun}",
+        rows=frame.assign(tingkat=level),
+        lembar="Perbandingan",
+        utama=(LEVEL_LABELS[level],),
+    )
+
+
+def rumusan_umum(con, filters: Filters, jabatan: str = "", bidang: str = "") -> View | None:
+    """The wordings of a position (or field) that most kecamatan use, at most COMMON_WORDINGS."""
+    rows = _run(con, "rumusan_antar_wilayah", filters, pilihan_jabatan=jabatan, pilihan_bidang=bidang, batas=COMMON_WORDINGS)
+    if rows.empty:
+        return None
+    label = jabatan or BIDANG_LABELS.get(bidang, bidang)
+    first, wordings = rows.iloc[0], int(rows["rumusan_ada"].iloc[0])
+    listed = f"; {_n(len(rows))} yang dipakai paling banyak kecamatan di bawah ini" if wordings > len(rows) else ""
+    return View(
+        key="rumusan_umum",
+        judul="Rumusan yang paling sering",
+        pesan=f"{label}: {_n(wordings)} rumusan indikator berbeda{listed}. Paling sering: "
+        f"“{first['indikator']}”, di {_n(first['kecamatan'])} kecamatan.",
+        tabel=readable(rows.drop(columns="rumusan_ada")),
+        utama=(COLUMN_LABELS["indikator"],),
     )
 
 

@@ -21,6 +21,7 @@ CSV = "text/csv"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 LONG_TEXT = 25  # characters: a column whose typical cell is longer holds sentences
+CHARACTER_PX, CELL_PADDING_PX = 8, 24  # a table cell's text (14 px) at its widest letters, and its margins
 EMPTY = "Tidak ada data untuk filter ini. Longgarkan filter di sidebar."
 
 
@@ -114,6 +115,17 @@ def table(frame: pd.DataFrame, pinned: tuple[str, ...] = (), key: str = "tabel",
     st.dataframe(for_screen(shown), hide_index=True, width="stretch", column_config=columns or None, **options)
 
 
+def paged_table(view: View, everything) -> None:
+    """A view holding one page of a longer table (`view.jumlah` rows in all, paged in its query): the
+    page, the page chooser under it, and every row as CSV built on click (`everything()`)."""
+    if view.tabel.empty:
+        return
+    table(view.tabel, pinned=view.utama, key=view.key)
+    if view.jumlah > PAGE_ROWS:
+        page_choice(view.jumlah, view.key)
+        download("Unduh semua baris (CSV)", lambda: to_csv_bytes(everything()), f"{view.key}.csv", CSV, key=f"{view.key}_semua")
+
+
 def _one_page(frame: pd.DataFrame, key: str) -> pd.DataFrame:
     page = page_choice(len(frame), key)
     download("Unduh semua baris (CSV)", lambda: to_csv_bytes(frame), f"{key}.csv", CSV, key=f"{key}_semua")
@@ -134,9 +146,13 @@ def page_choice(total: int, key: str) -> int:
     return int(page)
 
 
-def _width(values: pd.Series) -> str | None:
-    """Room for a column of sentences (indicators, formulas); names and numbers size themselves."""
-    return "large" if values.astype(str).str.len().median() > LONG_TEXT else None
+def _width(values: pd.Series) -> str | int:
+    """Room for a column of sentences (indicators, formulas); a column of names (a pinned place) as wide
+    as its longest name ('Daerah Khusus Ibukota Jakarta'), which Streamlit's own sizing cuts short."""
+    lengths = values.astype(str).str.len()
+    if lengths.empty or lengths.median() > LONG_TEXT:
+        return "large"
+    return round(CHARACTER_PX * lengths.max()) + CELL_PADDING_PX
 
 
 def download(label: str, content, file_name: str, mime: str, key: str, **options) -> None:
@@ -160,20 +176,34 @@ def examples(view: View | None) -> None:
             table(shown, pinned=view.utama, key=f"contoh_{kategori}")
 
 
-def side_by_side(view: View, colours: dict[str, str]) -> None:
-    """The compared indicators in one column per kecamatan, each marked shared or unique; a shared one
-    with its counterparts in the other kecamatan, worded as they wrote it."""
+SIDE_BY_SIDE = 4  # kecamatan columns in one row: a fifth would squeeze the indicators of a 1280 px window
+
+
+def side_by_side(view: View) -> None:
+    """The compared indicators in a column per kecamatan (in rows of SIDE_BY_SIDE), each in the kecamatan's
+    colour and marked shared or unique; a shared one with its counterparts in the other kecamatan,
+    worded as they wrote it."""
     rows = view.rows
     names = sorted(set(rows["kecamatan"]))
-    for column, name in zip(st.columns(len(names)), names, strict=True):
-        column.markdown(f"#### <span style='color:{colours[name]}'>■</span> {escape(name)}", unsafe_allow_html=True)
-        for row in rows[rows["kecamatan"] == name].itertuples():
-            counterparts = "".join(f"  \n  <small>↔ {escape(other)}</small>" for other in row.padanan)
-            column.markdown(
-                f"- {escape(row.indikator)}  \n  <small>{KATEGORI_LABELS[row.kategori_formula]} · "
-                f"<b>{row.status}</b></small>{counterparts}",
-                unsafe_allow_html=True,
-            )
+    colours = dict(zip(rows["kecamatan"], rows["warna"], strict=True))
+    for start in range(0, len(names), SIDE_BY_SIDE):
+        in_row = names[start : start + SIDE_BY_SIDE]
+        for column, name in zip(st.columns(min(len(names), SIDE_BY_SIDE)), in_row, strict=False):
+            _kecamatan_column(column, name, colours[name], rows[rows["kecamatan"] == name])
+
+
+def _kecamatan_column(column, name: str, colour: str | None, rows: pd.DataFrame) -> None:
+    """A kecamatan's heading in its colour and its indicators as one list (one element, not one per
+    indicator: a bidang of thirty kecamatan holds over a thousand)."""
+    column.markdown(f"#### <span style='color:{colour or '#333333'}'>■</span> {escape(name)}", unsafe_allow_html=True)
+    items = []
+    for row in rows.itertuples():
+        counterparts = "".join(f"  \n  <small>↔ {escape(other)}</small>" for other in row.padanan)
+        items.append(
+            f"- {escape(row.indikator)}  \n  <small>{KATEGORI_LABELS[row.kategori_formula]} · "
+            f"<b>{row.status}</b></small>{counterparts}"
+        )
+    column.markdown("\n".join(items), unsafe_allow_html=True)
 
 
 def detached_notice(detached: pd.DataFrame) -> None:
