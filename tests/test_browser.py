@@ -1,9 +1,11 @@
 """The real app in Debian's Chromium: every page opens, and a filter set through the URL shows."""
 
 import os
+import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from contextlib import contextmanager
@@ -40,31 +42,50 @@ def _running_server(data: Path, store: Path, documents: Path | None = None, user
     test signs in."""
     port = _free_port()
     env = {**os.environ, "KINERJA_DATA_DIR": str(data.parent), "KINERJA_REALISASI_DIR": str(store)}
+    env["PYTHONFAULTHANDLER"] = "1"  # SIGABRT prints every thread's stack: what a hung server was doing
     if documents is not None:
         env["KINERJA_DOKUMEN_DIR"] = str(documents)
     if users is not None:
         env["KINERJA_PENGGUNA_FILE"] = str(users)
     command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.headless", "true",
                "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]  # fmt: skip
-    # From the project folder, as make run starts it, so .streamlit/config.toml applies.
-    process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
+    # Its messages go to a file, never to a pipe nobody reads while the test runs: a full pipe
+    # blocks the server at its next log line. From the project folder, as make run starts it, so
+    # .streamlit/config.toml applies.
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log)
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                    break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            process.kill()
+            pytest.fail(f"streamlit did not start: {_tail(log)}")
         try:
-            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        process.kill()
-        pytest.fail(f"streamlit did not start: {process.stderr.read().decode()[-2000:]}")
+            yield url
+        finally:
+            _stop(process, log)
+            print(f"The app's messages:\n{_tail(log)}")  # pytest shows them when the test failed
+
+
+def _tail(log, size: int = 6000) -> str:
+    log.seek(0)
+    return log.read().decode(errors="replace")[-size:]
+
+
+def _stop(process: subprocess.Popen, log) -> None:
+    """Stopped as make run's Ctrl+C would; a server that does not stop is made to say where it hangs."""
+    process.terminate()
     try:
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        process.stderr.close()
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.send_signal(signal.SIGABRT)
+        process.wait(timeout=20)
+        pytest.fail(f"the app did not stop within 20 s; its threads, as faulthandler printed them:\n{_tail(log, 30000)}")
 
 
 def sign_in(tab, name: str = EDITOR[0], password: str = EDITOR[1]) -> None:

@@ -481,8 +481,8 @@ def test_perbandingan_of_more_kecamatan_than_fit_side_by_side_shows_regions_and_
     choice = at.selectbox(key="pilih_jabatan")
     assert choice.value == "Camat" and choice.format_func("Camat") == "Camat (32 kecamatan)"
     assert [i.value for i in at.info] == [
-        "Indikator dibandingkan berdampingan, dengan rumusan yang mirip, untuk paling banyak 30 kecamatan: pilih "
-        "kabupaten/kota atau kecamatan di panel Filter."
+        "Indikator dibandingkan berdampingan, dengan rumusan yang mirip, untuk paling banyak 30 kecamatan atau semua "
+        "kecamatan satu kabupaten/kota: pilih kabupaten/kota atau kecamatan di panel Filter."
     ]
     text = _texts(at)
     assert "Camat: 32 indikator di 32 kecamatan di 2 kabupaten/kota." in text

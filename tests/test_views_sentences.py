@@ -454,3 +454,20 @@ def test_at_a_summary_level_several_years_count_kecamatan_once_and_documents_apa
     assert kategori.pesan == "Porsi indikator terukur tertinggi di Kab B (67%), terendah di Kab A (20%)."
     assert kategori.rincian[0].startswith("88 dari 272 indikator (32%)")  # 40 × 1 + 12 × 4 of 40 × 5 + 12 × 6
     assert views.jabatan_tipis(many_years, Filters(), 1).pesan == "92 jabatan punya 1 indikator atau kurang."  # 40 × 2 + 12
+
+
+def test_perbandingan_sets_all_of_one_regencys_kecamatan_side_by_side(tmp_path):
+    """31 kecamatan of one kabupaten, more than MAX_PLACES: a regency compares its own kecamatan one by
+    one, never one summed row of itself."""
+    from kinerja import db
+    from kinerja.build import Source, build_dataset, write_tables
+    from tests.conftest import FIXTURES
+
+    names = [f"Desa {n:02d}" for n in range(1, 32)]
+    sources = [Source(FIXTURES / "iki_wonorejo_numbered.txt", k, "Kab A", "Prov Satu", 2024) for k in names]
+    built = build_dataset(sources, corrections=[])
+    write_tables({"indikator": built.indikator, "jabatan": built.jabatan, "dokumen": built.dokumen}, tmp_path / "n")
+    con = db.connect(tmp_path / "n")
+    view = views.perbandingan(con, Filters(), views.kecamatan_colours(con), jabatan="Camat")
+    assert view.key == "perbandingan" and sorted(set(view.rows["kecamatan"])) == names
+    assert set(view.rows["status"]) == {views.SHARED}  # one template, copied 31 times: every indicator shared

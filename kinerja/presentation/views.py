@@ -391,8 +391,8 @@ MAX_CHOICES = 100  # positions offered for comparison at once: the most widely h
 MAX_COUNTERPARTS = 3  # counterparts named beside a shared indicator; the rest are counted
 COMMON_WORDINGS = 15  # wordings listed when more kecamatan hold a position than can be compared side by side
 NARROW_FOR_COMPARISON = (
-    f"Indikator dibandingkan berdampingan, dengan rumusan yang mirip, untuk paling banyak {MAX_PLACES} kecamatan: "
-    "pilih kabupaten/kota atau kecamatan di panel Filter."
+    f"Indikator dibandingkan berdampingan, dengan rumusan yang mirip, untuk paling banyak {MAX_PLACES} kecamatan "
+    "atau semua kecamatan satu kabupaten/kota: pilih kabupaten/kota atau kecamatan di panel Filter."
 )
 
 
