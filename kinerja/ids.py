@@ -9,7 +9,10 @@ values imported against them are carried over (`former_ids`)."""
 import hashlib
 import re
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 ID_KEY = ["kabupaten", "kecamatan", "tahun", "jabatan_baku", "indikator"]
 
@@ -44,3 +47,15 @@ def former_ids(indicators: pd.DataFrame) -> dict[str, str]:
     rows = zip(*(indicators[c] for c in ID_KEY[1:]), occurrence, strict=True)
     former = [former_indicator_id(kec, int(tahun), baku, text, int(n)) for kec, tahun, baku, text, n in rows]
     return dict(zip(former, indicators["indikator_id"], strict=True))
+
+
+def id_series(ids) -> pd.Series:
+    """Ids given as a Series, a list or a set, as a Series of text."""
+    return pd.Series(ids if isinstance(ids, pd.Series) else list(ids), dtype="str")
+
+
+def among(ids: pd.Series, known) -> np.ndarray:
+    """Whether each of `ids` is one of `known`, by Arrow's hash lookup: pandas' isin took 8 s to check a
+    country's stored values against its 1,3 million indicators."""
+    text = pa.large_string()
+    return pc.is_in(pa.array(ids, text), value_set=pa.array(id_series(known), text)).to_numpy(zero_copy_only=False)

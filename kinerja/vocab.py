@@ -118,11 +118,10 @@ VALUE_LABELS = {"jenis_jabatan": JENIS_LABELS, "bidang": BIDANG_LABELS, "kategor
 
 def readable(frame: pd.DataFrame) -> pd.DataFrame:
     """Codes replaced by their Indonesian labels and columns renamed for people."""
-    frame = frame.copy()
-    for column, labels in VALUE_LABELS.items():
-        if column in frame:
-            frame[column] = frame[column].map(labels).fillna(frame[column])
-    return frame.rename(columns=COLUMN_LABELS)
+    labelled = {
+        column: frame[column].map(labels).fillna(frame[column]) for column, labels in VALUE_LABELS.items() if column in frame
+    }
+    return frame.assign(**labelled).rename(columns=COLUMN_LABELS)  # no copy of the other columns
 
 
 def told_apart(names: pd.Series, regions: pd.Series) -> pd.Series:

@@ -44,6 +44,22 @@ def test_indicators_written_alike_get_context_then_numbers():
     ]
 
 
+def test_indicators_need_be_told_apart_only_within_their_document():
+    """The same indicator in two kecamatan (their rows say which) keeps its name; within one
+    document, the second of a name gets its context, and a number when the context is alike too."""
+    frame = pd.DataFrame(
+        {
+            "kabupaten": ["Malang", "Malang", "Malang", "Gunung Kidul", "Malang"],
+            "kecamatan": ["Wonosari", "Dau", "Wonosari", "Wonosari", "Wonosari"],
+            "tahun": [2024, 2024, 2024, 2024, 2023],
+            "indikator": ["IKM", "IKM", "IKM", "IKM", "IKM"],
+            "jabatan_baku": ["Camat", "Camat", "Camat", "Camat", "Camat"],
+            "sasaran": ["S", "S", "S", "S", "S"],
+        }
+    )
+    assert distinct_names(frame).tolist() == ["IKM · Camat · S (1)", "IKM", "IKM · Camat · S (2)", "IKM", "IKM"]
+
+
 def test_names_that_wrapping_makes_alike_stay_apart():
     from kinerja.presentation.text import wrap_distinct
 

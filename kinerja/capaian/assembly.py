@@ -16,7 +16,7 @@ from kinerja.capaian import store
 from kinerja.capaian.rules import Band, achievements, default_method, default_methods, load_bands, ratings, roll_ups
 from kinerja.capaian.template import INPUT_COLUMNS, VALUE_COLUMNS, named_ids, read_table, validate
 from kinerja.filters import Filters
-from kinerja.ids import former_ids
+from kinerja.ids import among, former_ids
 from kinerja.paths import EXAMPLE_FILE
 from kinerja.vocab import NOT_RATED, QUARTER_LABELS, QUARTERS, place_names
 
@@ -160,7 +160,7 @@ def capaian_table(indicator_rows: pd.DataFrame, values: pd.DataFrame, bands) -> 
 
 def detached_values(values: pd.DataFrame, ids) -> pd.DataFrame:
     """Stored values whose indicator no longer exists in the data (reported, never silently dropped)."""
-    return values[~values["indikator_id"].isin(ids)]
+    return values[~among(values["indikator_id"], ids)]
 
 
 def example_table(all_indicators: pd.DataFrame) -> pd.DataFrame:

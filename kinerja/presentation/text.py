@@ -30,17 +30,26 @@ def wrap(text: str, width: int = 48, lines: int | None = 2, newline: str = "<br>
     return newline.join(out)
 
 
+DOCUMENT = ("kabupaten", "kecamatan", "tahun")  # the rows of one document: a name need be distinct only there
+
+
 def distinct_names(frame: pd.DataFrame, context: tuple[str, ...] = ("jabatan_baku", "sasaran")) -> pd.Series:
     """The indicator's name, with as much context as it takes to tell it from another of the same name
-    in this frame: the jabatan, then the sasaran, then a number."""
+    in its document (in the whole frame when it names no document): the jabatan, then the sasaran, then
+    a number. Across documents the kecamatan and year beside the name tell rows apart, and the same
+    indicator of 7.000 kecamatan is not numbered 1 to 7.000."""
+    keys = [frame[c] for c in DOCUMENT if c in frame]
     names = frame["indikator"].astype(str)
+
+    def clashing(names: pd.Series) -> pd.Series:
+        return pd.concat([*keys, names], axis=1, keys=range(len(keys) + 1)).duplicated(keep=False)
+
     for column in context:
-        if column in frame and names.duplicated(keep=False).any():
-            clash = names.duplicated(keep=False)
+        if column in frame and (clash := clashing(names)).any():
             names = names.where(~clash, names + " · " + frame[column].astype(str))
-    clash = names.duplicated(keep=False)
+    clash = clashing(names)
     if clash.any():
-        numbers = names.groupby(names).cumcount() + 1
+        numbers = names.groupby([*keys, names], observed=True, dropna=False).cumcount() + 1
         names = names.where(~clash, names + " (" + numbers.astype(str) + ")")
     return names
 
