@@ -325,6 +325,7 @@ def _indicator_table(t: Templates, documents: list[Document], names: list[str]) 
     frame["indikator"] = _reworded(frame["indikator"], np.concatenate([d.reworded for d in documents]))
     frame["jabatan_urutan"] = np.concatenate([d.urutan for d in documents]).astype(t.indikator["jabatan_urutan"].dtype)
     frame["target"] = pd.array(np.concatenate([d.targets for d in documents]), dtype=t.indikator["target"].dtype)
+    frame["urutan_baris"] = np.arange(len(frame), dtype=t.indikator["urutan_baris"].dtype)  # one per row, as built
     frame["indikator_id"] = _ids(frame)
     return frame
 

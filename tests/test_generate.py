@@ -91,6 +91,8 @@ def test_columns_and_types_are_the_real_tables(con, real):
 def test_ids_are_unique_and_made_as_the_build_makes_them(con):
     indicators = con.table("indikator").df()
     assert indicators["indikator_id"].is_unique
+    # the documents' order, one number per row as the build gives it (contoh_per_kategori reads rows by it)
+    assert sorted(indicators["urutan_baris"]) == list(range(len(indicators)))
     assert con.table("dokumen").df()["berkas"].is_unique
     first = indicators.iloc[0]
     assert first["indikator_id"] == generate.indicator_id(
