@@ -173,6 +173,9 @@ def test_more_kecamatan_than_a_chart_can_name_are_summed_per_kabupaten(many):
     lacking = "12 dari 32 kecamatan belum menetapkan target dalam dokumennya: Desa B01, Desa B02, Desa B03, "
     lacking += "Desa B04, Desa B05, Desa B06, Desa B07, Desa B08, Desa B09, Desa B10, dan 2 lainnya."
     assert lacking in view.rincian
+    # Wonorejo's targets: 3 of its 5 indicators, in Kab A's 20 kecamatan; entered targets are counted elsewhere
+    entered = "Target vs realisasi"
+    assert f"60 indikator sudah bertarget dalam dokumennya (target yang diisi petugas tampil di {entered})." in view.rincian
     one = views.ringkasan(many, Filters(kabupaten=("Kab B",)))  # 12 kecamatan: named one by one again
     assert one.judul == "Indikator per kecamatan" and len(one.tabel) == 12
 

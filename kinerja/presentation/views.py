@@ -115,7 +115,10 @@ def ringkasan(con, filters: Filters) -> View | None:
         _who_lacks(names, lacking, "target dalam dokumennya"),
     ]
     if total["bertarget"]:
-        facts.append(f"{_n(total['bertarget'])} indikator sudah bertarget.")
+        facts.append(
+            f"{_n(total['bertarget'])} indikator sudah bertarget dalam dokumennya "
+            "(target yang diisi petugas tampil di Target vs realisasi)."
+        )
     if level != "kecamatan":
         facts.append(summed_per(level, total["kecamatan"]))
     return View(
