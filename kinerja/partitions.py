@@ -42,14 +42,14 @@ def write_table(frame: pd.DataFrame, folder: Path) -> None:
     # needs the GIL on DuckDB's worker threads, and closing the connection while one of them waits
     # for it can freeze the whole app process (an upload in the app writes these tables).
     whole = folder.with_name(f".{folder.name}.parquet")
-    frame.to_parquet(whole, index=False)
     con = duckdb.connect()
     try:
+        frame.to_parquet(whole, index=False)
         ordered = con.read_parquet(str(whole)).order(", ".join([*PARTITION_BY, "tahun", "kecamatan"]))
         ordered.to_parquet(str(folder), partition_by=PARTITION_BY, write_partition_columns=True, compression="zstd")
     finally:
         con.close()
-        whole.unlink()
+        whole.unlink(missing_ok=True)
 
 
 def write_version(directory: Path, counts: dict[str, int], made: str) -> None:

@@ -459,7 +459,7 @@ def _side_by_side(rows: pd.DataFrame, colours: dict[str, str], label: str) -> Vi
     when another kecamatan words the same measure alike (kinerja.similarity: one-to-one per pair of
     kecamatan, never between one kecamatan's years), else its own (khas); each shared one names its
     counterparts and how alike they are worded. Kecamatan named alike carry their kabupaten/kota."""
-    rows = rows.assign(nama=rows["kecamatan"], kecamatan=told_apart(rows["kecamatan"], rows["kabupaten"]))
+    rows = rows.assign(nama=rows["kecamatan"], kecamatan=place_names(rows))
     ids = rows["indikator_id"]
     matches = similarity.match_groups(
         similarity.Item(*row) for row in zip(ids, rows["kecamatan"], rows["indikator"], strict=True)
