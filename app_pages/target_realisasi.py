@@ -29,7 +29,7 @@ if not widgets.empty_notice(overview):
     if shown["progres"] is not None:
         widgets.draw(shown["progres"], key="target_realisasi_2", table=False)
     places = state.kecamatan_for_detail()
-    if len(places) > MAX_OPTIONS:
+    if len(places) > MAX_OPTIONS or state.summed:
         st.info(f"{NARROW_FIRST} di panel Filter untuk melihat capaian per indikator satu kecamatan.")
     else:
         kecamatan = st.selectbox("Kecamatan untuk rincian capaian", places, key="rinci_kecamatan")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from kinerja import partitions
 from kinerja.errors import DataNotBuilt
@@ -17,6 +18,10 @@ from kinerja.vocab import reference_tables
 MAY_IMPORT = ("kinerja.paths", "kinerja.vocab", "kinerja.errors", "kinerja.partitions")  # the ground floor it needs
 
 _PARAMETER = re.compile(r"\$([a-z_][a-z0-9_]*)")
+
+# Arrow's own allocator keeps what a country-wide query freed; the system's gives it back (Target vs
+# realisasi for all of Indonesia: 731 MB at its peak, 664 MB with this).
+pa.set_memory_pool(pa.system_memory_pool())
 
 
 @cache
@@ -70,8 +75,10 @@ def read_table(table: str, directory: Path | None = None) -> pd.DataFrame:
         con.close()
 
 
-def run_query(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
-    """Run queries/<name>.sql with its $parameters bound by name, on a cursor of its own."""
+def run_query(con: duckdb.DuckDBPyConnection, name: str, tables: dict | None = None, **params) -> pd.DataFrame:
+    """Run queries/<name>.sql with its $parameters bound by name, on a cursor of its own; `tables` are
+    Arrow tables the query reads by name, seen by this query only (never DataFrames: DuckDB scanning
+    Python objects can freeze the process when the cursor closes)."""
     sql = query_text(name)
     wanted = sorted(set(_PARAMETER.findall(sql)))
     missing = [p for p in wanted if p not in params]
@@ -79,6 +86,8 @@ def run_query(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFra
         raise TypeError(f"kueri '{name}' membutuhkan parameter: {', '.join(missing)}")
     cursor = con.cursor()
     try:
+        for table, rows in (tables or {}).items():
+            cursor.register(table, rows)
         # Through Arrow: a quarter of the time and less memory than .df() for a million rows.
         return cursor.sql(sql, params={p: params[p] for p in wanted}).to_arrow_table().to_pandas()
     finally:

@@ -4,6 +4,8 @@ Mekarsari 2 / 4)."""
 
 import re
 
+import pandas as pd
+import pyarrow as pa
 import pytest
 
 from kinerja import db
@@ -338,11 +340,43 @@ def test_indikator_dan_target(con):
     assert picked["indikator"].tolist() == ["Jumlah laporan keuangan bulanan", "Persentase realisasi anggaran"]
 
 
-@exercises("id_indikator")
-def test_id_indikator_lists_every_indicator_whatever_the_filters(con):
-    ids = run(con, "id_indikator", Filters(kecamatan=("Wonorejo",)))["indikator_id"]
-    assert len(ids) == 6 + 5 + 4 and ids.is_unique
-    assert {i.split("-")[0] for i in ids} == {"cibereum", "wonorejo", "mekarsari"}
+def _stored(*pairs: tuple[str, str]) -> dict:
+    """Stored values (indicator id, column) as the store hands them to DuckDB: an Arrow table."""
+    rows = {"indikator_id": [i for i, _ in pairs], "kolom": [k for _, k in pairs], "nilai": ["1"] * len(pairs)}
+    return {"nilai_tersimpan": pa.table(rows)}
+
+
+LAPORAN, ANGGARAN = "wonorejo-2024-6e4e69bd1c", "wonorejo-2024-f7cdc22c9d"  # Wonorejo's targets 12 and 87,5
+
+
+@exercises("jumlah_indikator")
+def test_jumlah_indikator_counts_the_filtered_indicators(con):
+    assert run(con, "jumlah_indikator")["indikator"].tolist() == [15]
+    assert run(con, "jumlah_indikator", Filters(kecamatan=("Wonorejo",)))["indikator"].tolist() == [5]
+    assert run(con, "jumlah_indikator", Filters(teks="tidak ada jabatan ini"))["indikator"].tolist() == [0]
+
+
+@exercises("indikator_bernilai", "indikator_tanpa_nilai")
+def test_indicators_with_and_without_a_stored_value_add_up_to_all(con):
+    stored = _stored((LAPORAN, "tw1"), (LAPORAN, "tw2"), (ANGGARAN, "target"), ("hilang-2024-0000000000", "tw1"))
+    valued = run(con, "indikator_bernilai", tables=stored)
+    assert valued["indikator_id"].tolist() == [LAPORAN, ANGGARAN] and valued["target"].tolist() == [12.0, 87.5]
+    assert "indikator" not in valued  # names are read for the few rows a page lists
+    assert run(con, "indikator_bernilai", Filters(kecamatan=("Mekarsari",)), tables=stored).empty
+    without = run(con, "indikator_tanpa_nilai", tables=stored)
+    per_document = without.groupby("kecamatan")["jumlah"].sum().to_dict()
+    assert per_document == {"Cibereum": 6, "Mekarsari": 4, "Wonorejo": 3}  # 15 - 2 with values
+    wonorejo = without[without["kecamatan"] == "Wonorejo"]
+    assert wonorejo["target"].tolist()[1:] == [1250.0] and pd.isna(wonorejo["target"].iloc[0])  # IKM and surat: none
+    assert wonorejo["jumlah"].tolist() == [2, 1]
+
+
+@exercises("nilai_tanpa_indikator")
+def test_nilai_tanpa_indikator_finds_values_whose_indicator_is_gone(con):
+    stored = _stored((LAPORAN, "tw1"), ("hilang-2024-0000000000", "tw2"), ("hilang-2024-0000000000", "target"))
+    gone = run(con, "nilai_tanpa_indikator", tables=stored)
+    assert gone[["indikator_id", "kolom"]].values.tolist() == [["hilang-2024-0000000000", k] for k in ("target", "tw2")]
+    assert run(con, "nilai_tanpa_indikator", tables=_stored((LAPORAN, "tw1"))).empty
 
 
 @exercises("cakupan_impor")

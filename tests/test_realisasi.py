@@ -4,11 +4,12 @@ each engine of the store (`both`: SQLite, then PostgreSQL)."""
 
 import getpass
 import re
+import shutil
 
 import pandas as pd
 import pytest
 
-from kinerja import db
+from kinerja import db, partitions
 from kinerja.capaian import assembly as capaian
 from kinerja.capaian import store, template
 from kinerja.capaian.rules import load_bands
@@ -159,12 +160,17 @@ def test_preview_lists_what_would_change(both):
     assert changed[["indikator_id", "kolom", "lama", "baru"]].values.tolist() == [[IKM, "tw4", "82.5", "76.0"]]
 
 
-def test_values_of_indicators_that_no_longer_exist_are_reported(both):
+def test_values_of_indicators_that_no_longer_exist_are_reported(both, fixture_data, tmp_path):
     con, indicators = both
     _import("baik_wonorejo.csv", indicators)
-    stored = store.current_values(con)
-    gone = capaian.detached_values(stored, set(indicators["indikator_id"]) - {LAPORAN})
+    assert capaian.detached_values(con, store.current_table(con)).empty
+    rebuilt = tmp_path / "dibangun_ulang"  # the same data, rebuilt after one indicator left its document
+    shutil.copytree(fixture_data, rebuilt)
+    shutil.rmtree(rebuilt / "indikator")
+    partitions.write_table(db.read_table("indikator", fixture_data).query("indikator_id != @LAPORAN"), rebuilt / "indikator")
+    gone = capaian.detached_values(db.connect(rebuilt), store.current_table(con))
     assert set(gone["indikator_id"]) == {LAPORAN}
+    assert len(gone) == len(store.current_values(con).query("indikator_id == @LAPORAN")) > 0
 
 
 def test_semicolon_csv_from_excel_is_read(env):

@@ -5,6 +5,7 @@ page lists is built by the views module."""
 import html
 import io
 
+import pandas as pd
 import pytest
 from pptx import Presentation
 from streamlit.testing.v1 import AppTest
@@ -163,3 +164,36 @@ def test_capaian_chart_has_one_bar_per_rated_indicator_and_draws_zero(env):
     zero = [text for value, text in zip(bars.x, bars.text, strict=True) if value == 0]
     assert zero and all(text == "0%" for text in zero)
     assert bars.textposition == "outside"
+
+
+def test_capaian_counted_per_document_says_what_listing_every_indicator_says(env, monkeypatch):
+    """Beyond LISTED_AT_MOST indicators, those without a stored value are counted per document and target
+    instead of one by one: every number, sentence and bar stays what the full listing gives."""
+    from kinerja.capaian import assembly
+
+    example = assembly.example_values(env)
+    lumajang = set(assembly.indicators(env, Filters(kecamatan=("Lumajang",)))["indikator_id"])
+    stored = example[example["indikator_id"].isin(lumajang)]  # values for one kecamatan, none for the others
+    listed = assembly.assemble(env, Filters(), use_example=False, stored=stored)
+    monkeypatch.setattr(assembly, "LISTED_AT_MOST", 10)
+    counted = assembly.assemble(env, Filters(), use_example=False, stored=stored)
+
+    assert listed.summed == 0 and counted.count == listed.count == 266
+    assert counted.summed == listed.count - stored["indikator_id"].nunique() > 0 and len(counted.table) < listed.count
+    for build in (views.capaian, views.capaian_terendah, lambda s: views.progres_triwulan(s, {})):
+        one, other = build(listed), build(counted)
+        assert (one.judul, one.pesan, one.angka) == (other.judul, other.pesan, other.angka)
+    lowest = views.capaian_terendah(listed).tabel, views.capaian_terendah(counted).tabel
+    pd.testing.assert_frame_equal(lowest[0].reset_index(drop=True), lowest[1])  # names read for the ten rows
+    bars = [[(bar.name, list(bar.y), list(bar.x)) for bar in views.capaian(s).figure.data] for s in (listed, counted)]
+    assert bars[0] == bars[1]
+    per_place = views.capaian(counted).tabel.set_index("Kecamatan")  # the chart's counts, where rows are too many
+    assert per_place.loc["Bululawang", "Belum dapat dinilai"] == per_place.loc["Bululawang", "Jumlah indikator"] == 35
+    assert per_place["Jumlah indikator"].sum() == 266
+    unrated = views.belum_dinilai(listed), views.belum_dinilai(counted)
+    assert unrated[0].pesan == unrated[1].pesan and unrated[0].judul == unrated[1].judul
+    assert unrated[1].rincian == [views.UNLISTED.format(jumlah=views.format_number(counted.summed))]
+    per_document = unrated[1].tabel.set_index(["Kecamatan", "Tahun"])
+    listed_unrated = unrated[0].tabel.groupby(["Kecamatan", "Alasan"]).size().unstack(fill_value=0)
+    listed_unrated = listed_unrated.rename(columns=str.capitalize)[per_document.columns].rename_axis(columns=None)
+    pd.testing.assert_frame_equal(per_document.droplevel("Tahun").sort_index(), listed_unrated.sort_index())

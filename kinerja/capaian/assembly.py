@@ -16,11 +16,12 @@ from kinerja.capaian import store
 from kinerja.capaian.rules import Band, achievements, default_method, default_methods, load_bands, ratings, roll_ups
 from kinerja.capaian.template import INPUT_COLUMNS, VALUE_COLUMNS, named_ids, read_table, validate
 from kinerja.filters import Filters
-from kinerja.ids import among, former_ids
+from kinerja.ids import former_ids
 from kinerja.paths import EXAMPLE_FILE
 from kinerja.vocab import NOT_RATED, QUARTER_LABELS, QUARTERS, place_names
 
 EXAMPLE_SUFFIX = " (DATA CONTOH ILUSTRATIF)"  # on every title that shows the example data
+LISTED_AT_MOST = 200_000  # indicators capaian holds one by one; a country's are summed where they have no value
 RESULT_COLUMNS = [
     "target", "sumber_target", "polaritas", "metode", *QUARTERS, "tahunan", "realisasi", "capaian", "predikat", "alasan",
 ]  # fmt: skip
@@ -31,10 +32,13 @@ NO_TARGET, NO_REALISATION = "tanpa target", "belum ada realisasi"  # why an indi
 class Capaian:
     """Everything the capaian views show for one set of filters."""
 
-    table: pd.DataFrame  # one row per filtered indicator: target, quarters, realisasi, capaian, predikat, alasan
+    # A row per filtered indicator (target, quarters, realisasi, capaian, predikat, alasan, jumlah 1), or, for
+    # indicators without a value beyond LISTED_AT_MOST, per document and target (no id, `jumlah` of them).
+    table: pd.DataFrame
     bands: list[Band]
     example: bool  # the values are the illustrative example, not imports
     detached: pd.DataFrame  # stored values whose indicator no longer exists in the data
+    con: object = None  # the query connection, where a summed table's rows get their names
 
     @property
     def suffix(self) -> str:
@@ -43,6 +47,21 @@ class Capaian:
     @property
     def rated(self) -> pd.DataFrame:
         return self.table[self.table["predikat"] != NOT_RATED]
+
+    @property
+    def count(self) -> int:
+        """The indicators under the filters (a row counts `jumlah` of them)."""
+        return int(self.table["jumlah"].sum())
+
+    @property
+    def listed(self) -> pd.DataFrame:
+        """The rows that are one indicator each, with its name."""
+        return self.table[self.table["indikator_id"].notna()]
+
+    @property
+    def summed(self) -> int:
+        """The indicators counted per document rather than listed (none below LISTED_AT_MOST)."""
+        return self.count - len(self.listed)
 
     @cached_property
     def places(self) -> pd.Series:
@@ -59,9 +78,18 @@ class Capaian:
         with_results = set(self.places[self.table["predikat"] != NOT_RATED])
         return [k for k in every if k in with_results] + [k for k in every if k not in with_results]
 
+    def described(self, rows: pd.DataFrame) -> pd.DataFrame:
+        """The rows with their indicators' names and positions: a summed table holds none, so they are read
+        for these rows only."""
+        if "indikator" in rows:
+            return rows
+        named = indicators(self.con, ids=rows["indikator_id"].tolist())
+        names = named[["indikator_id", *(c for c in named.columns if c not in rows)]]
+        return rows.merge(names, on="indikator_id", how="left")
+
     def of_place(self, name: str) -> pd.DataFrame:
-        """The rows of one kecamatan, by the name kecamatan_for_detail gives it."""
-        return self.table[self.places == name]
+        """The indicators of one kecamatan, by the name kecamatan_for_detail gives it."""
+        return self.listed[self.places[self.listed.index] == name]
 
 
 def indicators(con, filters: Filters | None = None, ids: list[str] | None = None) -> pd.DataFrame:
@@ -87,11 +115,6 @@ def nothing_imported() -> bool:
     return imports == undone
 
 
-def all_ids(con) -> pd.Series:
-    """Every indicator id of the dataset."""
-    return db.run_query(con, "id_indikator")["indikator_id"]
-
-
 def assemble(
     con,
     filters: Filters,
@@ -102,26 +125,53 @@ def assemble(
 ) -> Capaian:
     """Capaian under the filters from the stored values of their indicators, or from the example data
     when asked (by default: when nothing has been imported yet). A caller that caches them passes in
-    the example values and the stored values that lost their indicator; tests may pass stored values."""
-    rows = indicators(con, filters)
+    the example values and the stored values that lost their indicator; tests may pass stored values.
+    Up to LISTED_AT_MOST indicators, each is a row; beyond, those without a value are counted per
+    document and target (a row each, `jumlah` of them), so a country's capaian stays small."""
     use_example = nothing_imported() if use_example is None else use_example
-    if use_example:
-        values = example if example is not None else example_values(con)
-    else:
-        values = store.current_values(con, indikator_ids=rows["indikator_id"]) if stored is None else stored
-    if detached is None:
-        detached = detached_values(store.current_values(con) if stored is None else stored, all_ids(con))
     bands = load_bands()
-    return Capaian(capaian_table(rows, values, bands), bands, use_example, detached)
+    if detached is None:
+        detached = detached_values(con, _arrow_values(stored) if stored is not None else store.current_table(con))
+    if use_example:
+        stored = example if example is not None else example_values(con)
+    if db.run_query(con, "jumlah_indikator", **filters.params())["indikator"].iloc[0] > LISTED_AT_MOST:
+        values = store.current_table(con) if stored is None else _arrow_values(stored)
+        return Capaian(_summed_table(con, filters, values, bands), bands, use_example, detached, con)
+    rows = indicators(con, filters)
+    values = store.current_values(con, indikator_ids=rows["indikator_id"]) if stored is None else stored
+    return Capaian(capaian_table(rows, values, bands).assign(jumlah=1), bands, use_example, detached, con)
 
 
-def _given(values: pd.DataFrame, ids: pd.Series) -> dict[str, pd.Series]:
+def _arrow_values(values: pd.DataFrame) -> pa.Table:
+    """Values as DuckDB reads them (never a DataFrame: see db.run_query)."""
+    return pa.table({column: pa.array(values[column].astype(str), pa.string()) for column in store.VALUE_FRAME})
+
+
+def _summed_table(con, filters: Filters, values: pa.Table, bands: list[Band]) -> pd.DataFrame:
+    """A row per indicator with a value, and a row per document and target for those without (none can
+    be rated: the target says why), through the same rules."""
+    tables, params = {"nilai_tersimpan": values}, filters.params()
+    valued = db.run_query(con, "indikator_bernilai", tables=tables, **params)
+    listed = capaian_table(valued, values, bands).assign(jumlah=1)
+    counted = db.run_query(con, "indikator_tanpa_nilai", tables=tables, **params)
+    unnamed = counted.drop(columns="jumlah").assign(indikator_id=None, kategori_formula=None, satuan=None, polaritas=None)
+    without = capaian_table(unnamed, values.slice(0, 0), bands).assign(jumlah=counted["jumlah"])
+    return pd.concat([listed, without], ignore_index=True)
+
+
+def detached_values(con, values: pa.Table) -> pd.DataFrame:
+    """Stored values whose indicator no longer exists in the data (reported, never silently dropped)."""
+    return db.run_query(con, "nilai_tanpa_indikator", tables={"nilai_tersimpan": values})
+
+
+def _given(values: pd.DataFrame | pa.Table, ids: pd.Series) -> dict[str, pd.Series]:
     """The values given per indicator, aligned with `ids`: numbers as float64, choices as text, NaN
     where nothing was given. Arrow's hash lookup and cast: pandas' own take seconds on millions."""
-    text = pa.large_string()
-    found = pc.index_in(pa.array(values["indikator_id"], text), value_set=pa.array(ids, text))
-    position = found.fill_null(-1).to_numpy(zero_copy_only=False)
-    kolom, nilai = pa.array(values["kolom"], text), pa.array(values["nilai"], text)
+    text = pa.string()
+    values = values if isinstance(values, pa.Table) else _arrow_values(values)
+    found = pc.index_in(values["indikator_id"], value_set=pa.array(ids, text))
+    position = found.fill_null(-1).to_numpy()
+    kolom, nilai = values["kolom"].cast(text).combine_chunks(), values["nilai"].combine_chunks()
     given = {}
     for column in INPUT_COLUMNS:
         chosen = (position >= 0) & pc.equal(kolom, column).to_numpy(zero_copy_only=False)
@@ -156,11 +206,6 @@ def capaian_table(indicator_rows: pd.DataFrame, values: pd.DataFrame, bands) -> 
         "alasan": np.where(capaian.isna(), reason, ""),
     }  # fmt: skip
     return rows.assign(**{column: result[column] for column in RESULT_COLUMNS})
-
-
-def detached_values(values: pd.DataFrame, ids) -> pd.DataFrame:
-    """Stored values whose indicator no longer exists in the data (reported, never silently dropped)."""
-    return values[~among(values["indikator_id"], ids)]
 
 
 def example_table(all_indicators: pd.DataFrame) -> pd.DataFrame:

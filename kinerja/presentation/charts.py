@@ -376,8 +376,9 @@ def band_distribution(table: pd.DataFrame, bars: pd.Series, bands: list[Band], t
     """Indicators per rating band, stacked per bar (each row's bar in `bars`: its document, or its
     kabupaten/kota or provinsi) highest band first, the total at the end of each bar (graph_objects:
     plotly.express is slow here)."""
-    named = pd.DataFrame({"kecamatan": bars.to_numpy(), "predikat": table["predikat"].to_numpy()})
-    counts = named.groupby(["kecamatan", "predikat"]).size().unstack(fill_value=0)
+    weights = table["jumlah"].to_numpy() if "jumlah" in table else 1  # a row may count several indicators
+    named = pd.DataFrame({"kecamatan": bars.to_numpy(), "predikat": table["predikat"].to_numpy(), "jumlah": weights})
+    counts = named.groupby(["kecamatan", "predikat"])["jumlah"].sum().unstack(fill_value=0)
     kecamatan = sorted(counts.index)
     labels = wrapped(kecamatan)
     fig = go.Figure()

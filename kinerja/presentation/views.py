@@ -26,6 +26,7 @@ from kinerja.vocab import (
     LEVEL_LABELS,
     MAX_NAMED,
     MAX_PLACES,
+    NOT_RATED,
     SHARED,
     TERUKUR,
     UNIQUE,
@@ -42,6 +43,10 @@ NARROW_FOR_CELLS = (
     "untuk melihat indikator satu kecamatan."
 )
 SUMMED = "Grafik menjumlahkan per {noun}, semua tahun bersama: kecamatan terlalu banyak untuk disebut satu per satu."
+UNLISTED = (
+    "{jumlah} indikator tanpa nilai tersimpan dihitung per dokumen, tidak didaftar satu per satu: "
+    "persempit filter untuk daftarnya."
+)
 ALL_PLACES = "Semua kecamatan"  # a quarterly line over every kecamatan of the filters ('Semua kecamatan 2024')
 PAGE_ROWS = 500  # rows of a table sent to the browser at once; the rest are a page away or downloaded
 EVERY_ROW = {"mulai": 0, "baris": None}  # daftar_indikator without a page limit
@@ -587,22 +592,23 @@ def capaian(state: Capaian) -> View | None:
         return None
     level = _capaian_level(state)
     noun = LEVEL_LABELS[level].lower()
+    bars = _bars(state, level)
     rated = state.rated
-    unrated = len(table) - len(rated)
+    unrated = state.count - len(rated)
     median = f"{format_number(rated['capaian'].median(), 1)}%" if len(rated) else ""
     said = f"median capaian {median}" if len(rated) else "belum ada yang dinilai"
     return View(
         key="capaian",
         judul=f"Target vs realisasi{state.suffix}",
-        pesan=f"{_n(unrated)} dari {_n(len(table))} indikator belum dapat dinilai; {said}{state.suffix.lower()}.",
-        tabel=readable(_named(table)[CAPAIAN_COLUMNS].round({"capaian": 1})),
-        figure=charts.band_distribution(table, _bars(state, level), state.bands, f"Predikat capaian per {noun}{state.suffix}"),
+        pesan=f"{_n(unrated)} dari {_n(state.count)} indikator belum dapat dinilai; {said}{state.suffix.lower()}.",
+        tabel=_band_table(state, bars, level) if state.summed else _capaian_listed(state),
+        figure=charts.band_distribution(table, bars, state.bands, f"Predikat capaian per {noun}{state.suffix}"),
         angka=[
-            ("Indikator dinilai", f"{_n(len(rated))} dari {_n(len(table))}"),
+            ("Indikator dinilai", f"{_n(len(rated))} dari {_n(state.count)}"),
             ("Belum dapat dinilai", _n(unrated)),
             ("Median capaian", median or "–"),
         ],
-        rincian=[] if level == "kecamatan" else [SUMMED.format(noun=noun)],
+        rincian=([] if level == "kecamatan" else [SUMMED.format(noun=noun)]) + _unlisted(state),
         lembar="Capaian" + (EXAMPLE_SHEET if state.example else ""),
     )
 
@@ -680,7 +686,7 @@ def capaian_terendah(state: Capaian, count: int = 10) -> View | None:
     rated = state.rated
     if rated.empty:
         return None
-    lowest = _named(rated).nsmallest(count, "capaian")
+    lowest = _named(state.described(rated.nsmallest(count, "capaian")))
     first = lowest.iloc[0]
     columns = ["kecamatan", "capaian", "predikat", "indikator", "jabatan_baku", "target", "realisasi"]
     return View(
@@ -693,23 +699,61 @@ def capaian_terendah(state: Capaian, count: int = 10) -> View | None:
     )
 
 
+def _capaian_listed(state: Capaian) -> pd.DataFrame:
+    return readable(_named(state.listed)[CAPAIAN_COLUMNS].round({"capaian": 1}))
+
+
+def _counted(keys: dict[str, pd.Series], state: Capaian, column: str, order: list[str]) -> pd.DataFrame:
+    """Indicators (a row counts `jumlah`) per value of `column` side by side, for each combination of keys."""
+    rows = pd.DataFrame({**keys, column: state.table[column], "jumlah": state.table["jumlah"]}).dropna(subset=list(keys))
+    counts = rows.pivot_table(index=list(keys), columns=column, values="jumlah", aggfunc="sum", fill_value=0, observed=True)
+    return counts[[c for c in order if c in counts]].rename_axis(columns=None).reset_index()
+
+
+def _band_table(state: Capaian, bars: pd.Series, level: str) -> pd.DataFrame:
+    """The chart's counts: indicators per band for each bar, where the indicators are too many to list."""
+    order = [band.name for band in state.bands] + [NOT_RATED]
+    counts = _counted({LEVEL_LABELS[level]: bars}, state, "predikat", order)
+    return counts.assign(**{"Jumlah indikator": counts[[c for c in order if c in counts]].sum(axis=1)})
+
+
+def _unlisted(state: Capaian) -> list[str]:
+    """The fact that indicators without a value are counted per document, not listed, where they are."""
+    return [UNLISTED.format(jumlah=_n(state.summed))] if state.summed else []
+
+
 def belum_dinilai(state: Capaian) -> View:
-    unrated = _named(state.table)[state.table["alasan"] != ""]
-    no_target = int((unrated["alasan"] == NO_TARGET).sum())
-    if unrated.empty:
+    unrated = state.table[state.table["alasan"] != ""]
+    count = int(unrated["jumlah"].sum())
+    no_target = int(unrated.loc[unrated["alasan"] == NO_TARGET, "jumlah"].sum())
+    if not count:
         message = f"Semua indikator dapat dinilai{state.suffix.lower()}."
     else:
         message = (
-            f"{_n(len(unrated))} indikator belum dapat dinilai: {_n(no_target)} {NO_TARGET}, "
-            f"{_n(len(unrated) - no_target)} {NO_REALISATION}{state.suffix.lower()}."
+            f"{_n(count)} indikator belum dapat dinilai: {_n(no_target)} {NO_TARGET}, "
+            f"{_n(count - no_target)} {NO_REALISATION}{state.suffix.lower()}."
         )
     return View(
         key="belum_dinilai",
-        judul=f"Belum dapat dinilai ({_n(len(unrated))}){state.suffix}",
+        judul=f"Belum dapat dinilai ({_n(count)}){state.suffix}",
         lembar="Belum dapat dinilai",
         pesan=message,
-        tabel=readable(unrated[["kecamatan", "jabatan_baku", "indikator", "alasan"]]),
+        rincian=_unlisted(state),
+        tabel=_unrated_per_document(state) if state.summed else _unrated_listed(state),
     )
+
+
+def _unrated_listed(state: Capaian) -> pd.DataFrame:
+    named = _named(state.listed)
+    return readable(named[named["alasan"] != ""][["kecamatan", "jabatan_baku", "indikator", "alasan"]])
+
+
+def _unrated_per_document(state: Capaian) -> pd.DataFrame:
+    """How many indicators of each document cannot be rated, and why, where they are too many to list."""
+    unrated = state.table["alasan"] != ""
+    keys = {"Kecamatan": state.places.where(unrated), "Tahun": state.table["tahun"].where(unrated)}
+    counts = _counted(keys, state, "alasan", [NO_TARGET, NO_REALISATION])
+    return counts.astype({"Tahun": int}).rename(columns=lambda c: c[0].upper() + c[1:])
 
 
 # --- Jelajah indikator ------------------------------------------------------------------------------

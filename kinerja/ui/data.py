@@ -61,7 +61,7 @@ def nothing_imported() -> bool:
 
 @st.cache_data(show_spinner=False)
 def _detached_values(stamp: tuple[str, float], signature: tuple) -> pd.DataFrame:
-    return assembly.detached_values(store.current_values(connection()), assembly.all_ids(connection()))
+    return assembly.detached_values(connection(), store.current_table(connection()))
 
 
 def detached_values() -> pd.DataFrame:
