@@ -259,6 +259,39 @@ def test_a_regency_with_more_documents_than_a_chart_can_name_draws_a_bar_per_kec
     assert len(views.capaian(two_years).figure.data[0].y) == 16  # 16 documents: a bar each ("Desa 1 2023", …)
 
 
+def test_ringkasan_of_a_regency_beyond_thirty_documents_names_each_kecamatan_with_its_years_together(tmp_path):
+    """Desa 1–8 of Kab A with Wonorejo's document (5 indicators, 1 terukur) for 2021–2024, and a Desa 1 of
+    Kab B with Cibereum's (6 indicators, 4 terukur) for 2024: 33 documents of 9 kecamatan."""
+    from kinerja import db
+    from kinerja.build import Source, build_dataset, write_tables
+    from tests.conftest import FIXTURES
+
+    names = [f"Desa {n}" for n in range(1, 9)]
+    wonorejo = FIXTURES / "iki_wonorejo_numbered.txt"
+    sources = [Source(wonorejo, k, "Kab A", "Prov Satu", y) for k in names for y in range(2021, 2025)]
+    sources.append(Source(FIXTURES / "iki_cibereum_markdown.txt", "Desa 1", "Kab B", "Prov Satu", 2024))
+    built = build_dataset(sources, corrections=[])
+    write_tables({"indikator": built.indikator, "jabatan": built.jabatan, "dokumen": built.dokumen}, tmp_path / "n")
+    con = db.connect(tmp_path / "n")
+
+    view = views.ringkasan(con, Filters())
+    assert view.judul == "Indikator per kecamatan"
+    assert view.pesan == "36 dari 166 indikator (22%) punya formula yang menghitung capaian."  # 32 × 1 + 4 of 32 × 5 + 6
+    assert views.years_together(33) in view.rincian
+    assert view.rincian[0] == "166 indikator dari 99 jabatan di 9 kecamatan (33 dokumen)."  # 3 positions each
+    bars = dict(zip(view.figure.data[-1].y, view.figure.data[-1].x, strict=True))  # the totals at the bars' ends
+    assert bars == {"Desa 1 (Kab A)": 20, "Desa 1 (Kab B)": 6, **{k: 20 for k in names[1:]}}  # 9 bars, not 33
+    assert all(bar.orientation == "h" for bar in view.figure.data if bar.type == "bar")
+    assert view.tabel.columns[:3].tolist() == ["Kecamatan", "Dokumen", "Jumlah jabatan"]
+    assert view.tabel["Dokumen"].tolist() == [4, 1, 4, 4, 4, 4, 4, 4, 4]
+    one_year = views.ringkasan(con, Filters(tahun=(2024,)))  # 9 documents: a bar each, no year needed
+    assert sorted(one_year.figure.data[-1].y) == ["Desa 1 (Kab A)", "Desa 1 (Kab B)", *names[1:]]
+    assert not any("menjumlahkan" in fact for fact in one_year.rincian)
+    two_years = views.ringkasan(con, Filters(kabupaten=("Kab A",), tahun=(2023, 2024)))  # 16 documents
+    assert sorted(two_years.figure.data[-1].y)[:2] == ["Desa 1 2023", "Desa 1 2024"]
+    assert two_years.tabel.columns[:2].tolist() == ["Kecamatan", "Tahun"] and len(two_years.tabel) == 16
+
+
 # --- Kategori, Perbandingan and Cakupan at any scale ------------------------------------------------
 # `many`: Kab A's 20 kecamatan (Sukamaju, Desa A01–A19) with Wonorejo's document (5 indicators, 1 terukur:
 # the IKM), Kab B's 12 (Sukamaju, Desa B01–B11) with Cibereum's (6 indicators, 4 terukur). `provinces`:

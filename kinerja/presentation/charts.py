@@ -193,17 +193,18 @@ def document_names(kecamatan: pd.Series, tahun: pd.Series) -> pd.Series:
     return kecamatan.where(~several, kecamatan + " " + tahun.astype(str))
 
 
-def indicators_per_kecamatan(frame: pd.DataFrame, level: str = "kecamatan") -> go.Figure:
-    """Stacked bars: measurable versus not, per kecamatan (or per kabupaten/kota or provinsi, all years
-    together, when there are too many kecamatan to name), with the total on top of each
-    (graph_objects: plotly.express is slow here)."""
+def indicators_per_kecamatan(frame: pd.DataFrame, bars: pd.Series, level: str = "kecamatan") -> go.Figure:
+    """Stacked bars: measurable versus not, a bar per row of `frame` named as in `bars` (a document, or a
+    kecamatan, kabupaten/kota or provinsi with its years together), with the total at the end of each
+    (graph_objects: plotly.express is slow here). A few bars stand as columns; more, or places summed,
+    lie as rows, so that every name reads across."""
     parts = (
         ("Formula terukur", frame["terukur"], "#0072B2"),
         ("Hitungan / deskripsi / tanpa formula", frame["indikator"] - frame["terukur"], "#BBBBBB"),
     )
-    names = document_names(frame["kecamatan"], frame["tahun"]) if level == "kecamatan" else frame[level]
+    names = list(bars)
     labels = wrapped(names)
-    horizontal = level != "kecamatan"  # dozens of kabupaten or provinsi: a row each, their names read across
+    horizontal = level != "kecamatan" or len(labels) > MAX_COLUMN_BARS
     value_axis = "x" if horizontal else "y"
     fig = go.Figure()
     for name, values, colour in parts:

@@ -99,12 +99,7 @@ def ringkasan(con, filters: Filters) -> View | None:
     if not indikator:
         return None
     level = summary_level(total)
-    if level == "kecamatan":
-        frame = _run(con, "indikator_per_kecamatan", filters)
-        figure = charts.indicators_per_kecamatan(frame)
-    else:
-        frame = _run(con, "indikator_per_wilayah", filters, tingkat=level).rename(columns={"wilayah": level})
-        figure = charts.indicators_per_kecamatan(frame, level)
+    frame, bars, table = _indicators_per_place(con, filters, level, by_document=total["dokumen"] <= MAX_PLACES)
     places = _run(con, "kecamatan_bertarget", filters)
     places["nama"] = place_names(places)
     names, lacking = places["nama"].tolist(), places[~places["punya_target"]]["nama"].tolist()
@@ -121,13 +116,15 @@ def ringkasan(con, filters: Filters) -> View | None:
         )
     if level != "kecamatan":
         facts.append(summed_per(level, total["kecamatan"]))
+    elif total["dokumen"] > MAX_PLACES:
+        facts.append(years_together(total["dokumen"]))
     return View(
         key="ringkasan",
         judul=f"Indikator per {LEVEL_LABELS[level].lower()}",
         pesan=f"{_n(terukur)} dari {_n(indikator)} indikator ({format_percent(terukur, indikator)}) "
         "punya formula yang menghitung capaian.",
-        tabel=readable(frame),
-        figure=figure,
+        tabel=table,
+        figure=charts.indicators_per_kecamatan(frame, bars, level),
         angka=[
             ("Kecamatan", _n(total["kecamatan"])),
             ("Jabatan berindikator", f"{_n(total['jabatan_berindikator'])} dari {_n(total['jumlah_jabatan'])}"),
@@ -136,6 +133,30 @@ def ringkasan(con, filters: Filters) -> View | None:
         ],
         rincian=facts,
         judul_tabel=f"Angka per {LEVEL_LABELS[level].lower()}",
+    )
+
+
+def _indicators_per_place(con, filters: Filters, level: str, by_document: bool) -> tuple[pd.DataFrame, pd.Series, pd.DataFrame]:
+    """Ringkasan's rows, each row's bar and the table for people: a row per document (a kecamatan named
+    with its year where it has several) while at most MAX_PLACES, else per place with its years together
+    (the kecamatan of a regency, or the kabupaten/kota or provinsi of a summary); places named alike are
+    told apart by the region they lie in."""
+    if level == "kecamatan" and by_document:
+        frame = _run(con, "indikator_per_kecamatan", filters)
+        names = place_names(frame)
+        table = readable(frame.assign(kecamatan=names).drop(columns="kabupaten"))
+        return frame, charts.document_names(names, frame["tahun"]), table
+    frame = _places_named(_run(con, "indikator_per_wilayah", filters, tingkat=level))
+    # One kecamatan per row at the kecamatan level: its count would only repeat 1 under the place's own heading.
+    shown = frame.drop(columns="kecamatan") if level == "kecamatan" else frame
+    return frame, frame["wilayah"], _placed(shown, level)
+
+
+def years_together(documents: int) -> str:
+    """The fact a chart of a regency's kecamatan, each with its years together, states, and why."""
+    return (
+        f"Grafik dan tabel menjumlahkan semua tahun per kecamatan: {_n(documents)} dokumen terlalu banyak "
+        "untuk disebut satu per satu."
     )
 
 
