@@ -270,6 +270,25 @@ def test_height_grows_with_the_rows_by_one_rule(real):
     assert bars == sorted(bars) and len(set(bars)) == 4
 
 
+def test_a_chart_of_rows_names_every_row_and_spans_its_rows_only(every_figure, many):
+    """Twenty kecamatan of Kab A and the real documents: every row's name is a tick of its own (plotly
+    would leave out every other one), and the axis ends at the first and the last row (an automatic
+    range pads 5 % for the totals beside the bars: a band of air above the first bar)."""
+    kab_a = Filters(kabupaten=("Kab A",))
+    regency = {v.key: v.figure for v in (views.ringkasan(many, kab_a), views.cakupan(many, kab_a), views.kategori(many, kab_a))}
+    assert len(regency["ringkasan"].layout.yaxis.categoryarray) == 20  # a row per kecamatan
+    row_charts = 0
+    for name, fig in {**every_figure, **regency}.items():
+        axis = fig.layout.yaxis
+        if axis.categoryarray is None:
+            continue
+        rows = list(axis.categoryarray)
+        assert axis.tickmode == "array" and list(axis.tickvals) == list(axis.ticktext) == rows, name
+        assert list(axis.range) == [len(rows) - 0.5, -0.5], name
+        row_charts += 1
+    assert row_charts >= 10
+
+
 # --- 7. fonts of at least 12 px, also in the app --------------------------------------------------
 
 

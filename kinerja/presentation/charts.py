@@ -114,6 +114,17 @@ def percent_axis(title: str, top: float | None = None) -> dict:
     return {**axis, "range": [0, top]} if top else axis
 
 
+def _row_axis(fig: go.Figure, labels: list[str], title: str) -> None:
+    """The y axis of a chart with a row per category, the first row on top. Every row's name is written
+    (plotly leaves out every other one where it judges them too close), and the range is the rows'
+    own: an automatic one is padded by 5 % each side for a scatter of totals, an empty band above the
+    first bar and under the last."""
+    fig.update_yaxes(
+        title_text=title, categoryorder="array", categoryarray=labels, tickmode="array", tickvals=labels, ticktext=labels,
+        range=[len(labels) - 0.5, -0.5],
+    )  # fmt: skip
+
+
 def _x_lines(fig: go.Figure) -> int:
     """Lines of the tallest label under the plot: the x axis's categories (wrapped names)."""
     ticks = fig.layout.xaxis.ticktext or [x for trace in fig.data if trace.x is not None for x in trace.x if isinstance(x, str)]
@@ -220,7 +231,7 @@ def indicators_per_kecamatan(frame: pd.DataFrame, bars: pd.Series, level: str = 
     counts = count_axis("Jumlah indikator", frame["indikator"].max(), room=1.12)
     if horizontal:
         fig.update_xaxes(**counts)
-        fig.update_yaxes(title_text=LEVEL_LABELS[level], categoryorder="array", categoryarray=labels, autorange="reversed")
+        _row_axis(fig, labels, LEVEL_LABELS[level])
         return _style(fig, title, plot_height(_uniform_rows(labels)))
     fig.update_xaxes(title_text=LEVEL_LABELS[level])
     fig.update_yaxes(**counts)
@@ -278,7 +289,8 @@ def coverage_heatmap(frame: pd.DataFrame, column: str, labels: dict[str, str], t
          "font": {"size": TEXT_SIZE, "color": _text_colour(background)}}
         for (row, category, value), background in zip(cells, backgrounds, strict=True)
     ])  # fmt: skip
-    fig.update_yaxes(title_text="", autorange="reversed", showgrid=False)
+    _row_axis(fig, rows, "")
+    fig.update_yaxes(showgrid=False)
     fig.update_layout(showlegend=False)
     _style(fig, title, plot_height(_uniform_rows(rows)), right=10)
     # Set after the shared style: many columns get the smallest tick size, so "Kesejahteraan" and
@@ -313,7 +325,7 @@ def category_mix(frame: pd.DataFrame, group: str, group_label: str, title: str) 
     fig.update_layout(barmode="relative", showlegend=True)
     labels = [label_of[g] for g in order]
     fig.update_xaxes(**percent_axis("Persen indikator (%)", 100), dtick=20)
-    fig.update_yaxes(title_text="", categoryorder="array", categoryarray=labels, autorange="reversed")
+    _row_axis(fig, labels, "")
     return _style(fig, title, plot_height(_uniform_rows(labels)))
 
 
@@ -340,7 +352,7 @@ def indicators_compared(frame: pd.DataFrame, title: str) -> go.Figure:
     count = count_axis("Jumlah indikator", counts.max())
     if horizontal:
         fig.update_xaxes(**count)
-        fig.update_yaxes(title_text="Kecamatan", categoryorder="array", categoryarray=labels, autorange="reversed")
+        _row_axis(fig, labels, "Kecamatan")
         return _style(fig, title, plot_height(_uniform_rows(labels)))
     fig.update_xaxes(title_text="Kecamatan")
     fig.update_yaxes(**count)
@@ -369,7 +381,7 @@ def holders_per_region(frame: pd.DataFrame, level: str, title: str) -> go.Figure
     )
     fig.update_layout(showlegend=False)
     fig.update_xaxes(**count_axis("Jumlah kecamatan", frame["kecamatan"].max(), room=1.12))
-    fig.update_yaxes(title_text=LEVEL_LABELS[level], categoryorder="array", categoryarray=labels, autorange="reversed")
+    _row_axis(fig, labels, LEVEL_LABELS[level])
     return _style(fig, title, plot_height(_uniform_rows(labels)))
 
 
@@ -394,7 +406,7 @@ def band_distribution(table: pd.DataFrame, bars: pd.Series, bands: list[Band], t
     _stack_totals(fig, labels, list(totals), horizontal=True)
     fig.update_layout(barmode="stack", showlegend=True)
     fig.update_xaxes(**count_axis("Jumlah indikator", totals.max(), room=1.12))
-    fig.update_yaxes(title_text="", categoryorder="array", categoryarray=labels, autorange="reversed")
+    _row_axis(fig, labels, "")
     return _style(fig, title, plot_height(_uniform_rows(labels)))
 
 
