@@ -226,7 +226,7 @@ def test_capaian_beyond_a_chart_of_kecamatan_is_summed_per_kabupaten_and_its_lin
     assert SUMMED.format(noun="kabupaten/kota") in view.rincian
     assert dict(view.angka)["Median capaian"] == "100,0%"  # realisation equal to target, wherever rated
     progress = views.progres_triwulan(state, {})  # 20 documents with a target: too many lines, one per kabupaten
-    assert progress.pesan == "Sampai TW IV, median capaian Kab A 2024 100,0%."
+    assert progress.pesan == "Sampai TW IV, median capaian kecamatan di Kab A tahun 2024: 100,0%."
     assert list(progress.tabel.columns[:2]) == ["Kabupaten/kota", "Tahun"]
     places = state.kecamatan_for_detail()
     assert {"Sukamaju (Kab A)", "Sukamaju (Kab B)"} <= set(places) and "Sukamaju" not in places
@@ -234,6 +234,44 @@ def test_capaian_beyond_a_chart_of_kecamatan_is_summed_per_kabupaten_and_its_lin
     narrow = assembly.assemble(many, Filters(kabupaten=("Kab B",)), use_example=False, stored=met, detached=met.head(0))
     assert views.capaian(narrow).figure.layout.title.text.startswith("Predikat capaian per kecamatan")
     assert views.capaian(narrow).rincian == [] and views.progres_triwulan(narrow, {}) is None  # no target, no line
+
+
+def test_quarterly_lines_summed_over_places_read_as_years_of_those_places(tmp_path):
+    """Eleven provinsi of one kabupaten with two kecamatan each, Wonorejo's document in 2023 and 2024:
+    44 documents with targets, too many lines per kecamatan, kabupaten/kota or provinsi. Realisation
+    reaches the target in 2023 and half of it in 2024."""
+    from kinerja import db
+    from kinerja.build import Source, build_dataset, write_tables
+    from kinerja.capaian import assembly
+    from tests.conftest import FIXTURES
+
+    wonorejo = FIXTURES / "iki_wonorejo_numbered.txt"
+    sources = [
+        Source(wonorejo, f"Desa {n:02d}{half}", f"Kab {n:02d}", f"Prov {n:02d}", year)
+        for n in range(1, 12)
+        for half in "ab"
+        for year in (2023, 2024)
+    ]
+    built = build_dataset(sources, corrections=[])
+    write_tables({"indikator": built.indikator, "jabatan": built.jabatan, "dokumen": built.dokumen}, tmp_path / "n")
+    con = db.connect(tmp_path / "n")
+    aimed = assembly.indicators(con, Filters()).query("target.notna()")
+    reached = aimed["target"].where(aimed["tahun"] == 2023, aimed["target"] / 2)
+    met = pd.DataFrame({"indikator_id": aimed["indikator_id"], "kolom": "tw4", "nilai": reached.astype(str)})
+
+    def said(filters: Filters) -> str:
+        state = assembly.assemble(con, filters, use_example=False, stored=met, detached=met.head(0))
+        return views.progres_triwulan(state, {}).pesan
+
+    assert said(Filters()) == (
+        "Sampai TW IV, median capaian semua kecamatan tertinggi pada tahun 2023 (100,0%), terendah pada tahun 2024 (50,0%)."
+    )
+    assert said(Filters(tahun=(2024,))) == "Sampai TW IV, median capaian semua kecamatan tahun 2024: 50,0%."
+    three = Filters(provinsi=("Prov 01", "Prov 02", "Prov 03"))  # 12 documents, 6 lines of a kabupaten and a year
+    assert said(three) == (
+        "Sampai TW IV, median capaian tertinggi di Kab 01 tahun 2023 (100,0%), terendah di Kab 03 tahun 2024 (50,0%), "
+        "membandingkan dokumen tahun 2023 dan 2024."
+    )
 
 
 def test_a_regency_with_more_documents_than_a_chart_can_name_draws_a_bar_per_kecamatan(tmp_path):

@@ -653,17 +653,14 @@ def progres_triwulan(state: Capaian, colours: dict[str, str]) -> View | None:
     progress = progress.assign(garis=names)
     last = max(progress["triwulan"], key=list(charts.QUARTER_ORDER).index)
     at_last = progress[progress["triwulan"] == last].sort_values(["progres", "garis"], ascending=[False, True])
-    high, low = at_last.iloc[0], at_last.iloc[-1]
-    if len(at_last) == 1:
-        message = f"Sampai {last}, median capaian {high['garis']} {format_number(high['progres'], 1)}%"
-    else:
-        message = (
-            f"Sampai {last}, median capaian tertinggi di {high['garis']} ({format_number(high['progres'], 1)}%), "
-            f"terendah di {low['garis']} ({format_number(low['progres'], 1)}%)"
-        )
     years = sorted(set(progress["tahun"]))
-    if len(years) > 1:
-        message += f", membandingkan dokumen tahun {_names([str(y) for y in years])}"
+    places = sorted(set(progress["tempat"]))
+    if level != "kecamatan" and len(places) == 1:  # the lines are the years of one sum
+        message = _years_of_one_place(at_last, last, _summed_subject(places[0], level))
+    else:
+        message = _highest_and_lowest_line(at_last, last, level)
+        if len(years) > 1:
+            message += f", membandingkan dokumen tahun {_names([str(y) for y in years])}"
     where = LEVEL_LABELS.get(level, "Wilayah")
     return View(
         key="progres",
@@ -674,6 +671,39 @@ def progres_triwulan(state: Capaian, colours: dict[str, str]) -> View | None:
         ),
         figure=charts.quarterly_lines(progress, colours, f"Progres per triwulan{state.suffix}"),
         lembar="Progres per triwulan",
+    )
+
+
+def _summed_subject(place: str, level: str) -> str:
+    """Whose median a summed line is: 'semua kecamatan', or 'kecamatan di Malang'."""
+    return "semua kecamatan" if level == "semua" else f"kecamatan di {place}"
+
+
+def _years_of_one_place(at_last: pd.DataFrame, last: str, subject: str) -> str:
+    """The takeaway of summed lines that differ only by year: 'Sampai TW IV, median capaian semua kecamatan
+    tertinggi pada tahun 2022 (78,9%), terendah pada tahun 2024 (59,5%)'."""
+    high, low = at_last.iloc[0], at_last.iloc[-1]
+    if len(at_last) == 1:
+        return f"Sampai {last}, median capaian {subject} tahun {high['tahun']}: {format_number(high['progres'], 1)}%"
+    return (
+        f"Sampai {last}, median capaian {subject} tertinggi pada tahun {high['tahun']} "
+        f"({format_number(high['progres'], 1)}%), terendah pada tahun {low['tahun']} ({format_number(low['progres'], 1)}%)"
+    )
+
+
+def _highest_and_lowest_line(at_last: pd.DataFrame, last: str, level: str) -> str:
+    """The takeaway of lines of several places: a kecamatan's document ('di Lumajang 2024'), or a summed
+    kabupaten/kota or provinsi in a year ('di Malang tahun 2024')."""
+
+    def line(row) -> str:
+        return row["garis"] if level == "kecamatan" else f"{row['tempat']} tahun {row['tahun']}"
+
+    high, low = at_last.iloc[0], at_last.iloc[-1]
+    if len(at_last) == 1:
+        return f"Sampai {last}, median capaian {line(high)} {format_number(high['progres'], 1)}%"
+    return (
+        f"Sampai {last}, median capaian tertinggi di {line(high)} ({format_number(high['progres'], 1)}%), "
+        f"terendah di {line(low)} ({format_number(low['progres'], 1)}%)"
     )
 
 
