@@ -62,6 +62,7 @@ METHOD_LABELS = {
 LEVEL_LABELS = {"kecamatan": "Kecamatan", "kabupaten": "Kabupaten/kota", "provinsi": "Provinsi"}
 MAX_PLACES = 30
 MAX_NAMED = 10  # a sentence names at most this many places, then says how many more
+MAX_HEADLINE_NAMED = 3  # a takeaway, a slide's headline, names at most this many places tied at one end
 
 COLUMN_LABELS = {
     "kecamatan": "Kecamatan",

@@ -24,6 +24,7 @@ from kinerja.vocab import (
     JENIS_LABELS,
     KATEGORI_LABELS,
     LEVEL_LABELS,
+    MAX_HEADLINE_NAMED,
     MAX_NAMED,
     MAX_PLACES,
     SHARED,
@@ -175,10 +176,10 @@ def _who_lacks(places: list[str], lacking: list[str], what: str, level: str = "k
     return f"{_n(len(lacking))} dari {_n(len(places))} {noun} {verb} {what}: {_listed(lacking)}."
 
 
-def _listed(names: list[str]) -> str:
-    """'A, B, C' with at most MAX_NAMED named and the rest counted: 'A, …, J, dan 2 lainnya'."""
-    named = ", ".join(names[:MAX_NAMED])
-    return named + (f", dan {_n(len(names) - MAX_NAMED)} lainnya" if len(names) > MAX_NAMED else "")
+def _listed(names: list[str], most: int = MAX_NAMED) -> str:
+    """'A, B, C' with at most `most` named and the rest counted: 'A, …, J, dan 2 lainnya'."""
+    named = ", ".join(names[:most])
+    return named + (f", dan {_n(len(names) - most)} lainnya" if len(names) > most else "")
 
 
 def _places_named(frame: pd.DataFrame) -> pd.DataFrame:
@@ -316,19 +317,20 @@ def indikator_sel(con, filters: Filters, tempat: str, jenis: str, matrix: View) 
 # --- Kategori formula -------------------------------------------------------------------------------
 
 
-def _names(values: list[str]) -> str:
-    """'A', 'A dan B', 'A, B dan C'; beyond MAX_NAMED the rest counted: 'A, …, J, dan 5 lainnya'."""
-    if len(values) > MAX_NAMED:
-        return _listed(values)
+def _names(values: list[str], most: int = MAX_NAMED) -> str:
+    """'A', 'A dan B', 'A, B dan C'; beyond `most` the rest counted: 'A, …, J, dan 5 lainnya'."""
+    if len(values) > most:
+        return _listed(values, most)
     return values[0] if len(values) == 1 else f"{', '.join(values[:-1])} dan {values[-1]}"
 
 
 def _highest_and_lowest(share: pd.DataFrame, group: str, labels: dict | None, where: str, plural: str) -> str:
     """The takeaway of a terukur-share table ordered highest first, in the words of the group; groups
-    that tie at the top or the bottom are all named (up to MAX_NAMED, the rest counted)."""
+    that tie at the top or the bottom are named up to MAX_HEADLINE_NAMED, the rest counted: the
+    sentence is a slide's headline, and a country's provinsi tie by the dozen."""
 
     def named(rows: pd.DataFrame) -> str:
-        return _names([labels.get(v, v) if labels else v for v in rows[group]])
+        return _names([labels.get(v, v) if labels else v for v in rows[group]], MAX_HEADLINE_NAMED)
 
     rounded = share["persen_terukur"].round()
     high, low = share.iloc[0], share.iloc[-1]
