@@ -350,6 +350,49 @@ def test_for_projector_enlarges_every_font_in_a_copy(every_figure):
         assert projected.layout.xaxis.tickfont.size >= 18, name  # 14 px ticks at least 1,3 times larger
 
 
+def _regency(real) -> dict:
+    """Charts of 38 rows with names over two lines, as a country's provinsi or a regency's kecamatan:
+    the rating bands and the coverage matrix."""
+    state = assemble(real, Filters(), use_example=True)
+    names = [f"Kecamatan Nomor {n:02d} Jauh" for n in range(38)]  # 'Kecamatan Nomor<br>01 Jauh'
+    table = pd.DataFrame({"predikat": [band.name for band in state.bands] * 38})
+    bars = pd.Series(sorted(names * len(state.bands)))
+    cells = pd.DataFrame(
+        [(name, jenis, 7, 3) for name in names for jenis in JENIS_LABELS],
+        columns=["wilayah", "jenis_jabatan", "indikator", "jumlah_jabatan"],
+    )
+    return {
+        "predikat": charts.band_distribution(table, bars, state.bands, "Predikat"),
+        "cakupan": charts.coverage_heatmap(cells, "jenis_jabatan", JENIS_LABELS, "Cakupan"),
+    }
+
+
+@pytest.mark.parametrize("width, height, scale", [(1120, 556, (1.0, 1.25)), (1760, 764, charts.PROJECTOR_SCALE)])
+def test_a_slide_names_every_row_on_one_line_at_a_size_its_row_holds(real, width, height, scale):
+    for name, fig in _regency(real).items():
+        slide = charts.for_slide(fig, width, height, scale)
+        axis = slide.layout.yaxis
+        rows = list(axis.categoryarray)
+        assert len(rows) == 38 and list(axis.tickvals) == rows, name
+        assert list(axis.ticktext) == [row.replace("<br>", " ") for row in rows] and "<br>" in rows[0], name
+        room = (height - slide.layout.margin.t - slide.layout.margin.b) / len(rows)
+        size = axis.tickfont.size
+        assert charts.SLIDE_MIN_TEXT <= size <= room / charts.ROW_FILL + 1e-9, name
+        texts = [t.textfont.size for t in slide.data if t.textfont.size] + [a.font.size for a in slide.layout.annotations]
+        assert texts and max(texts) <= size, name  # bar labels, totals and cell numbers no taller than the rows
+        assert slide.layout.title.text == "" and slide.layout.margin.t == charts.SLIDE_TOP
+        assert fig.layout.yaxis.tickfont.size == charts.TICK_SIZE  # the page's figure is left as it was
+    assert size > 14 if width > 1600 else size > 10  # 38 rows: 15,5 px on a 1920x1080 screen, 11,2 px on 1280x800
+
+
+def test_a_slide_of_a_few_rows_keeps_the_projectors_type(every_figure):
+    for name, fig in every_figure.items():
+        slide = charts.for_slide(fig, 1760, 764)
+        assert slide.layout.xaxis.tickfont.size >= 18, name  # 14 px ticks at least 1,3 times larger
+        if fig.layout.yaxis.categoryarray is not None:  # four kecamatan: rows to spare, names as large as on a projector
+            assert slide.layout.yaxis.tickfont.size == charts.for_projector(fig, 764, 1760).layout.yaxis.tickfont.size, name
+
+
 # --- 8. heatmaps ----------------------------------------------------------------------------------
 
 

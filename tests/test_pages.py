@@ -164,6 +164,10 @@ def test_each_view_of_the_presentation_from_its_link(app, slide, title, takeaway
     assert at.title[0].value == title
     assert any(takeaway in m.value for m in at.markdown)
     assert at.button(key="berikutnya").disabled == (slide in ("4", "9"))
+    said = [m.value for m in at.markdown if "tidak ada" in m.value]  # a link to a slide past the end says so
+    notice = "Kecamatan Lumajang · 4 / 4 · <span class='tidak-ada'>Slide 9 tidak ada; yang tampil slide 4.</span>"
+    assert said == ([f"<p class='konteks'>{notice}</p>"] if slide == "9" else [])
+    assert at.query_params["slide"] == str(min(int(slide), 4))  # the link names the slide shown
 
 
 def test_presentation_reads_coded_filters_from_their_labels_in_the_url(app):

@@ -501,10 +501,13 @@ def _scaled_fonts(node, factor: float):
     return node
 
 
-def for_projector(fig: go.Figure, height: int) -> go.Figure:
-    """A copy for a 1920x1080 screen at the given height: every font, and the margins that hold the
-    text, enlarged by one factor (1.3 to 1.6, as much as the height allows for the chart's rows)."""
-    least, most = PROJECTOR_SCALE
+def for_projector(
+    fig: go.Figure, height: int, width: int = SCREEN_WIDTH, scale: tuple[float, float] = PROJECTOR_SCALE
+) -> go.Figure:
+    """A copy for a screen at the given height (a 1920x1080 screen, SCREEN_WIDTH px across, unless said):
+    every font, and the margins that hold the text, enlarged by one factor (within `scale`, as much as
+    the height allows for the chart's rows)."""
+    least, most = scale
     factor = min(most, max(least, height / (fig.layout.height or height)))
     figure = _scaled_fonts(fig.to_plotly_json(), factor)
     layout = figure["layout"]
@@ -514,5 +517,39 @@ def for_projector(fig: go.Figure, height: int) -> go.Figure:
         layout["uniformtext"]["minsize"] = layout["uniformtext"]["minsize"] * factor
     projected = go.Figure(figure)
     if "b" in layout["margin"]:  # the legend has the screen's width: fewer rows than in the app
-        projected.update_layout(margin_b=_bottom_margin(projected, factor, SCREEN_WIDTH))
+        projected.update_layout(margin_b=_bottom_margin(projected, factor, width))
     return projected
+
+
+SLIDE_TOP = 10  # px above a slide's chart: the slide's heading says what its title would
+ROW_FILL = 1.15  # a row's name on a slide is at most its row's height ÷ this: a line and a hair
+SLIDE_MIN_TEXT = 8  # px: the least a row's name gets on a slide, where a screen has more rows than room
+
+
+def for_slide(fig: go.Figure, width: int, height: int, scale: tuple[float, float] = PROJECTOR_SCALE) -> go.Figure:
+    """A copy for a slide whose chart box is width x height px: the projector's type (for_projector within
+    `scale`), no title, and on a chart with a row per category every row's name on one line, at a size
+    its row holds, as are the numbers written in the rows: plotly would leave out every other name, and
+    a name over two lines would stand beside two bars."""
+    projected = for_projector(fig, height, width, scale)
+    projected.update_layout(title={"text": ""}, margin_t=SLIDE_TOP)
+    rows = projected.layout.yaxis.categoryarray
+    if rows:
+        margin = projected.layout.margin
+        held = (height - margin.t - margin.b) / len(rows) / ROW_FILL
+        _rows_at(projected, list(rows), max(SLIDE_MIN_TEXT, min(projected.layout.yaxis.tickfont.size, held)))
+    return projected
+
+
+def _rows_at(fig: go.Figure, rows: list[str], size: float) -> None:
+    """Each row's name on one line at `size` px, and no text within the rows larger: bar labels, the
+    totals beside the bars, a heatmap's cell numbers (top column labels, above the plot, keep theirs)."""
+    fig.update_yaxes(tickmode="array", tickvals=rows, ticktext=[row.replace("<br>", " ") for row in rows], tickfont_size=size)
+    for trace in fig.data:
+        if trace.type in ("bar", "scatter") and trace.textfont.size:
+            trace.textfont.size = min(trace.textfont.size, size)
+    if fig.layout.uniformtext.minsize:
+        fig.layout.uniformtext.minsize = min(fig.layout.uniformtext.minsize, size)
+    for note in fig.layout.annotations:
+        if note.yref in (None, "y") and note.font.size:
+            note.font.size = min(note.font.size, size)
