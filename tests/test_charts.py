@@ -34,8 +34,8 @@ def _figures(con, filters: Filters) -> dict:
         views.cakupan_bidang(con, filters),
         views.kategori(con, filters),
         views.kategori_jenis(con, filters),
-        views.perbandingan(con, filters, colours, jabatan="Camat"),
-        views.perbandingan(con, filters, colours, jabatan="Pengadministrasi Umum"),
+        views.perbandingan(con, filters, jabatan="Camat"),
+        views.perbandingan(con, filters, jabatan="Pengadministrasi Umum"),
         views.capaian(state),
         views.progres_triwulan(state, colours),
         views.capaian_kecamatan(state, state.kecamatan_for_detail()[0]),
@@ -157,7 +157,7 @@ def test_count_axes_have_whole_number_ticks_and_percent_axes_say_percent(real, e
     state = assemble(real, Filters(), use_example=True)
     counts = [
         views.ringkasan(real, Filters()).figure.layout.yaxis,
-        views.perbandingan(real, Filters(), views.kecamatan_colours(real), jabatan="Camat").figure.layout.yaxis,
+        views.perbandingan(real, Filters(), jabatan="Camat").figure.layout.yaxis,
         views.capaian(state).figure.layout.xaxis,
     ]
     for axis in counts:

@@ -73,7 +73,7 @@ def test_several_years_count_kecamatan_not_documents(years):
 
 
 def _compare(con, filters: Filters | None = None, **choice):
-    return views.perbandingan(con, filters or Filters(), views.kecamatan_colours(con), **choice)
+    return views.perbandingan(con, filters or Filters(), **choice)
 
 
 def _shared(view) -> dict[tuple[str, str], list[str]]:
@@ -122,6 +122,19 @@ def test_perbandingan_lists_an_indicator_once_per_kecamatan_and_pairs_across_fou
         "Sangkapura: Jumlah peserta pembinaan perangkat desa (100,0%)"
     )
     assert table.loc["Persentase Desa yang menetapkan APBDes Tepat Waktu", "Padanan di kecamatan lain (kemiripan rumusan)"] == ""
+
+
+def test_compared_kecamatan_have_a_colour_each_or_none_when_the_palette_would_repeat(real, many):
+    from kinerja.presentation import charts
+
+    four = _compare(real, jabatan="Kepala Seksi Pemerintahan")
+    colours = four.rows.drop_duplicates("kecamatan").set_index("kecamatan")["warna"]
+    assert colours.to_dict() == dict(zip(["Bululawang", "Lumajang", "Masama", "Sangkapura"], charts.PALETTE, strict=False))
+    masama = _compare(real, Filters(kecamatan=("Masama", "Sangkapura")), jabatan="Kepala Seksi Pemerintahan")
+    assert set(masama.rows["warna"]) == set(charts.PALETTE[:2])  # colours of the two compared, not of the dataset
+    twenty = _compare(many, Filters(kabupaten=("Kab A",)), jabatan="Camat")  # 20 kecamatan, 8 colours
+    assert twenty.rows["kecamatan"].nunique() == 20 and twenty.rows["warna"].isna().all()
+    assert set(twenty.figure.data[0].marker.color) == {charts.PALETTE[0]}  # one colour, each bar named
 
 
 def test_perbandingan_never_lists_an_indicator_twice_for_one_kecamatan(real):
@@ -541,6 +554,6 @@ def test_perbandingan_sets_all_of_one_regencys_kecamatan_side_by_side(tmp_path):
     built = build_dataset(sources, corrections=[])
     write_tables({"indikator": built.indikator, "jabatan": built.jabatan, "dokumen": built.dokumen}, tmp_path / "n")
     con = db.connect(tmp_path / "n")
-    view = views.perbandingan(con, Filters(), views.kecamatan_colours(con), jabatan="Camat")
+    view = views.perbandingan(con, Filters(), jabatan="Camat")
     assert view.key == "perbandingan" and sorted(set(view.rows["kecamatan"])) == names
     assert set(view.rows["status"]) == {views.SHARED}  # one template, copied 31 times: every indicator shared

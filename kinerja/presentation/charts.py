@@ -59,6 +59,16 @@ def kecamatan_colours(names) -> dict[str, str]:
     return {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(sorted(set(names)))}
 
 
+def distinct_colours(names) -> dict[str, str | None]:
+    """A colour per place of one chart, in alphabetical order, while the palette has one for each; beyond
+    that none: a colour that came round again would tie two places together, and their names tell
+    them apart anyway."""
+    places = sorted(set(names))
+    if len(places) > len(PALETTE):
+        return dict.fromkeys(places)
+    return dict(zip(places, PALETTE, strict=False))
+
+
 def band_colours(bands: list[Band]) -> dict[str, str]:
     """Each rating band's colour from the configuration, highest band first, then 'not rated'."""
     return {**{band.name: band.colour for band in bands}, NOT_RATED: NOT_RATED_COLOUR}
@@ -330,10 +340,11 @@ def category_mix(frame: pd.DataFrame, group: str, group_label: str, title: str) 
 
 
 def indicators_compared(frame: pd.DataFrame, title: str) -> go.Figure:
-    """Indicators per compared kecamatan, each bar in the kecamatan's colour (`warna`): a column each for
-    a few kecamatan, a row each beyond MAX_COLUMN_BARS, where their names would run into each other."""
+    """Indicators per compared kecamatan, each bar in the kecamatan's colour (`warna`; the palette's first
+    where the kecamatan are too many for a colour each): a column each for a few kecamatan, a row each
+    beyond MAX_COLUMN_BARS, where their names would run into each other."""
     counts = frame.groupby("kecamatan").size()
-    colours = frame.drop_duplicates("kecamatan").set_index("kecamatan")["warna"]
+    colours = frame.drop_duplicates("kecamatan").set_index("kecamatan")["warna"].fillna(PALETTE[0])
     labels = wrapped(counts.index)
     horizontal = len(counts) > MAX_COLUMN_BARS
     where = {"y": labels, "x": counts.values, "orientation": "h"} if horizontal else {"x": labels, "y": counts.values}

@@ -455,7 +455,7 @@ def kecamatan_colours(con) -> dict[str, str]:
     return charts.kecamatan_colours(options[options["filter"] == "kecamatan"]["nilai"])
 
 
-def perbandingan(con, filters: Filters, colours: dict[str, str], jabatan: str = "", bidang: str = "") -> View | None:
+def perbandingan(con, filters: Filters, jabatan: str = "", bidang: str = "") -> View | None:
     """One canonical position (or one field) across kecamatan: side by side for up to MAX_PLACES
     kecamatan (key 'perbandingan'), else summed per kabupaten/kota or provinsi (key 'perbandingan_wilayah',
     without matching wordings across thousands of kecamatan)."""
@@ -473,12 +473,13 @@ def perbandingan(con, filters: Filters, colours: dict[str, str], jabatan: str = 
     )
     label = jabatan or BIDANG_LABELS.get(bidang, bidang)
     if level == "kecamatan":
-        return _side_by_side(_run(con, "indikator_antar_kecamatan", filters, **choice), colours, label)
+        return _side_by_side(_run(con, "indikator_antar_kecamatan", filters, **choice), label)
     return _per_region(regions[regions["tingkat"] == level], per_provinsi, level, label, "jabatan" if jabatan else "bidang")
 
 
-def _side_by_side(rows: pd.DataFrame, colours: dict[str, str], label: str) -> View:
-    """The indicators of a few kecamatan in each kecamatan's colour. An indicator is shared (bersama)
+def _side_by_side(rows: pd.DataFrame, label: str) -> View:
+    """The indicators of a few kecamatan, each in a colour of its own while the palette has one for each
+    (charts.distinct_colours). An indicator is shared (bersama)
     when another kecamatan words the same measure alike (kinerja.similarity: one-to-one per pair of
     kecamatan, never between one kecamatan's years), else its own (khas); each shared one names its
     counterparts and how alike they are worded. Kecamatan named alike carry their kabupaten/kota."""
@@ -494,7 +495,7 @@ def _side_by_side(rows: pd.DataFrame, colours: dict[str, str], label: str) -> Vi
     rows = rows.assign(
         status=[SHARED if key in found else UNIQUE for key in ids],
         padanan=[_some_counterparts(found.get(key, [])) for key in ids],
-        warna=[colours.get(name) for name in rows["nama"]],
+        warna=rows["kecamatan"].map(charts.distinct_colours(rows["kecamatan"])),
     )
     compared, documents = int(rows["kecamatan_dibandingkan"].iloc[0]), int(rows["dokumen_dibandingkan"].iloc[0])
     where = f" di {_n(compared)} kecamatan" if compared > 1 else f", hanya di {rows['kecamatan'].iloc[0]}"

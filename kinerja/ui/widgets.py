@@ -193,9 +193,11 @@ def side_by_side(view: View) -> None:
 
 
 def _kecamatan_column(column, name: str, colour: str | None, rows: pd.DataFrame) -> None:
-    """A kecamatan's heading in its colour and its indicators as one list (one element, not one per
-    indicator: a bidang of thirty kecamatan holds over a thousand)."""
-    column.markdown(f"#### <span style='color:{colour or '#333333'}'>■</span> {escape(name)}", unsafe_allow_html=True)
+    """A kecamatan's heading with its colour (none where the kecamatan are too many for a colour each) and
+    its indicators as one list (one element, not one per indicator: a bidang of thirty kecamatan holds
+    over a thousand)."""
+    mark = f"<span style='color:{colour}'>■</span> " if isinstance(colour, str) else ""
+    column.markdown(f"#### {mark}{escape(name)}", unsafe_allow_html=True)
     items = []
     for row in rows.itertuples():
         counterparts = "".join(f"  \n  <small>↔ {escape(other)}</small>" for other in row.padanan)
