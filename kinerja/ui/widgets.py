@@ -77,10 +77,17 @@ def empty_notice(view: View | None) -> bool:
     return False
 
 
+OUT_OF = " dari "  # a headline figure 'A dari B' ('172.692 dari 1.307.543')
+
+
 def figures(view: View) -> None:
-    """The view's headline figures as metrics in one row."""
+    """The view's headline figures as metrics in one row; of a figure 'A dari B' the metric shows A and
+    the line under it 'dari B': both in the metric's large type are cut short in a narrow column."""
     for column, (label, value) in zip(st.columns(len(view.angka)), view.angka, strict=True):
-        column.metric(label, value)
+        shown, _, whole = value.partition(OUT_OF)
+        column.metric(label, shown)
+        if whole:
+            column.caption(f"{OUT_OF.strip()} {whole}")
 
 
 def draw(view: View, key: str, table: bool = True, title: bool = True) -> None:
