@@ -367,6 +367,21 @@ def _regency(real) -> dict:
     }
 
 
+def test_a_tall_matrix_names_its_columns_above_it_too(real):
+    tall = _regency(real)["cakupan"]  # 38 rows
+    on_top = [note for note in tall.layout.annotations if note.name == charts.COLUMNS_ON_TOP]
+    assert [note.text for note in on_top] == list(tall.data[0].x) == ["Camat", "Sekretaris", "Kepala Sub<br>Bagian",
+                                                                      "Kepala Seksi", "Pelaksana"]  # fmt: skip
+    assert all(note.yref == "paper" and note.y == 1 and note.yanchor == "bottom" for note in on_top)
+    assert all(note.font.size == tall.layout.xaxis.tickfont.size for note in on_top)
+    assert tall.layout.margin.t > charts.TOP and tall.layout.title.yanchor == "top"  # room for them under the title
+    four = views.cakupan(real, Filters()).figure  # four rows: the names at the foot are in sight
+    assert not [note for note in four.layout.annotations if note.name == charts.COLUMNS_ON_TOP]
+    slide = charts.for_slide(tall, 1760, 764)  # a slide shows every row: names at the foot only
+    assert not [note for note in slide.layout.annotations if note.name == charts.COLUMNS_ON_TOP]
+    assert len(slide.layout.annotations) == 38 * 5
+
+
 @pytest.mark.parametrize("width, height, scale", [(1120, 556, (1.0, 1.25)), (1760, 764, charts.PROJECTOR_SCALE)])
 def test_a_slide_names_every_row_on_one_line_at_a_size_its_row_holds(real, width, height, scale):
     for name, fig in _regency(real).items():

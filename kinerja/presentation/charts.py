@@ -49,6 +49,8 @@ COLUMN_WIDTH = 13  # heatmap columns
 # More bars side by side than this run their wrapped names into each other in a 1280 px window: a row each.
 MAX_COLUMN_BARS = 6
 MANY_COLUMNS = 6  # more heatmap columns than this share ~80 px each in a 1280 px window: smallest ticks
+TALL_PLOT = 480  # px: a matrix taller than this (12 rows) writes its column names above it too
+COLUMNS_ON_TOP = "kolom_atas"  # the name of those annotations: a slide, which shows every row, drops them
 INDICATOR_WIDTH = 50
 PROJECTOR_SCALE = (1.3, 1.6)  # how much for_projector enlarges: at least, at most
 SCREEN_WIDTH = 1800  # px of a chart across a 1920 px screen
@@ -302,11 +304,30 @@ def coverage_heatmap(frame: pd.DataFrame, column: str, labels: dict[str, str], t
     _row_axis(fig, rows, "")
     fig.update_yaxes(showgrid=False)
     fig.update_layout(showlegend=False)
-    _style(fig, title, plot_height(_uniform_rows(rows)), right=10)
+    plot = plot_height(_uniform_rows(rows))
+    _style(fig, title, plot, right=10)
     # Set after the shared style: many columns get the smallest tick size, so "Kesejahteraan" and
     # its neighbour stay apart in a 1280 px window.
-    fig.update_xaxes(title_text="", showgrid=False, tickfont_size=MIN_TEXT_SIZE if len(columns) > MANY_COLUMNS else TICK_SIZE)
+    size = MIN_TEXT_SIZE if len(columns) > MANY_COLUMNS else TICK_SIZE
+    fig.update_xaxes(title_text="", showgrid=False, tickfont_size=size)
+    if plot > TALL_PLOT:
+        _columns_on_top(fig, columns, size)
     return fig
+
+
+def _columns_on_top(fig: go.Figure, columns: list[str], size: int) -> None:
+    """The column names above the plot too, for a matrix taller than a window: its first rows are read
+    with the names at its foot out of sight. The title moves up to make room."""
+    room = line_count(columns) * size * LINE + 8
+    fig.layout.annotations = (*fig.layout.annotations, *(
+        {"x": column, "y": 1, "xref": "x", "yref": "paper", "yanchor": "bottom", "yshift": 4, "text": column,
+         "showarrow": False, "font": {"size": size}, "name": COLUMNS_ON_TOP}
+        for column in columns
+    ))  # fmt: skip
+    fig.update_layout(
+        height=fig.layout.height + room, margin_t=fig.layout.margin.t + room,
+        title={"y": 1, "yref": "container", "yanchor": "top", "pad": {"t": 12}},
+    )  # fmt: skip
 
 
 def category_mix(frame: pd.DataFrame, group: str, group_label: str, title: str) -> go.Figure:
@@ -543,6 +564,8 @@ def for_slide(fig: go.Figure, width: int, height: int, scale: tuple[float, float
     its row holds, as are the numbers written in the rows: plotly would leave out every other name, and
     a name over two lines would stand beside two bars."""
     projected = for_projector(fig, height, width, scale)
+    # Every row is in view: no column names above the plot. Assigned, not updated: an update merges lists.
+    projected.layout.annotations = [note for note in projected.layout.annotations if note.name != COLUMNS_ON_TOP]
     projected.update_layout(title={"text": ""}, margin_t=SLIDE_TOP)
     rows = projected.layout.yaxis.categoryarray
     if rows:
