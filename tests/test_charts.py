@@ -408,6 +408,16 @@ def test_a_slide_of_a_few_rows_keeps_the_projectors_type(every_figure):
             assert slide.layout.yaxis.tickfont.size == charts.for_projector(fig, 764, 1760).layout.yaxis.tickfont.size, name
 
 
+def test_capaian_labels_never_run_over_the_target_line(real):
+    """A label past the end of a bar of 96–99 % would be crossed by the dashed line at 100 %: it goes inside."""
+    state = assemble(real, Filters(), use_example=True)
+    rows = state.table.dropna(subset=["capaian"]).head(6).assign(capaian=[50, 90, 97, 98, 100, 120])
+    bars = charts.capaian_bars(rows, state.bands, "").data[0]
+    assert list(bars.text) == ["50%", "90%", "97%", "98%", "100%", "120%"]  # lowest first
+    assert list(bars.textposition) == ["outside", "outside", "inside", "inside", "outside", "outside"]
+    assert bars.insidetextanchor == "end"  # at the bar's end, left of the line
+
+
 # --- 8. heatmaps ----------------------------------------------------------------------------------
 
 

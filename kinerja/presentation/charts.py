@@ -452,6 +452,8 @@ def capaian_bars(table: pd.DataFrame, bands: list[Band], title: str) -> go.Figur
     lines = [label.count("<br>") + 1 for label in labels]
     heights = [row_height(n) for n in lines]
     middles = [sum(heights[:i]) + h / 2 for i, h in enumerate(heights)]
+    top = max(rated["capaian"].max(), 100) * 1.15  # room past the longest bar for its label ("133%")
+    texts = [f"{format_number(v)}%" for v in rated["capaian"]]
     fig = go.Figure(
         go.Bar(
             x=rated["capaian"],
@@ -459,8 +461,9 @@ def capaian_bars(table: pd.DataFrame, bands: list[Band], title: str) -> go.Figur
             width=0.7 * row_height(),
             orientation="h",
             marker_color=rated["predikat"].map(band_colours(bands)),
-            text=[f"{format_number(v)}%" for v in rated["capaian"]],
-            textposition="outside",
+            text=texts,
+            textposition=[_beside_the_target(v, t, top) for v, t in zip(rated["capaian"], texts, strict=True)],
+            insidetextanchor="end",
             textangle=0,
             textfont={"size": TEXT_SIZE},
             cliponaxis=False,
@@ -473,14 +476,23 @@ def capaian_bars(table: pd.DataFrame, bands: list[Band], title: str) -> go.Figur
         x=100, line_dash="dash", line_color="#333333", annotation_text="Target (100%)",
         annotation_font={"size": TEXT_SIZE}, annotation_position="top right", layer="below",
     )  # fmt: skip
-    # Room past the longest bar for its label ("133%").
-    fig.update_xaxes(**percent_axis("Capaian (%)", max(rated["capaian"].max(), 100) * 1.15))
+    fig.update_xaxes(**percent_axis("Capaian (%)", top))
     plot = plot_height(lines)
     fig.update_yaxes(
         title_text="", range=[plot, 0], tickmode="array", tickvals=middles, ticktext=labels, showgrid=False, zeroline=False
     )
     fig.update_layout(showlegend=False)
     return _style(fig, title, plot)
+
+
+CAPAIAN_PLOT = 500  # px of plot beside the indicator names in a 1280 px window: the narrowest capaian bars
+
+
+def _beside_the_target(value: float, text: str, top: float) -> str:
+    """Where a bar's label goes: past the bar's end, unless it would run over the dashed target line at
+    100 % (a bar of 96–99 %); then inside the bar at its end."""
+    label = (len(text) * 0.6 * TEXT_SIZE + 2 * 3) * top / CAPAIAN_PLOT  # its width in percent, padding included
+    return "inside" if value < 100 <= value + label else "outside"
 
 
 def line_name(kecamatan: str, tahun) -> str:
