@@ -106,6 +106,15 @@ COLUMN_LABELS = {
     "berkas": "Berkas",
     "dikoreksi": "Dikoreksi petugas",
 }
+# The documents in use, as Tambah dokumen lists them. A document's sha256 is shown by its first 12 characters:
+# the same content has the same print, which tells two versions of a kecamatan's document apart.
+REGISTER_LABELS = {
+    **{key: COLUMN_LABELS[key] for key in ("kecamatan", "kabupaten", "provinsi", "tahun", "berkas")},
+    "nama_asli": "Nama asli",
+    "oleh": "Ditambahkan oleh",
+    "pada": "Ditambahkan pada",
+    "sha256": "Sidik berkas",
+}
 # The document layouts the parsers recognise (kinerja.ingest.LAYOUTS), as the upload page names them.
 LAYOUT_LABELS = {
     "numbered_blocks": "blok jabatan bernomor dengan tabel",

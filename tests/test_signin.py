@@ -102,6 +102,9 @@ def test_a_viewer_sees_what_the_documents_page_is_for_and_no_uploader(office):
     assert "Masuk sebagai editor untuk menambah dokumen: pilih **Masuk** di sidebar." in _said(at)
     register = at.dataframe[0].value
     assert sorted(register["Kecamatan"]) == ["Bululawang", "Lumajang", "Masama", "Sangkapura"]
+    assert register.columns.tolist() == ["Kecamatan", "Kabupaten/kota", "Provinsi", "Tahun", "Berkas", "Nama asli",
+                                         "Ditambahkan oleh", "Ditambahkan pada", "Sidik berkas"]  # fmt: skip
+    assert register["Sidik berkas"].str.fullmatch("[0-9a-f]{12}").all()  # the content's sha256, its first 12
 
 
 @pytest.mark.parametrize("name, password", [(EDITOR[0], READER[1]), (EDITOR[0], ""), ("Tidak Ada", EDITOR[1])])
