@@ -8,7 +8,7 @@ from kinerja.ui import data, filters, widgets
 from kinerja.vocab import BIDANG_LABELS
 
 widgets.heading(__file__)
-con, chosen, colours = data.connection(), filters.current(), data.kecamatan_colours()
+con, chosen = data.connection(), filters.current()
 choices = views.jabatan_pilihan(con, chosen)
 
 if choices.empty:
@@ -24,7 +24,7 @@ else:
         if left_out:
             st.caption(left_out)
         choice = {"jabatan": jabatan}
-    view = views.perbandingan(con, chosen, colours, **choice)
+    view = views.perbandingan(con, chosen, **choice)
     if widgets.empty_notice(view):
         pass
     elif view.key == "perbandingan":

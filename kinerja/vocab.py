@@ -62,6 +62,7 @@ METHOD_LABELS = {
 LEVEL_LABELS = {"kecamatan": "Kecamatan", "kabupaten": "Kabupaten/kota", "provinsi": "Provinsi"}
 MAX_PLACES = 30
 MAX_NAMED = 10  # a sentence names at most this many places, then says how many more
+MAX_HEADLINE_NAMED = 3  # a takeaway, a slide's headline, names at most this many places tied at one end
 
 COLUMN_LABELS = {
     "kecamatan": "Kecamatan",
@@ -104,6 +105,15 @@ COLUMN_LABELS = {
     "alasan": "Alasan",
     "berkas": "Berkas",
     "dikoreksi": "Dikoreksi petugas",
+}
+# The documents in use, as Tambah dokumen lists them. A document's sha256 is shown by its first 12 characters:
+# the same content has the same print, which tells two versions of a kecamatan's document apart.
+REGISTER_LABELS = {
+    **{key: COLUMN_LABELS[key] for key in ("kecamatan", "kabupaten", "provinsi", "tahun", "berkas")},
+    "nama_asli": "Nama asli",
+    "oleh": "Ditambahkan oleh",
+    "pada": "Ditambahkan pada",
+    "sha256": "Sidik berkas",
 }
 # The document layouts the parsers recognise (kinerja.ingest.LAYOUTS), as the upload page names them.
 LAYOUT_LABELS = {

@@ -148,12 +148,17 @@ def test_filter_set_through_the_url_is_shown(server, page, tmp_path):
     page.screenshot(path=str(tmp_path / "jelajah_lumajang.png"))
 
 
+def _slide_chart(tab):
+    """The chart a slide shows: one is made for each kind of screen, and the page shows the one for this."""
+    return tab.locator(".js-plotly-plot >> visible=true")
+
+
 def test_presentation_mode_in_the_browser(server, page, tmp_path):
     page.goto(f"{server}/?mode=presentasi&kecamatan=Lumajang")
     expect(page.get_by_role("heading", name="Indikator per kecamatan")).to_be_visible(timeout=30000)
     expect(page.get_by_text("8 dari 33 indikator (24%) punya formula yang menghitung capaian.")).to_be_visible()
     expect(page.locator("[data-testid='stSidebar']")).to_be_hidden()
-    expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=20000)
+    expect(_slide_chart(page)).to_be_visible(timeout=20000)
     page.screenshot(path=str(tmp_path / "presentasi_1.png"))
     page.get_by_role("button", name="Berikutnya ▶").click()
     expect(page.get_by_role("heading", name="Cakupan jabatan")).to_be_visible(timeout=20000)
@@ -217,8 +222,8 @@ def test_presentation_fills_a_full_hd_screen_and_moves_with_the_keyboard(server,
     tab = browser.new_page(viewport={"width": 1920, "height": 1080})
     tab.goto(f"{server}/?mode=presentasi&kecamatan=Lumajang")
     expect(tab.get_by_text("Kecamatan Lumajang · 1 / 4")).to_be_visible(timeout=30000)
-    expect(tab.locator(".js-plotly-plot").first).to_be_visible(timeout=20000)
-    chart = tab.locator(".js-plotly-plot").first.bounding_box()
+    expect(_slide_chart(tab)).to_be_visible(timeout=20000)
+    chart = _slide_chart(tab).bounding_box()
     assert chart["height"] >= 0.6 * 1080 and chart["width"] >= 0.9 * 1920 - 200
     buttons = tab.get_by_role("button", name="Keluar").bounding_box()
     assert buttons["y"] + buttons["height"] <= 1080  # the way out stays on screen, no scrolling
@@ -363,4 +368,49 @@ def test_a_viewer_is_offered_no_write_controls_until_an_editor_signs_in(server, 
     assert tab.get_by_text("Berhenti memakai sebuah dokumen").count() == 0
     expect(tab.get_by_role("heading", name="Dokumen tersimpan")).to_be_visible()  # the register stays
     tab.screenshot(path=str(tmp_path / "dokumen_pembaca.png"))
+    tab.close()
+
+
+# The 33 kecamatan of Kabupaten Malang, each with Wonorejo's document of 2024: a regency's slides.
+MALANG = (
+    "Ampelgading", "Bantur", "Bululawang", "Dampit", "Dau", "Donomulyo", "Gedangan", "Gondanglegi", "Jabung",
+    "Kalipare", "Karangploso", "Kasembon", "Kepanjen", "Kromengan", "Lawang", "Ngajung", "Ngantang", "Pagak",
+    "Pagelaran", "Pakis", "Pakisaji", "Poncokusumo", "Pujon", "Singosari", "Sumbermanjing Wetan", "Sumberpucung",
+    "Tajinan", "Tirtoyudo", "Tumpang", "Turen", "Wagir", "Wajak", "Wonosari",
+)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def regency_server(tmp_path_factory):
+    from kinerja.build import Source, build_dataset, write_dataset
+    from tests.conftest import FIXTURES
+
+    out = tmp_path_factory.mktemp("kabupaten") / "normalised"
+    sources = [Source(FIXTURES / "iki_wonorejo_numbered.txt", name, "Malang", "Jawa Timur", 2024) for name in MALANG]
+    write_dataset(build_dataset(sources, corrections=[]), out)
+    with _running_server(out, tmp_path_factory.mktemp("realisasi_kabupaten")) as url:
+        yield url
+
+
+@pytest.mark.parametrize("width, height", [(1280, 800), (1920, 1080)])
+def test_a_regencys_slides_name_every_kecamatan_on_one_line_apart_and_fit_the_screen(regency_server, browser, width, height):
+    """Every slide of 33 kecamatan: each name once, on one line, none touching the next, and the buttons
+    on the screen; a link to a slide past the end says which one it shows."""
+    tab = browser.new_page(viewport={"width": width, "height": height})
+    for number in range(1, 5):
+        tab.goto(f"{regency_server}/?mode=presentasi&slide={number}")
+        expect(tab.get_by_text(f"Semua kecamatan, tahun, dan jabatan · {number} / 4")).to_be_visible(timeout=30000)
+        names = _slide_chart(tab).locator(".ytick text")
+        expect(names).to_have_count(len(MALANG), timeout=20000)
+        assert sorted(names.all_text_contents()) == sorted(MALANG), number  # two lines would be "SumbermanjingWetan"
+        boxes = sorted((n.bounding_box() for n in names.all()), key=lambda box: box["y"])
+        size = float(names.first.evaluate("e => getComputedStyle(e).fontSize").removesuffix("px"))
+        pitch = min(b["y"] - a["y"] for a, b in zip(boxes, boxes[1:], strict=False))
+        assert pitch >= size and size >= (14 if width == 1920 else 10), (number, pitch, size)  # no name over the next
+        chart, buttons = _slide_chart(tab).bounding_box(), tab.get_by_role("button", name="Keluar").bounding_box()
+        assert chart["y"] + chart["height"] <= buttons["y"] and buttons["y"] + buttons["height"] <= height, number
+    tab.goto(f"{regency_server}/?mode=presentasi&slide=9")
+    expect(tab.get_by_text("Slide 9 tidak ada; yang tampil slide 4.")).to_be_visible(timeout=30000)
+    expect(tab.get_by_role("heading", name="Target vs realisasi")).to_be_visible()
+    assert "slide=4" in tab.evaluate("location.href")
     tab.close()

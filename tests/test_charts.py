@@ -34,8 +34,8 @@ def _figures(con, filters: Filters) -> dict:
         views.cakupan_bidang(con, filters),
         views.kategori(con, filters),
         views.kategori_jenis(con, filters),
-        views.perbandingan(con, filters, colours, jabatan="Camat"),
-        views.perbandingan(con, filters, colours, jabatan="Pengadministrasi Umum"),
+        views.perbandingan(con, filters, jabatan="Camat"),
+        views.perbandingan(con, filters, jabatan="Pengadministrasi Umum"),
         views.capaian(state),
         views.progres_triwulan(state, colours),
         views.capaian_kecamatan(state, state.kecamatan_for_detail()[0]),
@@ -157,7 +157,7 @@ def test_count_axes_have_whole_number_ticks_and_percent_axes_say_percent(real, e
     state = assemble(real, Filters(), use_example=True)
     counts = [
         views.ringkasan(real, Filters()).figure.layout.yaxis,
-        views.perbandingan(real, Filters(), views.kecamatan_colours(real), jabatan="Camat").figure.layout.yaxis,
+        views.perbandingan(real, Filters(), jabatan="Camat").figure.layout.yaxis,
         views.capaian(state).figure.layout.xaxis,
     ]
     for axis in counts:
@@ -270,6 +270,25 @@ def test_height_grows_with_the_rows_by_one_rule(real):
     assert bars == sorted(bars) and len(set(bars)) == 4
 
 
+def test_a_chart_of_rows_names_every_row_and_spans_its_rows_only(every_figure, many):
+    """Twenty kecamatan of Kab A and the real documents: every row's name is a tick of its own (plotly
+    would leave out every other one), and the axis ends at the first and the last row (an automatic
+    range pads 5 % for the totals beside the bars: a band of air above the first bar)."""
+    kab_a = Filters(kabupaten=("Kab A",))
+    regency = {v.key: v.figure for v in (views.ringkasan(many, kab_a), views.cakupan(many, kab_a), views.kategori(many, kab_a))}
+    assert len(regency["ringkasan"].layout.yaxis.categoryarray) == 20  # a row per kecamatan
+    row_charts = 0
+    for name, fig in {**every_figure, **regency}.items():
+        axis = fig.layout.yaxis
+        if axis.categoryarray is None:
+            continue
+        rows = list(axis.categoryarray)
+        assert axis.tickmode == "array" and list(axis.tickvals) == list(axis.ticktext) == rows, name
+        assert list(axis.range) == [len(rows) - 0.5, -0.5], name
+        row_charts += 1
+    assert row_charts >= 10
+
+
 # --- 7. fonts of at least 12 px, also in the app --------------------------------------------------
 
 
@@ -329,6 +348,74 @@ def test_for_projector_enlarges_every_font_in_a_copy(every_figure):
         assert projected.layout.height == 760 and projected.layout.uniformtext.minsize > fig.layout.uniformtext.minsize
         assert _font_sizes(fig) == before  # the page's figure is left as it was
         assert projected.layout.xaxis.tickfont.size >= 18, name  # 14 px ticks at least 1,3 times larger
+
+
+def _regency(real) -> dict:
+    """Charts of 38 rows with names over two lines, as a country's provinsi or a regency's kecamatan:
+    the rating bands and the coverage matrix."""
+    state = assemble(real, Filters(), use_example=True)
+    names = [f"Kecamatan Nomor {n:02d} Jauh" for n in range(38)]  # 'Kecamatan Nomor<br>01 Jauh'
+    table = pd.DataFrame({"predikat": [band.name for band in state.bands] * 38})
+    bars = pd.Series(sorted(names * len(state.bands)))
+    cells = pd.DataFrame(
+        [(name, jenis, 7, 3) for name in names for jenis in JENIS_LABELS],
+        columns=["wilayah", "jenis_jabatan", "indikator", "jumlah_jabatan"],
+    )
+    return {
+        "predikat": charts.band_distribution(table, bars, state.bands, "Predikat"),
+        "cakupan": charts.coverage_heatmap(cells, "jenis_jabatan", JENIS_LABELS, "Cakupan"),
+    }
+
+
+def test_a_tall_matrix_names_its_columns_above_it_too(real):
+    tall = _regency(real)["cakupan"]  # 38 rows
+    on_top = [note for note in tall.layout.annotations if note.name == charts.COLUMNS_ON_TOP]
+    assert [note.text for note in on_top] == list(tall.data[0].x) == ["Camat", "Sekretaris", "Kepala Sub<br>Bagian",
+                                                                      "Kepala Seksi", "Pelaksana"]  # fmt: skip
+    assert all(note.yref == "paper" and note.y == 1 and note.yanchor == "bottom" for note in on_top)
+    assert all(note.font.size == tall.layout.xaxis.tickfont.size for note in on_top)
+    assert tall.layout.margin.t > charts.TOP and tall.layout.title.yanchor == "top"  # room for them under the title
+    four = views.cakupan(real, Filters()).figure  # four rows: the names at the foot are in sight
+    assert not [note for note in four.layout.annotations if note.name == charts.COLUMNS_ON_TOP]
+    slide = charts.for_slide(tall, 1760, 764)  # a slide shows every row: names at the foot only
+    assert not [note for note in slide.layout.annotations if note.name == charts.COLUMNS_ON_TOP]
+    assert len(slide.layout.annotations) == 38 * 5
+
+
+@pytest.mark.parametrize("width, height, scale", [(1120, 556, (1.0, 1.25)), (1760, 764, charts.PROJECTOR_SCALE)])
+def test_a_slide_names_every_row_on_one_line_at_a_size_its_row_holds(real, width, height, scale):
+    for name, fig in _regency(real).items():
+        slide = charts.for_slide(fig, width, height, scale)
+        axis = slide.layout.yaxis
+        rows = list(axis.categoryarray)
+        assert len(rows) == 38 and list(axis.tickvals) == rows, name
+        assert list(axis.ticktext) == [row.replace("<br>", " ") for row in rows] and "<br>" in rows[0], name
+        room = (height - slide.layout.margin.t - slide.layout.margin.b) / len(rows)
+        size = axis.tickfont.size
+        assert charts.SLIDE_MIN_TEXT <= size <= room / charts.ROW_FILL + 1e-9, name
+        texts = [t.textfont.size for t in slide.data if t.textfont.size] + [a.font.size for a in slide.layout.annotations]
+        assert texts and max(texts) <= size, name  # bar labels, totals and cell numbers no taller than the rows
+        assert slide.layout.title.text == "" and slide.layout.margin.t == charts.SLIDE_TOP
+        assert fig.layout.yaxis.tickfont.size == charts.TICK_SIZE  # the page's figure is left as it was
+    assert size > 14 if width > 1600 else size > 10  # 38 rows: 15,5 px on a 1920x1080 screen, 11,2 px on 1280x800
+
+
+def test_a_slide_of_a_few_rows_keeps_the_projectors_type(every_figure):
+    for name, fig in every_figure.items():
+        slide = charts.for_slide(fig, 1760, 764)
+        assert slide.layout.xaxis.tickfont.size >= 18, name  # 14 px ticks at least 1,3 times larger
+        if fig.layout.yaxis.categoryarray is not None:  # four kecamatan: rows to spare, names as large as on a projector
+            assert slide.layout.yaxis.tickfont.size == charts.for_projector(fig, 764, 1760).layout.yaxis.tickfont.size, name
+
+
+def test_capaian_labels_never_run_over_the_target_line(real):
+    """A label past the end of a bar of 90–99 % would be crossed by the dashed line at 100 %: it goes inside."""
+    state = assemble(real, Filters(), use_example=True)
+    rows = state.table.dropna(subset=["capaian"]).head(6).assign(capaian=[50, 85, 92, 98, 100, 120])
+    bars = charts.capaian_bars(rows, state.bands, "").data[0]
+    assert list(bars.text) == ["50%", "85%", "92%", "98%", "100%", "120%"]  # lowest first
+    assert list(bars.textposition) == ["outside", "outside", "inside", "inside", "outside", "outside"]
+    assert bars.insidetextanchor == "end"  # at the bar's end, left of the line
 
 
 # --- 8. heatmaps ----------------------------------------------------------------------------------

@@ -505,6 +505,8 @@ def test_chart_images_png_and_svg(con, meeting):
     png, svg = images.render_images([figure], "png")[0], images.render_images([figure], "svg")[0]
     assert png.startswith(b"\x89PNG")
     assert b"<svg" in svg[:500] and b"Jumlah indikator per kecamatan" in svg
+    tall = meeting[1].figure  # the coverage matrix: as tall as its rows, not the 720 px of a wide image
+    assert f'height="{tall.layout.height}"'.encode() in images.render_images([tall], "svg")[0][:500]
 
 
 def test_without_a_browser_the_message_is_clear(con, meeting, monkeypatch):

@@ -67,6 +67,8 @@ def test_ringkasan_states_the_key_facts(app):
     at = app(RINGKASAN)
     text = _texts(at)
     assert "266" in text and "3 dari 4" in text
+    metrics = {m.label: m.value for m in at.metric}  # every one of the four documents' 74 positions has indicators
+    assert metrics["Jabatan berindikator"] == "74" and "dari 74" in [c.value for c in at.caption]
 
 
 def _set_jabatan_text(at: AppTest, text: str) -> AppTest:
@@ -125,7 +127,7 @@ def test_target_page_marks_example_data_everywhere(app):
     at = app(CAPAIAN)
     assert at.toggle(key="contoh").value is True  # nothing imported yet: the example is shown, and said so
     assert any("data contoh ilustratif" in w.value for w in at.warning)
-    assert "dari 266" in " ".join(str(m.value) for m in at.metric)
+    assert "dari 266" in [c.value for c in at.caption]  # under "Indikator dinilai", not in its large type
 
 
 def test_target_page_without_example_counts_what_cannot_be_rated(app):
@@ -135,7 +137,8 @@ def test_target_page_without_example_counts_what_cannot_be_rated(app):
     assert not at.warning
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Belum dapat dinilai"] == "266"  # targets in Lumajang only, and no realisation anywhere
-    assert metrics["Indikator dinilai"] == "0 dari 266"
+    assert metrics["Indikator dinilai"] == "0"
+    assert "dari 266" in [c.value for c in at.caption]
     unrated = next(df.value for df in at.dataframe if "Alasan" in df.value.columns)
     assert unrated["Alasan"].value_counts().to_dict() == {"tanpa target": 241, "belum ada realisasi": 25}
 
@@ -164,6 +167,10 @@ def test_each_view_of_the_presentation_from_its_link(app, slide, title, takeaway
     assert at.title[0].value == title
     assert any(takeaway in m.value for m in at.markdown)
     assert at.button(key="berikutnya").disabled == (slide in ("4", "9"))
+    said = [m.value for m in at.markdown if "tidak ada" in m.value]  # a link to a slide past the end says so
+    notice = "Kecamatan Lumajang · 4 / 4 · <span class='tidak-ada'>Slide 9 tidak ada; yang tampil slide 4.</span>"
+    assert said == ([f"<p class='konteks'>{notice}</p>"] if slide == "9" else [])
+    assert at.query_params["slide"] == str(min(int(slide), 4))  # the link names the slide shown
 
 
 def test_presentation_reads_coded_filters_from_their_labels_in_the_url(app):

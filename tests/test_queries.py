@@ -37,9 +37,19 @@ def run(con, name, filters=ALL, **extra):
 def test_indikator_per_kecamatan(con):
     rows = run(con, "indikator_per_kecamatan").to_dict("records")
     assert [tuple(r.values()) for r in rows] == [
-        ("Cibereum", 2024, 3, 3, 6, 4, 0, 66.7, 0.0),
-        ("Mekarsari", 2022, 2, 2, 4, 1, 0, 25.0, 0.0),
-        ("Wonorejo", 2024, 3, 3, 5, 1, 3, 20.0, 60.0),
+        ("Sukamaju", "Cibereum", 2024, 3, 3, 6, 4, 0, 66.7, 0.0),
+        ("Purwaraja", "Mekarsari", 2022, 2, 2, 4, 1, 0, 25.0, 0.0),
+        ("Sukamaju", "Wonorejo", 2024, 3, 3, 5, 1, 3, 20.0, 60.0),
+    ]
+
+
+@exercises("indikator_per_kecamatan")
+def test_indikator_per_kecamatan_keeps_kecamatan_of_one_name_in_two_kabupaten_apart(many):
+    rows = run(many, "indikator_per_kecamatan", Filters(kecamatan=("Sukamaju",)))
+    # Kab A's Sukamaju has Wonorejo's document (5 indicators), Kab B's Cibereum's (6): two rows, not one of 11
+    assert list(zip(rows["kabupaten"], rows["kecamatan"], rows["indikator"], strict=True)) == [
+        ("Kab A", "Sukamaju", 5),
+        ("Kab B", "Sukamaju", 6),
     ]
 
 
@@ -415,12 +425,29 @@ def test_total_indikator(con):
 def test_indikator_per_wilayah_sums_per_kabupaten_or_provinsi(con):
     rows = run(con, "indikator_per_wilayah", tingkat="kabupaten").to_dict("records")
     assert [tuple(r.values()) for r in rows] == [
-        ("Purwaraja", 1, 1, 2, 2, 4, 1, 0, 25.0, 0.0),  # Mekarsari
-        ("Sukamaju", 2, 2, 6, 6, 11, 5, 3, 45.5, 27.3),  # Cibereum 6 (4 terukur) + Wonorejo 5 (1 terukur, 3 bertarget)
+        ("Purwaraja", "Jawa Barat", 1, 1, 2, 2, 4, 1, 0, 25.0, 0.0),  # Mekarsari
+        # Cibereum 6 (4 terukur) + Wonorejo 5 (1 terukur, 3 bertarget)
+        ("Sukamaju", "Jawa Barat", 2, 2, 6, 6, 11, 5, 3, 45.5, 27.3),
     ]
     (provinsi,) = run(con, "indikator_per_wilayah", tingkat="provinsi").to_dict("records")
     assert (provinsi["wilayah"], provinsi["kecamatan"], provinsi["indikator"], provinsi["terukur"]) == ("Jawa Barat", 3, 15, 6)
     assert run(con, "indikator_per_wilayah", Filters(teks="tidak ada jabatan ini"), tingkat="provinsi").empty
+
+
+@exercises("indikator_per_wilayah")
+def test_indikator_per_wilayah_sums_the_years_of_each_kecamatan(years, many):
+    rows = run(years, "indikator_per_wilayah", tingkat="kecamatan")
+    # Wonorejo's two documents (2023, 2024) of 3 positions and 5 indicators each, 3 bertarget each; Cibereum's one
+    columns = ["wilayah", "induk", "kecamatan", "dokumen", "jumlah_jabatan", "indikator", "bertarget"]
+    assert [tuple(r) for r in rows[columns].values] == [
+        ("Cibereum", "Sukamaju", 1, 1, 3, 6, 0),
+        ("Wonorejo", "Sukamaju", 1, 2, 6, 10, 6),
+    ]
+    sukamaju = run(many, "indikator_per_wilayah", Filters(kecamatan=("Sukamaju",)), tingkat="kecamatan")
+    assert list(zip(sukamaju["wilayah"], sukamaju["induk"], sukamaju["indikator"], strict=True)) == [
+        ("Sukamaju", "Kab A", 5),
+        ("Sukamaju", "Kab B", 6),
+    ]
 
 
 @exercises("kecamatan_bertarget")

@@ -95,6 +95,20 @@ def test_a_viewer_sees_the_history_and_the_template_but_no_write_controls_on_the
     assert _sign_in_form(at) == ["masuk_nama", "masuk_sandi"]
 
 
+def test_a_history_longer_than_the_page_lists_says_how_many_and_nothing_of_the_command_line(office, monkeypatch):
+    _import_lumajang(office)
+    indicators = assembly.indicators(db.connect(office / "normalised"))
+    frame = template.template_frame(indicators[indicators["kecamatan"] == "Masama"]).assign(target="5")
+    store.import_bytes("masama.csv", frame.to_csv(index=False).encode(), indicators, "baris perintah", oleh="Sri Wahyuni")
+    monkeypatch.setattr("kinerja.ui.entry._HISTORY_ROWS", 1)  # the page lists the newest 200: here the newest one
+    at = _open(CAPAIAN, kecamatan="Lumajang")
+    (history,) = [df.value for df in at.dataframe if "Waktu impor" in df.value.columns]
+    assert history["Berkas"].tolist() == ["masama.csv"]
+    assert "1 impor terbaru dari 2." in [c.value for c in at.caption]
+    shown = [c.value for c in at.caption] + [m.value for m in at.markdown] + _said(at)
+    assert not [text for text in shown if "python -m" in text]  # the command line is in the README, not the page
+
+
 def test_a_viewer_sees_what_the_documents_page_is_for_and_no_uploader(office):
     at = _open(DOKUMEN)
     assert _write_controls(at) == []
@@ -102,6 +116,9 @@ def test_a_viewer_sees_what_the_documents_page_is_for_and_no_uploader(office):
     assert "Masuk sebagai editor untuk menambah dokumen: pilih **Masuk** di sidebar." in _said(at)
     register = at.dataframe[0].value
     assert sorted(register["Kecamatan"]) == ["Bululawang", "Lumajang", "Masama", "Sangkapura"]
+    assert register.columns.tolist() == ["Kecamatan", "Kabupaten/kota", "Provinsi", "Tahun", "Berkas", "Nama asli",
+                                         "Ditambahkan oleh", "Ditambahkan pada", "Sidik berkas"]  # fmt: skip
+    assert register["Sidik berkas"].str.fullmatch("[0-9a-f]{12}").all()  # the content's sha256, its first 12
 
 
 @pytest.mark.parametrize("name, password", [(EDITOR[0], READER[1]), (EDITOR[0], ""), ("Tidak Ada", EDITOR[1])])

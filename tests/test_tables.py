@@ -51,7 +51,7 @@ def test_the_columns_that_matter_most_come_first(real_data):
     shown = [
         views.daftar(con, Filters()),
         views.contoh_kategori(con, Filters()),
-        views.perbandingan(con, Filters(), views.kecamatan_colours(con), jabatan="Kepala Seksi Pemerintahan"),
+        views.perbandingan(con, Filters(), jabatan="Kepala Seksi Pemerintahan"),
     ]
     firsts = [tuple(view.tabel.columns[: len(view.utama)]) for view in shown]
     assert firsts == [("Indikator",), ("Formula / penjelasan",), ("Kecamatan", "Indikator")]

@@ -95,8 +95,8 @@ def test_every_view_a_page_lists_is_built_by_the_views_module(env, many):
         views.indikator_sel(env, everything, "Lumajang", "pelaksana", matrix),
         views.kategori_jenis(env, everything),
         views.contoh_kategori(env, everything),
-        views.perbandingan(env, everything, views.kecamatan_colours(env), jabatan="Camat"),
-        views.perbandingan(many, everything, views.kecamatan_colours(many), jabatan="Camat"),  # 32 kecamatan
+        views.perbandingan(env, everything, jabatan="Camat"),
+        views.perbandingan(many, everything, jabatan="Camat"),  # 32 kecamatan
         views.rumusan_umum(many, everything, jabatan="Camat"),
         views.progres_triwulan(state, views.kecamatan_colours(env)),
         views.capaian_kecamatan(state, "Lumajang"),

@@ -73,7 +73,7 @@ def test_several_years_count_kecamatan_not_documents(years):
 
 
 def _compare(con, filters: Filters | None = None, **choice):
-    return views.perbandingan(con, filters or Filters(), views.kecamatan_colours(con), **choice)
+    return views.perbandingan(con, filters or Filters(), **choice)
 
 
 def _shared(view) -> dict[tuple[str, str], list[str]]:
@@ -122,6 +122,19 @@ def test_perbandingan_lists_an_indicator_once_per_kecamatan_and_pairs_across_fou
         "Sangkapura: Jumlah peserta pembinaan perangkat desa (100,0%)"
     )
     assert table.loc["Persentase Desa yang menetapkan APBDes Tepat Waktu", "Padanan di kecamatan lain (kemiripan rumusan)"] == ""
+
+
+def test_compared_kecamatan_have_a_colour_each_or_none_when_the_palette_would_repeat(real, many):
+    from kinerja.presentation import charts
+
+    four = _compare(real, jabatan="Kepala Seksi Pemerintahan")
+    colours = four.rows.drop_duplicates("kecamatan").set_index("kecamatan")["warna"]
+    assert colours.to_dict() == dict(zip(["Bululawang", "Lumajang", "Masama", "Sangkapura"], charts.PALETTE, strict=False))
+    masama = _compare(real, Filters(kecamatan=("Masama", "Sangkapura")), jabatan="Kepala Seksi Pemerintahan")
+    assert set(masama.rows["warna"]) == set(charts.PALETTE[:2])  # colours of the two compared, not of the dataset
+    twenty = _compare(many, Filters(kabupaten=("Kab A",)), jabatan="Camat")  # 20 kecamatan, 8 colours
+    assert twenty.rows["kecamatan"].nunique() == 20 and twenty.rows["warna"].isna().all()
+    assert set(twenty.figure.data[0].marker.color) == {charts.PALETTE[0]}  # one colour, each bar named
 
 
 def test_perbandingan_never_lists_an_indicator_twice_for_one_kecamatan(real):
@@ -226,7 +239,7 @@ def test_capaian_beyond_a_chart_of_kecamatan_is_summed_per_kabupaten_and_its_lin
     assert SUMMED.format(noun="kabupaten/kota") in view.rincian
     assert dict(view.angka)["Median capaian"] == "100,0%"  # realisation equal to target, wherever rated
     progress = views.progres_triwulan(state, {})  # 20 documents with a target: too many lines, one per kabupaten
-    assert progress.pesan == "Sampai TW IV, median capaian Kab A 2024 100,0%."
+    assert progress.pesan == "Sampai TW IV, median capaian kecamatan di Kab A tahun 2024: 100,0%."
     assert list(progress.tabel.columns[:2]) == ["Kabupaten/kota", "Tahun"]
     places = state.kecamatan_for_detail()
     assert {"Sukamaju (Kab A)", "Sukamaju (Kab B)"} <= set(places) and "Sukamaju" not in places
@@ -234,6 +247,44 @@ def test_capaian_beyond_a_chart_of_kecamatan_is_summed_per_kabupaten_and_its_lin
     narrow = assembly.assemble(many, Filters(kabupaten=("Kab B",)), use_example=False, stored=met, detached=met.head(0))
     assert views.capaian(narrow).figure.layout.title.text.startswith("Predikat capaian per kecamatan")
     assert views.capaian(narrow).rincian == [] and views.progres_triwulan(narrow, {}) is None  # no target, no line
+
+
+def test_quarterly_lines_summed_over_places_read_as_years_of_those_places(tmp_path):
+    """Eleven provinsi of one kabupaten with two kecamatan each, Wonorejo's document in 2023 and 2024:
+    44 documents with targets, too many lines per kecamatan, kabupaten/kota or provinsi. Realisation
+    reaches the target in 2023 and half of it in 2024."""
+    from kinerja import db
+    from kinerja.build import Source, build_dataset, write_tables
+    from kinerja.capaian import assembly
+    from tests.conftest import FIXTURES
+
+    wonorejo = FIXTURES / "iki_wonorejo_numbered.txt"
+    sources = [
+        Source(wonorejo, f"Desa {n:02d}{half}", f"Kab {n:02d}", f"Prov {n:02d}", year)
+        for n in range(1, 12)
+        for half in "ab"
+        for year in (2023, 2024)
+    ]
+    built = build_dataset(sources, corrections=[])
+    write_tables({"indikator": built.indikator, "jabatan": built.jabatan, "dokumen": built.dokumen}, tmp_path / "n")
+    con = db.connect(tmp_path / "n")
+    aimed = assembly.indicators(con, Filters()).query("target.notna()")
+    reached = aimed["target"].where(aimed["tahun"] == 2023, aimed["target"] / 2)
+    met = pd.DataFrame({"indikator_id": aimed["indikator_id"], "kolom": "tw4", "nilai": reached.astype(str)})
+
+    def said(filters: Filters) -> str:
+        state = assembly.assemble(con, filters, use_example=False, stored=met, detached=met.head(0))
+        return views.progres_triwulan(state, {}).pesan
+
+    assert said(Filters()) == (
+        "Sampai TW IV, median capaian semua kecamatan tertinggi pada tahun 2023 (100,0%), terendah pada tahun 2024 (50,0%)."
+    )
+    assert said(Filters(tahun=(2024,))) == "Sampai TW IV, median capaian semua kecamatan tahun 2024: 50,0%."
+    three = Filters(provinsi=("Prov 01", "Prov 02", "Prov 03"))  # 12 documents, 6 lines of a kabupaten and a year
+    assert said(three) == (
+        "Sampai TW IV, median capaian tertinggi di Kab 01 tahun 2023 (100,0%), terendah di Kab 03 tahun 2024 (50,0%), "
+        "membandingkan dokumen tahun 2023 dan 2024."
+    )
 
 
 def test_a_regency_with_more_documents_than_a_chart_can_name_draws_a_bar_per_kecamatan(tmp_path):
@@ -257,6 +308,39 @@ def test_a_regency_with_more_documents_than_a_chart_can_name_draws_a_bar_per_kec
     assert list(view.figure.data[0].x) == [4 * 5] * 8  # Wonorejo's 5 indicators a year, none rated
     two_years = assembly.assemble(con, Filters(tahun=(2023, 2024)), use_example=False, stored=empty, detached=empty)
     assert len(views.capaian(two_years).figure.data[0].y) == 16  # 16 documents: a bar each ("Desa 1 2023", …)
+
+
+def test_ringkasan_of_a_regency_beyond_thirty_documents_names_each_kecamatan_with_its_years_together(tmp_path):
+    """Desa 1–8 of Kab A with Wonorejo's document (5 indicators, 1 terukur) for 2021–2024, and a Desa 1 of
+    Kab B with Cibereum's (6 indicators, 4 terukur) for 2024: 33 documents of 9 kecamatan."""
+    from kinerja import db
+    from kinerja.build import Source, build_dataset, write_tables
+    from tests.conftest import FIXTURES
+
+    names = [f"Desa {n}" for n in range(1, 9)]
+    wonorejo = FIXTURES / "iki_wonorejo_numbered.txt"
+    sources = [Source(wonorejo, k, "Kab A", "Prov Satu", y) for k in names for y in range(2021, 2025)]
+    sources.append(Source(FIXTURES / "iki_cibereum_markdown.txt", "Desa 1", "Kab B", "Prov Satu", 2024))
+    built = build_dataset(sources, corrections=[])
+    write_tables({"indikator": built.indikator, "jabatan": built.jabatan, "dokumen": built.dokumen}, tmp_path / "n")
+    con = db.connect(tmp_path / "n")
+
+    view = views.ringkasan(con, Filters())
+    assert view.judul == "Indikator per kecamatan"
+    assert view.pesan == "36 dari 166 indikator (22%) punya formula yang menghitung capaian."  # 32 × 1 + 4 of 32 × 5 + 6
+    assert views.years_together(33) in view.rincian
+    assert view.rincian[0] == "166 indikator dari 99 jabatan di 9 kecamatan (33 dokumen)."  # 3 positions each
+    bars = dict(zip(view.figure.data[-1].y, view.figure.data[-1].x, strict=True))  # the totals at the bars' ends
+    assert bars == {"Desa 1 (Kab A)": 20, "Desa 1 (Kab B)": 6, **{k: 20 for k in names[1:]}}  # 9 bars, not 33
+    assert all(bar.orientation == "h" for bar in view.figure.data if bar.type == "bar")
+    assert view.tabel.columns[:3].tolist() == ["Kecamatan", "Dokumen", "Jumlah jabatan"]
+    assert view.tabel["Dokumen"].tolist() == [4, 1, 4, 4, 4, 4, 4, 4, 4]
+    one_year = views.ringkasan(con, Filters(tahun=(2024,)))  # 9 documents: a bar each, no year needed
+    assert sorted(one_year.figure.data[-1].y) == ["Desa 1 (Kab A)", "Desa 1 (Kab B)", *names[1:]]
+    assert not any("menjumlahkan" in fact for fact in one_year.rincian)
+    two_years = views.ringkasan(con, Filters(kabupaten=("Kab A",), tahun=(2023, 2024)))  # 16 documents
+    assert sorted(two_years.figure.data[-1].y)[:2] == ["Desa 1 2023", "Desa 1 2024"]
+    assert two_years.tabel.columns[:2].tolist() == ["Kecamatan", "Tahun"] and len(two_years.tabel) == 16
 
 
 # --- Kategori, Perbandingan and Cakupan at any scale ------------------------------------------------
@@ -303,14 +387,13 @@ def test_kategori_sums_per_provinsi_above_as_many_kabupaten(provinces):
     assert one.tabel.columns[0] == "Kecamatan" and len(set(one.tabel["Kecamatan"])) == 15
 
 
-def test_kategori_keeps_kecamatan_of_one_name_apart_and_names_at_most_ten(many):
+def test_kategori_keeps_kecamatan_of_one_name_apart_and_names_at_most_three_tied_in_its_takeaway(many):
     both = views.kategori(many, Filters(kecamatan=("Sukamaju",)))  # one name, two kabupaten
     assert sorted(set(both.tabel["Kecamatan"])) == ["Sukamaju (Kab A)", "Sukamaju (Kab B)"]
     assert both.pesan == "Porsi indikator terukur tertinggi di Sukamaju (Kab B) (67%), terendah di Sukamaju (Kab A) (20%)."
     eleven = views.kategori(many, Filters(kecamatan=(*DESA_B, "Desa A01")))  # eleven tie at the top
     assert eleven.pesan == (
-        "Porsi indikator terukur tertinggi di Desa B01, Desa B02, Desa B03, Desa B04, Desa B05, Desa B06, Desa B07, "
-        "Desa B08, Desa B09, Desa B10, dan 1 lainnya (67%), terendah di Desa A01 (20%)."
+        "Porsi indikator terukur tertinggi di Desa B01, Desa B02, Desa B03, dan 8 lainnya (67%), terendah di Desa A01 (20%)."
     )
     assert views.kategori(many, Filters(kecamatan=("Desa A01",))).pesan == "20% indikator Desa A01 dapat diukur capaiannya."
 
@@ -471,6 +554,6 @@ def test_perbandingan_sets_all_of_one_regencys_kecamatan_side_by_side(tmp_path):
     built = build_dataset(sources, corrections=[])
     write_tables({"indikator": built.indikator, "jabatan": built.jabatan, "dokumen": built.dokumen}, tmp_path / "n")
     con = db.connect(tmp_path / "n")
-    view = views.perbandingan(con, Filters(), views.kecamatan_colours(con), jabatan="Camat")
+    view = views.perbandingan(con, Filters(), jabatan="Camat")
     assert view.key == "perbandingan" and sorted(set(view.rows["kecamatan"])) == names
     assert set(view.rows["status"]) == {views.SHARED}  # one template, copied 31 times: every indicator shared

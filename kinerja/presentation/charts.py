@@ -49,6 +49,8 @@ COLUMN_WIDTH = 13  # heatmap columns
 # More bars side by side than this run their wrapped names into each other in a 1280 px window: a row each.
 MAX_COLUMN_BARS = 6
 MANY_COLUMNS = 6  # more heatmap columns than this share ~80 px each in a 1280 px window: smallest ticks
+TALL_PLOT = 480  # px: a matrix taller than this (12 rows) writes its column names above it too
+COLUMNS_ON_TOP = "kolom_atas"  # the name of those annotations: a slide, which shows every row, drops them
 INDICATOR_WIDTH = 50
 PROJECTOR_SCALE = (1.3, 1.6)  # how much for_projector enlarges: at least, at most
 SCREEN_WIDTH = 1800  # px of a chart across a 1920 px screen
@@ -57,6 +59,16 @@ SCREEN_WIDTH = 1800  # px of a chart across a 1920 px screen
 def kecamatan_colours(names) -> dict[str, str]:
     """The same colour for a kecamatan on every chart: assigned in alphabetical order."""
     return {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(sorted(set(names)))}
+
+
+def distinct_colours(names) -> dict[str, str | None]:
+    """A colour per place of one chart, in alphabetical order, while the palette has one for each; beyond
+    that none: a colour that came round again would tie two places together, and their names tell
+    them apart anyway."""
+    places = sorted(set(names))
+    if len(places) > len(PALETTE):
+        return dict.fromkeys(places)
+    return dict(zip(places, PALETTE, strict=False))
 
 
 def band_colours(bands: list[Band]) -> dict[str, str]:
@@ -112,6 +124,17 @@ def percent_axis(title: str, top: float | None = None) -> dict:
     """An axis of percentages: '%' on every tick as in the title."""
     axis = {"title_text": title, "ticksuffix": "%"}
     return {**axis, "range": [0, top]} if top else axis
+
+
+def _row_axis(fig: go.Figure, labels: list[str], title: str) -> None:
+    """The y axis of a chart with a row per category, the first row on top. Every row's name is written
+    (plotly leaves out every other one where it judges them too close), and the range is the rows'
+    own: an automatic one is padded by 5 % each side for a scatter of totals, an empty band above the
+    first bar and under the last."""
+    fig.update_yaxes(
+        title_text=title, categoryorder="array", categoryarray=labels, tickmode="array", tickvals=labels, ticktext=labels,
+        range=[len(labels) - 0.5, -0.5],
+    )  # fmt: skip
 
 
 def _x_lines(fig: go.Figure) -> int:
@@ -193,17 +216,18 @@ def document_names(kecamatan: pd.Series, tahun: pd.Series) -> pd.Series:
     return kecamatan.where(~several, kecamatan + " " + tahun.astype(str))
 
 
-def indicators_per_kecamatan(frame: pd.DataFrame, level: str = "kecamatan") -> go.Figure:
-    """Stacked bars: measurable versus not, per kecamatan (or per kabupaten/kota or provinsi, all years
-    together, when there are too many kecamatan to name), with the total on top of each
-    (graph_objects: plotly.express is slow here)."""
+def indicators_per_kecamatan(frame: pd.DataFrame, bars: pd.Series, level: str = "kecamatan") -> go.Figure:
+    """Stacked bars: measurable versus not, a bar per row of `frame` named as in `bars` (a document, or a
+    kecamatan, kabupaten/kota or provinsi with its years together), with the total at the end of each
+    (graph_objects: plotly.express is slow here). A few bars stand as columns; more, or places summed,
+    lie as rows, so that every name reads across."""
     parts = (
         ("Formula terukur", frame["terukur"], "#0072B2"),
         ("Hitungan / deskripsi / tanpa formula", frame["indikator"] - frame["terukur"], "#BBBBBB"),
     )
-    names = document_names(frame["kecamatan"], frame["tahun"]) if level == "kecamatan" else frame[level]
+    names = list(bars)
     labels = wrapped(names)
-    horizontal = level != "kecamatan"  # dozens of kabupaten or provinsi: a row each, their names read across
+    horizontal = level != "kecamatan" or len(labels) > MAX_COLUMN_BARS
     value_axis = "x" if horizontal else "y"
     fig = go.Figure()
     for name, values, colour in parts:
@@ -219,7 +243,7 @@ def indicators_per_kecamatan(frame: pd.DataFrame, level: str = "kecamatan") -> g
     counts = count_axis("Jumlah indikator", frame["indikator"].max(), room=1.12)
     if horizontal:
         fig.update_xaxes(**counts)
-        fig.update_yaxes(title_text=LEVEL_LABELS[level], categoryorder="array", categoryarray=labels, autorange="reversed")
+        _row_axis(fig, labels, LEVEL_LABELS[level])
         return _style(fig, title, plot_height(_uniform_rows(labels)))
     fig.update_xaxes(title_text=LEVEL_LABELS[level])
     fig.update_yaxes(**counts)
@@ -277,13 +301,33 @@ def coverage_heatmap(frame: pd.DataFrame, column: str, labels: dict[str, str], t
          "font": {"size": TEXT_SIZE, "color": _text_colour(background)}}
         for (row, category, value), background in zip(cells, backgrounds, strict=True)
     ])  # fmt: skip
-    fig.update_yaxes(title_text="", autorange="reversed", showgrid=False)
+    _row_axis(fig, rows, "")
+    fig.update_yaxes(showgrid=False)
     fig.update_layout(showlegend=False)
-    _style(fig, title, plot_height(_uniform_rows(rows)), right=10)
+    plot = plot_height(_uniform_rows(rows))
+    _style(fig, title, plot, right=10)
     # Set after the shared style: many columns get the smallest tick size, so "Kesejahteraan" and
     # its neighbour stay apart in a 1280 px window.
-    fig.update_xaxes(title_text="", showgrid=False, tickfont_size=MIN_TEXT_SIZE if len(columns) > MANY_COLUMNS else TICK_SIZE)
+    size = MIN_TEXT_SIZE if len(columns) > MANY_COLUMNS else TICK_SIZE
+    fig.update_xaxes(title_text="", showgrid=False, tickfont_size=size)
+    if plot > TALL_PLOT:
+        _columns_on_top(fig, columns, size)
     return fig
+
+
+def _columns_on_top(fig: go.Figure, columns: list[str], size: int) -> None:
+    """The column names above the plot too, for a matrix taller than a window: its first rows are read
+    with the names at its foot out of sight. The title moves up to make room."""
+    room = line_count(columns) * size * LINE + 8
+    fig.layout.annotations = (*fig.layout.annotations, *(
+        {"x": column, "y": 1, "xref": "x", "yref": "paper", "yanchor": "bottom", "yshift": 4, "text": column,
+         "showarrow": False, "font": {"size": size}, "name": COLUMNS_ON_TOP}
+        for column in columns
+    ))  # fmt: skip
+    fig.update_layout(
+        height=fig.layout.height + room, margin_t=fig.layout.margin.t + room,
+        title={"y": 1, "yref": "container", "yanchor": "top", "pad": {"t": 12}},
+    )  # fmt: skip
 
 
 def category_mix(frame: pd.DataFrame, group: str, group_label: str, title: str) -> go.Figure:
@@ -312,15 +356,16 @@ def category_mix(frame: pd.DataFrame, group: str, group_label: str, title: str) 
     fig.update_layout(barmode="relative", showlegend=True)
     labels = [label_of[g] for g in order]
     fig.update_xaxes(**percent_axis("Persen indikator (%)", 100), dtick=20)
-    fig.update_yaxes(title_text="", categoryorder="array", categoryarray=labels, autorange="reversed")
+    _row_axis(fig, labels, "")
     return _style(fig, title, plot_height(_uniform_rows(labels)))
 
 
 def indicators_compared(frame: pd.DataFrame, title: str) -> go.Figure:
-    """Indicators per compared kecamatan, each bar in the kecamatan's colour (`warna`): a column each for
-    a few kecamatan, a row each beyond MAX_COLUMN_BARS, where their names would run into each other."""
+    """Indicators per compared kecamatan, each bar in the kecamatan's colour (`warna`; the palette's first
+    where the kecamatan are too many for a colour each): a column each for a few kecamatan, a row each
+    beyond MAX_COLUMN_BARS, where their names would run into each other."""
     counts = frame.groupby("kecamatan").size()
-    colours = frame.drop_duplicates("kecamatan").set_index("kecamatan")["warna"]
+    colours = frame.drop_duplicates("kecamatan").set_index("kecamatan")["warna"].fillna(PALETTE[0])
     labels = wrapped(counts.index)
     horizontal = len(counts) > MAX_COLUMN_BARS
     where = {"y": labels, "x": counts.values, "orientation": "h"} if horizontal else {"x": labels, "y": counts.values}
@@ -339,7 +384,7 @@ def indicators_compared(frame: pd.DataFrame, title: str) -> go.Figure:
     count = count_axis("Jumlah indikator", counts.max())
     if horizontal:
         fig.update_xaxes(**count)
-        fig.update_yaxes(title_text="Kecamatan", categoryorder="array", categoryarray=labels, autorange="reversed")
+        _row_axis(fig, labels, "Kecamatan")
         return _style(fig, title, plot_height(_uniform_rows(labels)))
     fig.update_xaxes(title_text="Kecamatan")
     fig.update_yaxes(**count)
@@ -368,7 +413,7 @@ def holders_per_region(frame: pd.DataFrame, level: str, title: str) -> go.Figure
     )
     fig.update_layout(showlegend=False)
     fig.update_xaxes(**count_axis("Jumlah kecamatan", frame["kecamatan"].max(), room=1.12))
-    fig.update_yaxes(title_text=LEVEL_LABELS[level], categoryorder="array", categoryarray=labels, autorange="reversed")
+    _row_axis(fig, labels, LEVEL_LABELS[level])
     return _style(fig, title, plot_height(_uniform_rows(labels)))
 
 
@@ -394,7 +439,7 @@ def band_distribution(table: pd.DataFrame, bars: pd.Series, bands: list[Band], t
     _stack_totals(fig, labels, list(totals), horizontal=True)
     fig.update_layout(barmode="stack", showlegend=True)
     fig.update_xaxes(**count_axis("Jumlah indikator", totals.max(), room=1.12))
-    fig.update_yaxes(title_text="", categoryorder="array", categoryarray=labels, autorange="reversed")
+    _row_axis(fig, labels, "")
     return _style(fig, title, plot_height(_uniform_rows(labels)))
 
 
@@ -408,6 +453,8 @@ def capaian_bars(table: pd.DataFrame, bands: list[Band], title: str) -> go.Figur
     lines = [label.count("<br>") + 1 for label in labels]
     heights = [row_height(n) for n in lines]
     middles = [sum(heights[:i]) + h / 2 for i, h in enumerate(heights)]
+    top = max(rated["capaian"].max(), 100) * 1.15  # room past the longest bar for its label ("133%")
+    texts = [f"{format_number(v)}%" for v in rated["capaian"]]
     fig = go.Figure(
         go.Bar(
             x=rated["capaian"],
@@ -415,8 +462,9 @@ def capaian_bars(table: pd.DataFrame, bands: list[Band], title: str) -> go.Figur
             width=0.7 * row_height(),
             orientation="h",
             marker_color=rated["predikat"].map(band_colours(bands)),
-            text=[f"{format_number(v)}%" for v in rated["capaian"]],
-            textposition="outside",
+            text=texts,
+            textposition=[_beside_the_target(v, t, top) for v, t in zip(rated["capaian"], texts, strict=True)],
+            insidetextanchor="end",
             textangle=0,
             textfont={"size": TEXT_SIZE},
             cliponaxis=False,
@@ -429,14 +477,23 @@ def capaian_bars(table: pd.DataFrame, bands: list[Band], title: str) -> go.Figur
         x=100, line_dash="dash", line_color="#333333", annotation_text="Target (100%)",
         annotation_font={"size": TEXT_SIZE}, annotation_position="top right", layer="below",
     )  # fmt: skip
-    # Room past the longest bar for its label ("133%").
-    fig.update_xaxes(**percent_axis("Capaian (%)", max(rated["capaian"].max(), 100) * 1.15))
+    fig.update_xaxes(**percent_axis("Capaian (%)", top))
     plot = plot_height(lines)
     fig.update_yaxes(
         title_text="", range=[plot, 0], tickmode="array", tickvals=middles, ticktext=labels, showgrid=False, zeroline=False
     )
     fig.update_layout(showlegend=False)
     return _style(fig, title, plot)
+
+
+CAPAIAN_PLOT = 360  # px of plot beside the indicator names in a 1280 px window (measured 380): the narrowest
+
+
+def _beside_the_target(value: float, text: str, top: float) -> str:
+    """Where a bar's label goes: past the bar's end, unless it would run over the dashed target line at
+    100 % (a bar of 90–99 %); then inside the bar at its end."""
+    label = (len(text) * 0.6 * TEXT_SIZE + 2 * 3) * top / CAPAIAN_PLOT  # its width in percent, padding included
+    return "inside" if value < 100 <= value + label else "outside"
 
 
 def line_name(kecamatan: str, tahun) -> str:
@@ -489,10 +546,13 @@ def _scaled_fonts(node, factor: float):
     return node
 
 
-def for_projector(fig: go.Figure, height: int) -> go.Figure:
-    """A copy for a 1920x1080 screen at the given height: every font, and the margins that hold the
-    text, enlarged by one factor (1.3 to 1.6, as much as the height allows for the chart's rows)."""
-    least, most = PROJECTOR_SCALE
+def for_projector(
+    fig: go.Figure, height: int, width: int = SCREEN_WIDTH, scale: tuple[float, float] = PROJECTOR_SCALE
+) -> go.Figure:
+    """A copy for a screen at the given height (a 1920x1080 screen, SCREEN_WIDTH px across, unless said):
+    every font, and the margins that hold the text, enlarged by one factor (within `scale`, as much as
+    the height allows for the chart's rows)."""
+    least, most = scale
     factor = min(most, max(least, height / (fig.layout.height or height)))
     figure = _scaled_fonts(fig.to_plotly_json(), factor)
     layout = figure["layout"]
@@ -502,5 +562,41 @@ def for_projector(fig: go.Figure, height: int) -> go.Figure:
         layout["uniformtext"]["minsize"] = layout["uniformtext"]["minsize"] * factor
     projected = go.Figure(figure)
     if "b" in layout["margin"]:  # the legend has the screen's width: fewer rows than in the app
-        projected.update_layout(margin_b=_bottom_margin(projected, factor, SCREEN_WIDTH))
+        projected.update_layout(margin_b=_bottom_margin(projected, factor, width))
     return projected
+
+
+SLIDE_TOP = 10  # px above a slide's chart: the slide's heading says what its title would
+ROW_FILL = 1.15  # a row's name on a slide is at most its row's height ÷ this: a line and a hair
+SLIDE_MIN_TEXT = 8  # px: the least a row's name gets on a slide, where a screen has more rows than room
+
+
+def for_slide(fig: go.Figure, width: int, height: int, scale: tuple[float, float] = PROJECTOR_SCALE) -> go.Figure:
+    """A copy for a slide whose chart box is width x height px: the projector's type (for_projector within
+    `scale`), no title, and on a chart with a row per category every row's name on one line, at a size
+    its row holds, as are the numbers written in the rows: plotly would leave out every other name, and
+    a name over two lines would stand beside two bars."""
+    projected = for_projector(fig, height, width, scale)
+    # Every row is in view: no column names above the plot. Assigned, not updated: an update merges lists.
+    projected.layout.annotations = [note for note in projected.layout.annotations if note.name != COLUMNS_ON_TOP]
+    projected.update_layout(title={"text": ""}, margin_t=SLIDE_TOP)
+    rows = projected.layout.yaxis.categoryarray
+    if rows:
+        margin = projected.layout.margin
+        held = (height - margin.t - margin.b) / len(rows) / ROW_FILL
+        _rows_at(projected, list(rows), max(SLIDE_MIN_TEXT, min(projected.layout.yaxis.tickfont.size, held)))
+    return projected
+
+
+def _rows_at(fig: go.Figure, rows: list[str], size: float) -> None:
+    """Each row's name on one line at `size` px, and no text within the rows larger: bar labels, the
+    totals beside the bars, a heatmap's cell numbers (top column labels, above the plot, keep theirs)."""
+    fig.update_yaxes(tickmode="array", tickvals=rows, ticktext=[row.replace("<br>", " ") for row in rows], tickfont_size=size)
+    for trace in fig.data:
+        if trace.type in ("bar", "scatter") and trace.textfont.size:
+            trace.textfont.size = min(trace.textfont.size, size)
+    if fig.layout.uniformtext.minsize:
+        fig.layout.uniformtext.minsize = min(fig.layout.uniformtext.minsize, size)
+    for note in fig.layout.annotations:
+        if note.yref in (None, "y") and note.font.size:
+            note.font.size = min(note.font.size, size)

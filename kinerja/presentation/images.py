@@ -17,7 +17,8 @@ def browser_available() -> bool:
 
 
 def render_images(figures: list, fmt: str = "png", width: int = 1280, height: int = 720) -> list[bytes]:
-    """Each figure as PNG or SVG through kaleido and the system's Chromium, one browser for the batch."""
+    """Each figure as PNG or SVG through kaleido and the system's Chromium, one browser for the batch; a
+    figure as tall as its own height (a row per kecamatan: every name legible), else `height`."""
     import kaleido
     import plotly.io as pio
 
@@ -31,7 +32,10 @@ def render_images(figures: list, fmt: str = "png", width: int = 1280, height: in
         with warnings.catch_warnings():
             # plotly passes kaleido options that a running kaleido server does not need
             warnings.filterwarnings("ignore", message="The kopts argument is ignored")
-            return [pio.to_image(fig, format=fmt, width=width, height=height, scale=1 if fmt == "svg" else 2) for fig in figures]
+            return [
+                pio.to_image(fig, format=fmt, width=width, height=fig.layout.height or height, scale=1 if fmt == "svg" else 2)
+                for fig in figures
+            ]
     except Exception as error:
         raise ExportUnavailable(f"Grafik gagal dirender ({error}).") from error
     finally:

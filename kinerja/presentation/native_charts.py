@@ -147,9 +147,9 @@ def _heatmap_table(slide, figure: go.Figure, trace: go.Heatmap, left: float, top
     z = [[number(v) for v in row] for row in trace.z]
     texts = [_sequence(row) for row in trace.text] if trace.text is not None else z
     rows, columns = list(range(len(z))), list(range(len(z[0]) if z else 0))
-    if figure.layout.yaxis.autorange != "reversed":
+    if not _reversed(figure.layout.yaxis):
         rows.reverse()  # Plotly draws the first row at the bottom
-    if figure.layout.xaxis.autorange == "reversed":
+    if _reversed(figure.layout.xaxis):
         columns.reverse()
     y, x = _sequence(trace.y), _sequence(trace.x)
     present = [v for row in z for v in row if v is not None]
@@ -453,9 +453,15 @@ def _axes(chart, category_axis, value_axis, decimals: int, top_value: float) -> 
         values.major_unit = 1  # counts: no ticks at 0,5 that would read as a repeated whole number
     if value_axis.range is not None:
         values.minimum_scale, values.maximum_scale = (float(v) for v in value_axis.range)
-    if category_axis.autorange == "reversed":
+    if _reversed(category_axis):
         categories.reverse_order = True
         _value_axis_at_far_end(values)
+
+
+def _reversed(axis) -> bool:
+    """Whether the axis runs backwards (a chart's rows: the first on top), by its automatic range or by
+    the range the figure fixes."""
+    return axis.autorange == "reversed" or (axis.range is not None and axis.range[0] > axis.range[1])
 
 
 def _value_axis_at_far_end(values) -> None:

@@ -24,6 +24,7 @@ from kinerja.vocab import (
     JENIS_LABELS,
     KATEGORI_LABELS,
     LEVEL_LABELS,
+    MAX_HEADLINE_NAMED,
     MAX_NAMED,
     MAX_PLACES,
     NOT_RATED,
@@ -104,12 +105,7 @@ def ringkasan(con, filters: Filters) -> View | None:
     if not indikator:
         return None
     level = summary_level(total)
-    if level == "kecamatan":
-        frame = _run(con, "indikator_per_kecamatan", filters)
-        figure = charts.indicators_per_kecamatan(frame)
-    else:
-        frame = _run(con, "indikator_per_wilayah", filters, tingkat=level).rename(columns={"wilayah": level})
-        figure = charts.indicators_per_kecamatan(frame, level)
+    frame, bars, table = _indicators_per_place(con, filters, level, by_document=total["dokumen"] <= MAX_PLACES)
     places = _run(con, "kecamatan_bertarget", filters)
     places["nama"] = place_names(places)
     names, lacking = places["nama"].tolist(), places[~places["punya_target"]]["nama"].tolist()
@@ -126,13 +122,15 @@ def ringkasan(con, filters: Filters) -> View | None:
         )
     if level != "kecamatan":
         facts.append(summed_per(level, total["kecamatan"]))
+    elif total["dokumen"] > MAX_PLACES:
+        facts.append(years_together(total["dokumen"]))
     return View(
         key="ringkasan",
         judul=f"Indikator per {LEVEL_LABELS[level].lower()}",
         pesan=f"{_n(terukur)} dari {_n(indikator)} indikator ({format_percent(terukur, indikator)}) "
         "punya formula yang menghitung capaian.",
-        tabel=readable(frame),
-        figure=figure,
+        tabel=table,
+        figure=charts.indicators_per_kecamatan(frame, bars, level),
         angka=[
             ("Kecamatan", _n(total["kecamatan"])),
             ("Jabatan berindikator", f"{_n(total['jabatan_berindikator'])} dari {_n(total['jumlah_jabatan'])}"),
@@ -141,6 +139,30 @@ def ringkasan(con, filters: Filters) -> View | None:
         ],
         rincian=facts,
         judul_tabel=f"Angka per {LEVEL_LABELS[level].lower()}",
+    )
+
+
+def _indicators_per_place(con, filters: Filters, level: str, by_document: bool) -> tuple[pd.DataFrame, pd.Series, pd.DataFrame]:
+    """Ringkasan's rows, each row's bar and the table for people: a row per document (a kecamatan named
+    with its year where it has several) while at most MAX_PLACES, else per place with its years together
+    (the kecamatan of a regency, or the kabupaten/kota or provinsi of a summary); places named alike are
+    told apart by the region they lie in."""
+    if level == "kecamatan" and by_document:
+        frame = _run(con, "indikator_per_kecamatan", filters)
+        names = place_names(frame)
+        table = readable(frame.assign(kecamatan=names).drop(columns="kabupaten"))
+        return frame, charts.document_names(names, frame["tahun"]), table
+    frame = _places_named(_run(con, "indikator_per_wilayah", filters, tingkat=level))
+    # One kecamatan per row at the kecamatan level: its count would only repeat 1 under the place's own heading.
+    shown = frame.drop(columns="kecamatan") if level == "kecamatan" else frame
+    return frame, frame["wilayah"], _placed(shown, level)
+
+
+def years_together(documents: int) -> str:
+    """The fact a chart of a regency's kecamatan, each with its years together, states, and why."""
+    return (
+        f"Grafik dan tabel menjumlahkan semua tahun per kecamatan: {_n(documents)} dokumen terlalu banyak "
+        "untuk disebut satu per satu."
     )
 
 
@@ -159,10 +181,10 @@ def _who_lacks(places: list[str], lacking: list[str], what: str, level: str = "k
     return f"{_n(len(lacking))} dari {_n(len(places))} {noun} {verb} {what}: {_listed(lacking)}."
 
 
-def _listed(names: list[str]) -> str:
-    """'A, B, C' with at most MAX_NAMED named and the rest counted: 'A, …, J, dan 2 lainnya'."""
-    named = ", ".join(names[:MAX_NAMED])
-    return named + (f", dan {_n(len(names) - MAX_NAMED)} lainnya" if len(names) > MAX_NAMED else "")
+def _listed(names: list[str], most: int = MAX_NAMED) -> str:
+    """'A, B, C' with at most `most` named and the rest counted: 'A, …, J, dan 2 lainnya'."""
+    named = ", ".join(names[:most])
+    return named + (f", dan {_n(len(names) - most)} lainnya" if len(names) > most else "")
 
 
 def _places_named(frame: pd.DataFrame) -> pd.DataFrame:
@@ -300,19 +322,20 @@ def indikator_sel(con, filters: Filters, tempat: str, jenis: str, matrix: View) 
 # --- Kategori formula -------------------------------------------------------------------------------
 
 
-def _names(values: list[str]) -> str:
-    """'A', 'A dan B', 'A, B dan C'; beyond MAX_NAMED the rest counted: 'A, …, J, dan 5 lainnya'."""
-    if len(values) > MAX_NAMED:
-        return _listed(values)
+def _names(values: list[str], most: int = MAX_NAMED) -> str:
+    """'A', 'A dan B', 'A, B dan C'; beyond `most` the rest counted: 'A, …, J, dan 5 lainnya'."""
+    if len(values) > most:
+        return _listed(values, most)
     return values[0] if len(values) == 1 else f"{', '.join(values[:-1])} dan {values[-1]}"
 
 
 def _highest_and_lowest(share: pd.DataFrame, group: str, labels: dict | None, where: str, plural: str) -> str:
     """The takeaway of a terukur-share table ordered highest first, in the words of the group; groups
-    that tie at the top or the bottom are all named (up to MAX_NAMED, the rest counted)."""
+    that tie at the top or the bottom are named up to MAX_HEADLINE_NAMED, the rest counted: the
+    sentence is a slide's headline, and a country's provinsi tie by the dozen."""
 
     def named(rows: pd.DataFrame) -> str:
-        return _names([labels.get(v, v) if labels else v for v in rows[group]])
+        return _names([labels.get(v, v) if labels else v for v in rows[group]], MAX_HEADLINE_NAMED)
 
     rounded = share["persen_terukur"].round()
     high, low = share.iloc[0], share.iloc[-1]
@@ -437,7 +460,7 @@ def kecamatan_colours(con) -> dict[str, str]:
     return charts.kecamatan_colours(options[options["filter"] == "kecamatan"]["nilai"])
 
 
-def perbandingan(con, filters: Filters, colours: dict[str, str], jabatan: str = "", bidang: str = "") -> View | None:
+def perbandingan(con, filters: Filters, jabatan: str = "", bidang: str = "") -> View | None:
     """One canonical position (or one field) across kecamatan: side by side for up to MAX_PLACES
     kecamatan (key 'perbandingan'), else summed per kabupaten/kota or provinsi (key 'perbandingan_wilayah',
     without matching wordings across thousands of kecamatan)."""
@@ -455,12 +478,13 @@ def perbandingan(con, filters: Filters, colours: dict[str, str], jabatan: str = 
     )
     label = jabatan or BIDANG_LABELS.get(bidang, bidang)
     if level == "kecamatan":
-        return _side_by_side(_run(con, "indikator_antar_kecamatan", filters, **choice), colours, label)
+        return _side_by_side(_run(con, "indikator_antar_kecamatan", filters, **choice), label)
     return _per_region(regions[regions["tingkat"] == level], per_provinsi, level, label, "jabatan" if jabatan else "bidang")
 
 
-def _side_by_side(rows: pd.DataFrame, colours: dict[str, str], label: str) -> View:
-    """The indicators of a few kecamatan in each kecamatan's colour. An indicator is shared (bersama)
+def _side_by_side(rows: pd.DataFrame, label: str) -> View:
+    """The indicators of a few kecamatan, each in a colour of its own while the palette has one for each
+    (charts.distinct_colours). An indicator is shared (bersama)
     when another kecamatan words the same measure alike (kinerja.similarity: one-to-one per pair of
     kecamatan, never between one kecamatan's years), else its own (khas); each shared one names its
     counterparts and how alike they are worded. Kecamatan named alike carry their kabupaten/kota."""
@@ -476,7 +500,7 @@ def _side_by_side(rows: pd.DataFrame, colours: dict[str, str], label: str) -> Vi
     rows = rows.assign(
         status=[SHARED if key in found else UNIQUE for key in ids],
         padanan=[_some_counterparts(found.get(key, [])) for key in ids],
-        warna=[colours.get(name) for name in rows["nama"]],
+        warna=rows["kecamatan"].map(charts.distinct_colours(rows["kecamatan"])),
     )
     compared, documents = int(rows["kecamatan_dibandingkan"].iloc[0]), int(rows["dokumen_dibandingkan"].iloc[0])
     where = f" di {_n(compared)} kecamatan" if compared > 1 else f", hanya di {rows['kecamatan'].iloc[0]}"
@@ -638,17 +662,14 @@ def progres_triwulan(state: Capaian, colours: dict[str, str]) -> View | None:
     progress = progress.assign(garis=names)
     last = max(progress["triwulan"], key=list(charts.QUARTER_ORDER).index)
     at_last = progress[progress["triwulan"] == last].sort_values(["progres", "garis"], ascending=[False, True])
-    high, low = at_last.iloc[0], at_last.iloc[-1]
-    if len(at_last) == 1:
-        message = f"Sampai {last}, median capaian {high['garis']} {format_number(high['progres'], 1)}%"
-    else:
-        message = (
-            f"Sampai {last}, median capaian tertinggi di {high['garis']} ({format_number(high['progres'], 1)}%), "
-            f"terendah di {low['garis']} ({format_number(low['progres'], 1)}%)"
-        )
     years = sorted(set(progress["tahun"]))
-    if len(years) > 1:
-        message += f", membandingkan dokumen tahun {_names([str(y) for y in years])}"
+    places = sorted(set(progress["tempat"]))
+    if level != "kecamatan" and len(places) == 1:  # the lines are the years of one sum
+        message = _years_of_one_place(at_last, last, _summed_subject(places[0], level))
+    else:
+        message = _highest_and_lowest_line(at_last, last, level)
+        if len(years) > 1:
+            message += f", membandingkan dokumen tahun {_names([str(y) for y in years])}"
     where = LEVEL_LABELS.get(level, "Wilayah")
     return View(
         key="progres",
@@ -659,6 +680,39 @@ def progres_triwulan(state: Capaian, colours: dict[str, str]) -> View | None:
         ),
         figure=charts.quarterly_lines(progress, colours, f"Progres per triwulan{state.suffix}"),
         lembar="Progres per triwulan",
+    )
+
+
+def _summed_subject(place: str, level: str) -> str:
+    """Whose median a summed line is: 'semua kecamatan', or 'kecamatan di Malang'."""
+    return "semua kecamatan" if level == "semua" else f"kecamatan di {place}"
+
+
+def _years_of_one_place(at_last: pd.DataFrame, last: str, subject: str) -> str:
+    """The takeaway of summed lines that differ only by year: 'Sampai TW IV, median capaian semua kecamatan
+    tertinggi pada tahun 2022 (78,9%), terendah pada tahun 2024 (59,5%)'."""
+    high, low = at_last.iloc[0], at_last.iloc[-1]
+    if len(at_last) == 1:
+        return f"Sampai {last}, median capaian {subject} tahun {high['tahun']}: {format_number(high['progres'], 1)}%"
+    return (
+        f"Sampai {last}, median capaian {subject} tertinggi pada tahun {high['tahun']} "
+        f"({format_number(high['progres'], 1)}%), terendah pada tahun {low['tahun']} ({format_number(low['progres'], 1)}%)"
+    )
+
+
+def _highest_and_lowest_line(at_last: pd.DataFrame, last: str, level: str) -> str:
+    """The takeaway of lines of several places: a kecamatan's document ('di Lumajang 2024'), or a summed
+    kabupaten/kota or provinsi in a year ('di Malang tahun 2024')."""
+
+    def line(row) -> str:
+        return row["garis"] if level == "kecamatan" else f"{row['tempat']} tahun {row['tahun']}"
+
+    high, low = at_last.iloc[0], at_last.iloc[-1]
+    if len(at_last) == 1:
+        return f"Sampai {last}, median capaian {line(high)} {format_number(high['progres'], 1)}%"
+    return (
+        f"Sampai {last}, median capaian tertinggi di {line(high)} ({format_number(high['progres'], 1)}%), "
+        f"terendah di {line(low)} ({format_number(low['progres'], 1)}%)"
     )
 
 

@@ -18,7 +18,7 @@ from kinerja.errors import KinerjaError
 from kinerja.indonesian import format_datetime
 from kinerja.ui import signin, widgets
 from kinerja.ui.uploader import file_uploader
-from kinerja.vocab import COLUMN_LABELS, LAYOUT_LABELS
+from kinerja.vocab import COLUMN_LABELS, LAYOUT_LABELS, REGISTER_LABELS
 
 _PROPOSALS = "dokumen_usulan"
 _UPLOAD_ROUND = "dokumen_putaran"  # a new key empties the uploader after a save
@@ -253,18 +253,18 @@ def register() -> None:
         return
     frame = pd.DataFrame(
         {
-            "Kecamatan": [s.kecamatan for s in current],
-            "Kabupaten/kota": [s.kabupaten for s in current],
-            "Provinsi": [s.provinsi for s in current],
-            "Tahun": [s.tahun for s in current],
-            "Berkas": [s.path.name for s in current],
-            "Nama asli": [s.nama_asli for s in current],
-            "Ditambahkan oleh": [s.oleh for s in current],
-            "Ditambahkan pada": [_when(s.pada) for s in current],
+            "kecamatan": [s.kecamatan for s in current],
+            "kabupaten": [s.kabupaten for s in current],
+            "provinsi": [s.provinsi for s in current],
+            "tahun": [s.tahun for s in current],
+            "berkas": [s.path.name for s in current],
+            "nama_asli": [s.nama_asli for s in current],
+            "oleh": [s.oleh for s in current],
+            "pada": [_when(s.pada) for s in current],
             "sha256": [s.sha256[:12] for s in current],
         }
     )
-    widgets.table(frame, pinned=("Kecamatan",))
+    widgets.table(frame.rename(columns=REGISTER_LABELS), pinned=(REGISTER_LABELS["kecamatan"],))
     editor = signin.editor()
     if editor is not None:
         _withdraw(current, editor)

@@ -175,10 +175,8 @@ def _history(editor: auth.Editor | None) -> None:
         st.info("Belum ada impor.")
         return
     if total > len(imports):
-        st.caption(
-            f"{format_number(len(imports))} impor terbaru dari {format_number(total)}. "
-            "Riwayat lengkap: `python -m kinerja realisasi daftar`."
-        )
+        # The whole history is for the command line (`realisasi daftar`, in the README), not the page's readers.
+        st.caption(f"{format_number(len(imports))} impor terbaru dari {format_number(total)}.")
     try:
         table = store.history(imports, covers)
     except KinerjaError as error:  # e.g. a time zone setting that is not WIB, WITA or WIT

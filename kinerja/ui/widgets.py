@@ -77,10 +77,17 @@ def empty_notice(view: View | None) -> bool:
     return False
 
 
+OUT_OF = " dari "  # a headline figure 'A dari B' ('172.692 dari 1.307.543')
+
+
 def figures(view: View) -> None:
-    """The view's headline figures as metrics in one row."""
+    """The view's headline figures as metrics in one row; of a figure 'A dari B' the metric shows A and
+    the line under it 'dari B': both in the metric's large type are cut short in a narrow column."""
     for column, (label, value) in zip(st.columns(len(view.angka)), view.angka, strict=True):
-        column.metric(label, value)
+        shown, _, whole = value.partition(OUT_OF)
+        column.metric(label, shown)
+        if whole:
+            column.caption(f"{OUT_OF.strip()} {whole}")
 
 
 def draw(view: View, key: str, table: bool = True, title: bool = True) -> None:
@@ -193,9 +200,11 @@ def side_by_side(view: View) -> None:
 
 
 def _kecamatan_column(column, name: str, colour: str | None, rows: pd.DataFrame) -> None:
-    """A kecamatan's heading in its colour and its indicators as one list (one element, not one per
-    indicator: a bidang of thirty kecamatan holds over a thousand)."""
-    column.markdown(f"#### <span style='color:{colour or '#333333'}'>■</span> {escape(name)}", unsafe_allow_html=True)
+    """A kecamatan's heading with its colour (none where the kecamatan are too many for a colour each) and
+    its indicators as one list (one element, not one per indicator: a bidang of thirty kecamatan holds
+    over a thousand)."""
+    mark = f"<span style='color:{colour}'>■</span> " if isinstance(colour, str) else ""
+    column.markdown(f"#### {mark}{escape(name)}", unsafe_allow_html=True)
     items = []
     for row in rows.itertuples():
         counterparts = "".join(f"  \n  <small>↔ {escape(other)}</small>" for other in row.padanan)
