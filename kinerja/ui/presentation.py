@@ -63,7 +63,8 @@ _SCREENS = (
 
 
 def _headline_size(text: str, screen: _Screen) -> int:
-    """The largest of the screen's headline sizes at which the takeaway stays on two lines (bold)."""
+    """The largest of the screen's headline sizes at which the takeaway stays on two lines (bold). In px
+    throughout: the fitting measure's inches and points cancel out."""
     fits = (size for size in screen.headline if fitting.wrapped_lines(text, screen.width / 72, size, bold=True) <= 2)
     return next(fits, screen.headline[-1])
 
@@ -73,7 +74,7 @@ def _screen_styles(headline: str) -> str:
     and takeaway at its sizes."""
     rules = []
     for screen in _SCREENS:
-        others = " ".join(f".st-key-grafik_{other.name}" for other in _SCREENS if other is not screen)
+        others = ", ".join(f".st-key-grafik_{other.name}" for other in _SCREENS if other is not screen)
         rules.append(
             f"@media {screen.media} {{ {others} {{ display: none !important; }} "
             f".st-key-grafik_{screen.name} {{ flex: 0 0 auto !important; height: calc(100vh - {screen.around}px) !important; "
