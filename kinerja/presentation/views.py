@@ -688,31 +688,36 @@ def _summed_subject(place: str, level: str) -> str:
     return "semua kecamatan" if level == "semua" else f"kecamatan di {place}"
 
 
-def _years_of_one_place(at_last: pd.DataFrame, last: str, subject: str) -> str:
-    """The takeaway of summed lines that differ only by year: 'Sampai TW IV, median capaian semua kecamatan
-    tertinggi pada tahun 2022 (78,9%), terendah pada tahun 2024 (59,5%)'."""
+def _extremes(at_last: pd.DataFrame, last: str, subject: str, where, alone) -> str:
+    """The takeaway of the highest and lowest line after the last quarter: 'Sampai TW IV, median capaian
+    {subject}tertinggi {where(high)} (…), terendah {where(low)} (…)', or of the one line `alone` names."""
     high, low = at_last.iloc[0], at_last.iloc[-1]
     if len(at_last) == 1:
-        return f"Sampai {last}, median capaian {subject} tahun {high['tahun']}: {format_number(high['progres'], 1)}%"
+        return f"Sampai {last}, median capaian {alone(high)}"
     return (
-        f"Sampai {last}, median capaian {subject} tertinggi pada tahun {high['tahun']} "
-        f"({format_number(high['progres'], 1)}%), terendah pada tahun {low['tahun']} ({format_number(low['progres'], 1)}%)"
+        f"Sampai {last}, median capaian {subject}tertinggi {where(high)} ({format_number(high['progres'], 1)}%), "
+        f"terendah {where(low)} ({format_number(low['progres'], 1)}%)"
     )
 
 
+def _years_of_one_place(at_last: pd.DataFrame, last: str, subject: str) -> str:
+    """Summed lines that differ only by year: 'Sampai TW IV, median capaian semua kecamatan tertinggi pada
+    tahun 2022 (78,9%), terendah pada tahun 2024 (59,5%)'."""
+    return _extremes(
+        at_last, last, f"{subject} ", lambda row: f"pada tahun {row['tahun']}",
+        lambda row: f"{subject} tahun {row['tahun']}: {format_number(row['progres'], 1)}%",
+    )  # fmt: skip
+
+
 def _highest_and_lowest_line(at_last: pd.DataFrame, last: str, level: str) -> str:
-    """The takeaway of lines of several places: a kecamatan's document ('di Lumajang 2024'), or a summed
-    kabupaten/kota or provinsi in a year ('di Malang tahun 2024')."""
+    """Lines of several places: a kecamatan's document ('di Lumajang 2024'), or a summed kabupaten/kota
+    or provinsi in a year ('di Malang tahun 2024')."""
 
     def line(row) -> str:
         return row["garis"] if level == "kecamatan" else f"{row['tempat']} tahun {row['tahun']}"
 
-    high, low = at_last.iloc[0], at_last.iloc[-1]
-    if len(at_last) == 1:
-        return f"Sampai {last}, median capaian {line(high)} {format_number(high['progres'], 1)}%"
-    return (
-        f"Sampai {last}, median capaian tertinggi di {line(high)} ({format_number(high['progres'], 1)}%), "
-        f"terendah di {line(low)} ({format_number(low['progres'], 1)}%)"
+    return _extremes(
+        at_last, last, "", lambda row: f"di {line(row)}", lambda row: f"{line(row)} {format_number(row['progres'], 1)}%"
     )
 
 
