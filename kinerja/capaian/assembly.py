@@ -4,7 +4,7 @@ and the rules, put together once for the page, presentation mode, the deck and t
 import hashlib
 import random
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 import numpy as np
 import pandas as pd
@@ -130,15 +130,16 @@ def assemble(
     document and target (a row each, `jumlah` of them), so a country's capaian stays small."""
     use_example = nothing_imported() if use_example is None else use_example
     bands = load_bands()
+    # The store's values in force, read once whether the lost ones, the summed table or both need them.
+    whole = cache(lambda: store.current_table(con) if stored is None else _arrow_values(stored))
     if detached is None:
-        detached = detached_values(con, _arrow_values(stored) if stored is not None else store.current_table(con))
-    if use_example:
-        stored = example if example is not None else example_values(con)
+        detached = detached_values(con, whole())
+    shown = (example if example is not None else example_values(con)) if use_example else stored
     if db.run_query(con, "jumlah_indikator", **filters.params())["indikator"].iloc[0] > LISTED_AT_MOST:
-        values = store.current_table(con) if stored is None else _arrow_values(stored)
+        values = _arrow_values(shown) if use_example else whole()
         return Capaian(_summed_table(con, filters, values, bands), bands, use_example, detached, con)
     rows = indicators(con, filters)
-    values = store.current_values(con, indikator_ids=rows["indikator_id"]) if stored is None else stored
+    values = store.current_values(con, indikator_ids=rows["indikator_id"]) if shown is None else shown
     return Capaian(capaian_table(rows, values, bands).assign(jumlah=1), bands, use_example, detached, con)
 
 
