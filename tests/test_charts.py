@@ -7,6 +7,7 @@ kecamatan, and one kecamatan with documents of two years."""
 import re
 
 import pandas as pd
+import plotly.io as pio
 import pytest
 from plotly.colors import sample_colorscale, unlabel_rgb
 from streamlit.testing.v1 import AppTest
@@ -520,6 +521,8 @@ def test_documents_of_two_years_are_two_lines_and_the_takeaway_says_so(years):
 def test_hover_numbers_are_formatted_with_indonesian_separators(every_figure):
     for name, fig in every_figure.items():
         assert fig.layout.separators == ",.", name
+        assert fig.layout.template == pio.templates["plotly_white"], name  # one look on screen and in the deck
+        # whatever plotly's default (Streamlit sets its own when it draws a chart)
         for trace in fig.data:
             if not trace.hovertemplate:
                 continue

@@ -10,6 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 import sqlalchemy
 
@@ -194,3 +195,20 @@ def test_a_database_the_environment_names_gets_no_generated_imports(tmp_path, po
         store.close()
         with admin.connect() as conn:
             conn.exec_driver_sql("DROP DATABASE uji_bangkitan WITH (FORCE)")
+
+
+def test_pandas_answers_the_benchmarks_main_questions_as_duckdb_does(con):
+    """The benchmark's ratio compares like with like: for each main question, on all data and on one
+    kabupaten, pandas gives the rows DuckDB gives, in the same order (values stored for every other
+    indicator, so capaian's questions have both kinds)."""
+    from bench import pandas_questions, run
+
+    ids = con.table("indikator").order("urutan_baris").df()["indikator_id"].tolist()[::2]
+    values = pa.table({"indikator_id": ids, "kolom": ["tw1"] * len(ids), "nilai": ["1"] * len(ids)})
+    tables = pandas_questions.load(con, values)
+    for filters in (Filters(), Filters(kabupaten=("Malang",))):
+        params = {**filters.params(), **run.EXTRA, "baris": 7, "mulai": 3, "cari": ""}
+        for name in run.MAIN_QUESTIONS:
+            answered = db.run_query(con, name, tables={run.STORE_TABLE: values}, **params)
+            assert len(answered), (name, filters)
+            assert pandas_questions.difference(con, name, tables, params, {run.STORE_TABLE: values}) == "", (name, filters)
