@@ -64,13 +64,20 @@ def connect(directory: Path | None = None) -> duckdb.DuckDBPyConnection:
     return con
 
 
+_TABLE_ORDER = {  # each table in the documents' order
+    "indikator": "urutan_baris",
+    "jabatan": "kecamatan, tahun, jabatan_urutan",
+    "dokumen": "berkas",
+    "kualitas": "kabupaten, kecamatan, tahun, jabatan_urutan, indikator_id",
+}
+
+
 def read_table(table: str, directory: Path | None = None) -> pd.DataFrame:
     """A whole normalised table in the documents' order (for tests, checks and small data)."""
     con = connect(directory)
     try:
         relation = con.table(table)
-        order = "urutan_baris" if table == "indikator" else "kecamatan, tahun, jabatan_urutan" if table == "jabatan" else "berkas"
-        return relation.order(order).df()
+        return relation.order(_TABLE_ORDER[table]).df()
     finally:
         con.close()
 

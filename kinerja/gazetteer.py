@@ -398,3 +398,20 @@ def kecamatan_names(provinsi: str, kabupaten: str) -> list[str]:
     found_provinsi = _match_provinsi(provinsi)
     found = _match_kabupaten(kabupaten, found_provinsi, "") if found_provinsi else None
     return [c.name for c in found[1].kecamatan] if found else []
+
+
+@cache
+def _known_keys(level: str) -> frozenset[str]:
+    places = _kecamatan_in(_kabupaten_in(None)) if level == KECAMATAN else _kabupaten_in(None)
+    return frozenset(key for entry in places for key in entry[-1].keys)
+
+
+def is_region_name(level: str, text: str) -> bool:
+    """Whether the text is, in any spelling, the name of some kecamatan (level KECAMATAN) or some
+    kabupaten/kota (level KABUPATEN) of the country."""
+    return _compared(text) in _known_keys(level)
+
+
+def same_name(one: str, other: str) -> bool:
+    """Whether two texts are one name as the gazetteer compares names (case, spaces, dots, hyphens)."""
+    return _compared(one) == _compared(other)

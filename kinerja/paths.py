@@ -24,6 +24,7 @@ MANIFEST = RAW / "manifest.csv"
 PARSE_CACHE = DATA / "cache" / "dokumen"  # each document's text and parse, by content: read once
 NORMALISED = DATA / "normalised"
 BANDS_FILE = DATA / "config" / "pita_penilaian.csv"
+QUALITY_FILE = DATA / "config" / "kualitas.toml"  # the indicator-quality checklist an officer reads
 SCOPE_FILE = DATA / "config" / "lingkup.toml"  # the default region scope; KINERJA_LINGKUP_FILE moves it
 USERS_FILE = DATA / "config" / "pengguna.toml"  # names, roles, password hashes: not in git
 EXAMPLE_FILE = DATA / "contoh" / "realisasi_contoh_ILUSTRASI.csv"

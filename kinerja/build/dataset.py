@@ -11,7 +11,7 @@ import pandas as pd
 
 from kinerja import ingest, partitions
 from kinerja.archive import Source, file_digest, manifest_path, read_manifest, verify
-from kinerja.build import normalise
+from kinerja.build import normalise, quality
 from kinerja.build.corrections import TEXT_FIELDS, Correction, Index, corrections_path, identities, read_corrections
 from kinerja.errors import BuildError
 from kinerja.ids import indicator_id
@@ -161,9 +161,11 @@ def write_dataset(dataset: Dataset, out_dir: Path = NORMALISED) -> None:
 
 
 def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path, csv: bool = True) -> None:
-    """The normalised tables (indikator, jabatan, dokumen) to out_dir as partitioned Parquet
+    """The normalised tables (indikator, jabatan, dokumen, and kualitas made from indikator) to out_dir as partitioned Parquet
     (`kinerja.partitions`), all or none: written to a sibling folder, then swapped in. A CSV copy of
-    each table is written beside them for people to open, unless `csv` is false (national data)."""
+    each table is written beside them for people to open, unless `csv` is false (national data). The
+    indicators' quality (`kualitas`, build/quality.py) is assessed here, so every writer has it."""
+    tables = {**tables, "kualitas": quality.assess(tables["indikator"], quality.load_rules())}
     with folder_swapped_in(Path(out_dir), prefix=f".{Path(out_dir).name}-") as staging:
         for name, frame in tables.items():
             partitions.write_table(frame, staging / name)

@@ -1,0 +1,208 @@
+"""Indicator quality: the checklist of data/config/kualitas.toml applied to every indicator at build
+time, so a country's scores are read like any other column. Each criterion gives, per indicator, the
+reason it is not met in words ('' when it is); the score is the weighted share of criteria met.
+
+The rules' logic lives here, one function per criterion; their words, weights and thresholds live in
+the file an officer reads. A criterion the file does not describe, or one it names that has no rule
+here, stops the build with a message."""
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+from rapidfuzz import fuzz
+
+from kinerja import gazetteer
+from kinerja.build import normalise
+from kinerja.errors import BuildError
+from kinerja.paths import QUALITY_FILE
+
+CRITERIA = ("formula", "satuan", "target", "sumber_data", "hasil", "duplikat", "salin_tempel")
+DOCUMENT = ["kecamatan", "kabupaten", "tahun"]  # one document
+POSITION = [*DOCUMENT, "jabatan_urutan"]  # one position block of one document
+_WORDS = re.compile(r"[^\w%]+")
+
+
+@dataclass(frozen=True)
+class Criterion:
+    key: str
+    judul: str
+    bobot: float
+    penjelasan: str
+    settings: dict = field(default_factory=dict)  # the criterion's word lists and thresholds
+
+
+def load_rules(path: Path | None = None) -> list[Criterion]:
+    """The criteria of the rules file, in the order of CRITERIA."""
+    path = Path(path or QUALITY_FILE)
+    try:
+        described = tomllib.loads(path.read_text(encoding="utf-8")).get("kriteria", {})
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise BuildError(f"{path}: aturan kualitas tidak terbaca ({error})") from error
+    unknown, missing = sorted(set(described) - set(CRITERIA)), [k for k in CRITERIA if k not in described]
+    if unknown or missing:
+        said = [
+            f"kriteria tanpa aturan: {', '.join(unknown)}" if unknown else "",
+            f"kriteria tidak ada: {', '.join(missing)}" if missing else "",
+        ]
+        raise BuildError(f"{path}: {'; '.join(s for s in said if s)} (yang dikenal: {', '.join(CRITERIA)})")
+    rules = []
+    for key in CRITERIA:
+        entry = dict(described[key])
+        try:
+            judul, bobot, penjelasan = entry.pop("judul"), float(entry.pop("bobot")), " ".join(entry.pop("penjelasan").split())
+        except (KeyError, ValueError, TypeError) as error:
+            raise BuildError(f"{path}: kriteria {key} perlu judul, bobot (angka) dan penjelasan ({error})") from error
+        rules.append(Criterion(key, judul, bobot, penjelasan, entry))
+    return rules
+
+
+def assess(indikator: pd.DataFrame, rules: list[Criterion]) -> pd.DataFrame:
+    """A row per indicator: its id and region (for the partitions), `skor` (0–100), and per criterion
+    `lolos_<key>` (met) and `alasan_<key>` (why not, in words; '' when met)."""
+    rows = indikator.reset_index(drop=True)
+    out = rows[["indikator_id", "provinsi", "kabupaten", "kecamatan", "tahun", "jabatan_urutan"]].copy()
+    total = sum(rule.bobot for rule in rules) or 1.0
+    met_weight = pd.Series(0.0, index=rows.index)
+    for rule in rules:
+        reasons = RULES[rule.key](rows, rule.settings).fillna("").astype(str)
+        out[f"lolos_{rule.key}"] = reasons == ""
+        out[f"alasan_{rule.key}"] = reasons
+        met_weight += out[f"lolos_{rule.key}"] * rule.bobot
+    out.insert(6, "skor", (met_weight / total * 100).round(1))
+    return out
+
+
+# ---- one function per criterion: the reason each indicator fails it, '' where it does not ----
+
+
+def _formula(rows: pd.DataFrame, settings: dict) -> pd.Series:
+    computing = set(settings.get("kategori_menghitung", []))
+    said = {"tanpa_formula": "tidak ada formula", "deskriptif": "formula hanya menerangkan, tidak menghasilkan angka"}
+    return rows["kategori_formula"].map(lambda k: "" if k in computing else said.get(k, f"formula berkategori {k}"))
+
+
+def _satuan(rows: pd.DataFrame, settings: dict) -> pd.Series:
+    generic = set(settings.get("satuan_umum", []))
+
+    def reason(satuan: str, target_satuan: str, indikator: str) -> str:
+        if target_satuan:
+            return ""
+        if not satuan:
+            return "satuan tidak disebut dan tidak terbaca dari rumusan"
+        if satuan in generic:
+            return f'tidak jelas apa yang dihitung: "{_opening(indikator)}" tidak menyebut satuannya'
+        return ""
+
+    return pd.Series([reason(*r) for r in zip(rows["satuan"], rows["target_satuan"], rows["indikator"], strict=True)])
+
+
+def _target(rows: pd.DataFrame, settings: dict) -> pd.Series:
+    def reason(target, target_satuan: str, kategori: str, indikator: str, formula: str) -> str:
+        if pd.isna(target):
+            return "dokumen tidak menyebut target"
+        if target == 0:
+            return "target nol"
+        implied = normalise.unit(kategori, indikator, "", formula)
+        if target_satuan and implied not in ("", "unit") and implied != target_satuan:
+            return f"satuan target ({target_satuan}) tidak cocok dengan rumusan ({implied})"
+        return ""
+
+    columns = ("target", "target_satuan", "kategori_formula", "indikator", "formula")
+    return pd.Series([reason(*r) for r in zip(*(rows[c] for c in columns), strict=True)])
+
+
+def _sumber_data(rows: pd.DataFrame, settings: dict) -> pd.Series:
+    empty = {word.casefold() for word in settings.get("kosong", [])}
+
+    def reason(source: str) -> str:
+        written = " ".join(str(source or "").split())
+        if not written:
+            return "sumber data tidak disebut"
+        return f'sumber data hanya "{written}"' if written.casefold() in empty else ""
+
+    return rows["sumber_data"].map(reason)
+
+
+def _hasil(rows: pd.DataFrame, settings: dict) -> pd.Series:
+    opening = {w.casefold() for w in settings.get("kata_awal", [])}
+    activities = {w.casefold() for w in settings.get("kata_kegiatan", [])}
+
+    def reason(indikator: str) -> str:
+        words = [w for w in _WORDS.split(indikator.casefold()) if w]
+        lead = 0
+        while lead < len(words) and words[lead] in opening:
+            lead += 1
+        if lead and lead < len(words) and words[lead] in activities:
+            return f'menghitung kegiatan ("{" ".join(words[: lead + 1])}"), bukan hasilnya'
+        return ""
+
+    return rows["indikator"].map(reason)
+
+
+def _duplikat(rows: pd.DataFrame, settings: dict) -> pd.Series:
+    bar = float(settings.get("batas_kemiripan", 95))
+    reasons = pd.Series("", index=rows.index)
+    wording = rows["indikator"].map(_plain)
+    for _, block in rows.groupby(POSITION, sort=False):
+        if len(block) < 2:
+            continue
+        index = list(block.index)
+        for i, one in enumerate(index):
+            for other in index[i + 1 :]:
+                if fuzz.token_sort_ratio(wording[one], wording[other]) >= bar:
+                    reasons[one] = reasons[one] or f'kembar dengan "{rows.at[other, "indikator"]}" dalam jabatan ini'
+                    reasons[other] = reasons[other] or f'kembar dengan "{rows.at[one, "indikator"]}" dalam jabatan ini'
+    return reasons
+
+
+def _salin_tempel(rows: pd.DataFrame, settings: dict) -> pd.Series:
+    prefixes = sorted((re.escape(w) for w in settings.get("kata_wilayah", [])), key=len, reverse=True)
+    mention = re.compile(rf"(?<!\w)({'|'.join(prefixes)})\s+((?:[\w'-]+\s*){{1,3}})", re.I) if prefixes else None
+
+    def reason(kecamatan: str, kabupaten: str, *texts: str) -> str:
+        if mention is None:
+            return ""
+        for column, text in zip(("indikator", "formula", "sasaran", "sumber_data"), texts, strict=True):
+            for found in mention.finditer(str(text or "")):
+                other = _other_region(found[1], found[2].split(), kecamatan, kabupaten)
+                if other:
+                    return f"{column} menyebut {found[1].lower()} {other}, padahal dokumen ini milik Kecamatan {kecamatan}"
+        return ""
+
+    columns = ("kecamatan", "kabupaten", "indikator", "formula", "sasaran", "sumber_data")
+    return pd.Series([reason(*r) for r in zip(*(rows[c] for c in columns), strict=True)])
+
+
+def _other_region(prefix: str, words: list[str], kecamatan: str, kabupaten: str) -> str:
+    """The region name the words after a prefix begin with ('' when none), when it is not the
+    document's own: the longest run of words that names a kecamatan (after 'kecamatan') or a
+    kabupaten/kota (after the others)."""
+    level = gazetteer.KECAMATAN if prefix.casefold().startswith("kec") else gazetteer.KABUPATEN
+    for size in range(len(words), 0, -1):
+        name = " ".join(words[:size])
+        if gazetteer.is_region_name(level, name):
+            own = (kecamatan, kabupaten) if level == gazetteer.KECAMATAN else (kabupaten,)
+            return "" if any(gazetteer.same_name(name, o) for o in own) else name
+    return ""
+
+
+def _plain(text: str) -> str:
+    return " ".join(w for w in _WORDS.split(str(text).casefold()) if w)
+
+
+def _opening(text: str, words: int = 4) -> str:
+    return " ".join(str(text).split()[:words])
+
+
+RULES = {
+    "formula": _formula,
+    "satuan": _satuan,
+    "target": _target,
+    "sumber_data": _sumber_data,
+    "hasil": _hasil,
+    "duplikat": _duplikat,
+    "salin_tempel": _salin_tempel,
+}
