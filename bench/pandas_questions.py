@@ -9,6 +9,9 @@ checks that they give the same rows (`difference`).
     contoh_per_kategori         up to $per_kategori examples per formula category, kecamatan in turn
     indikator_antar_kecamatan   one position's (or field's) indicators across kecamatan, a wording once per kecamatan
                                 (a kecamatan: its name within its kabupaten/kota)
+    jabatan_antar_wilayah       the same position (or field) summed per kabupaten/kota and per provinsi
+    indikator_bernilai          the filtered indicators with a stored value (nilai_tersimpan)
+    indikator_tanpa_nilai       the others, counted per document and target
 """
 
 import numpy as np

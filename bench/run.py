@@ -57,10 +57,10 @@ EXTRA = {
     "pilihan_bidang": "",
     "cari": "laporan",
     "mulai": 0,
-    "baris": views.PAGE_ROWS,
+    "baris": views.PAGE_ROWS,  # a table is asked for a page at a time, as the pages do; its download on click
     "ids": [],
     "tingkat": "kecamatan",
-}  # fmt: skip  (a table is asked for a page at a time, as the pages do; its download is built on click)
+}
 STORE_TABLE = "nilai_tersimpan"  # the store's values in force, registered for the queries that read them
 FILTER_VALUES = ["pengadministrasi", "seksi", ""]
 # The four main questions, as their pages ask them: which query a page asks depends on the scope (past
@@ -218,6 +218,11 @@ def store_params() -> dict:
 # ---- queries, pandas and realisation (one process) ----
 
 
+def read_by(name: str, registered: dict) -> dict | None:
+    """The registered tables a query reads (the store's values), or none."""
+    return registered if STORE_TABLE in db.query_text(name) else None
+
+
 def print_queries(scopes: list[Scope]) -> None:
     import pandas_questions
 
@@ -239,7 +244,7 @@ def print_queries(scopes: list[Scope]) -> None:
             if missing:
                 print(f"{name:<30} dilewati: parameter {', '.join(missing)} tidak tersedia")
                 continue
-            tables = registered if STORE_TABLE in db.query_text(name) else None
+            tables = read_by(name, registered)
             times, rows = timed_runs(lambda n=name, p=params, t=tables: db.run_query(con, n, tables=t, **p))
             durations[(scope.key, name)] = times
             budget = scope.budget_ms("query")
@@ -264,8 +269,7 @@ def print_queries(scopes: list[Scope]) -> None:
     for scope in scopes:
         params = {**scope.filters().params(), **EXTRA}
         for name, page in MAIN_QUESTIONS.items():
-            given = registered if STORE_TABLE in db.query_text(name) else None
-            differs = pandas_questions.difference(con, name, tables, params, given)
+            differs = pandas_questions.difference(con, name, tables, params, read_by(name, registered))
             assert not differs, f"{name}, {scope.label}: {differs}"
             panda_times, answer = timed_runs(lambda n=name, p=params: pandas_questions.QUESTIONS[n](tables, **p))
             duck, panda = statistics.median(durations[(scope.key, name)]), statistics.median(panda_times)

@@ -167,6 +167,9 @@ def parse_target(text: str) -> tuple[float | None, str]:
     return value, match.group(2).strip().lower()
 
 
+UNKNOWN_COUNT = "unit"  # the unit of a count whose counted thing the wording does not name
+
+
 def unit(kategori: str, indikator: str, target_satuan: str, formula: str = "") -> str:
     """The unit the indicator is expressed in."""
     if target_satuan:
@@ -186,5 +189,5 @@ def unit(kategori: str, indikator: str, target_satuan: str, formula: str = "") -
         for pattern, name in COUNT_UNITS:
             if re.match(pattern, head.group(1), re.I):
                 return name
-        return "unit"
+        return UNKNOWN_COUNT
     return ""

@@ -22,6 +22,7 @@ from kinerja.paths import QUALITY_FILE
 CRITERIA = ("formula", "satuan", "target", "sumber_data", "hasil", "duplikat", "salin_tempel")
 DOCUMENT = ["kecamatan", "kabupaten", "tahun"]  # one document
 POSITION = [*DOCUMENT, "jabatan_urutan"]  # one position block of one document
+IDENTITY = ["indikator_id", "provinsi", "kabupaten", "kecamatan", "tahun", "jabatan_urutan"]  # a row's, and its partition
 _WORDS = re.compile(r"[^\w%]+")
 
 
@@ -63,7 +64,7 @@ def assess(indikator: pd.DataFrame, rules: list[Criterion]) -> pd.DataFrame:
     """A row per indicator: its id and region (for the partitions), `skor` (0–100), and per criterion
     `lolos_<key>` (met) and `alasan_<key>` (why not, in words; '' when met)."""
     rows = indikator.reset_index(drop=True)
-    out = rows[["indikator_id", "provinsi", "kabupaten", "kecamatan", "tahun", "jabatan_urutan"]].copy()
+    out = rows[IDENTITY].copy()
     total = sum(rule.bobot for rule in rules) or 1.0
     met_weight = pd.Series(0.0, index=rows.index)
     for rule in rules:
@@ -71,7 +72,7 @@ def assess(indikator: pd.DataFrame, rules: list[Criterion]) -> pd.DataFrame:
         out[f"lolos_{rule.key}"] = reasons == ""
         out[f"alasan_{rule.key}"] = reasons
         met_weight += out[f"lolos_{rule.key}"] * rule.bobot
-    out.insert(6, "skor", (met_weight / total * 100).round(1))
+    out.insert(len(IDENTITY), "skor", (met_weight / total * 100).round(1))
     return out
 
 
@@ -106,7 +107,7 @@ def _target(rows: pd.DataFrame, settings: dict) -> pd.Series:
         if target == 0:
             return "target nol"
         implied = normalise.unit(kategori, indikator, "", formula)
-        if target_satuan and implied not in ("", "unit") and implied != target_satuan:
+        if target_satuan and implied not in ("", normalise.UNKNOWN_COUNT) and implied != target_satuan:
             return f"satuan target ({target_satuan}) tidak cocok dengan rumusan ({implied})"
         return ""
 
