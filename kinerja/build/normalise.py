@@ -56,7 +56,7 @@ COUNT_UNITS = (
     (r"dokumen|draf|draft|rekap", "dokumen"),
     (r"desa|kelurahan", "desa"),
     (r"peserta|pegawai|aparatur|orang|masyarakat|responden|petugas|tenaga", "orang"),
-    (r"kegiatan|pelaksanaan|rapat|pembinaan|monitoring|koordinasi|kali", "kegiatan"),
+    (r"kegiatan|pelaksanaan|rapat|pembinaan|monitoring|koordinasi|fasilitasi|kali", "kegiatan"),
     (r"surat", "surat"),
     (r"berkas|pengajuan|usulan", "berkas"),
 )

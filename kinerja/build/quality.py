@@ -32,16 +32,17 @@ class Criterion:
     judul: str
     bobot: float
     penjelasan: str
-    settings: dict = field(default_factory=dict)  # the criterion's word lists and thresholds
+    settings: dict = field(default_factory=dict)  # the criterion's word lists and thresholds, and the shared [kata]
 
 
 def load_rules(path: Path | None = None) -> list[Criterion]:
     """The criteria of the rules file, in the order of CRITERIA."""
     path = Path(path or QUALITY_FILE)
     try:
-        described = tomllib.loads(path.read_text(encoding="utf-8")).get("kriteria", {})
+        written = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as error:
         raise BuildError(f"{path}: aturan kualitas tidak terbaca ({error})") from error
+    described, shared = written.get("kriteria", {}), written.get("kata", {})
     unknown, missing = sorted(set(described) - set(CRITERIA)), [k for k in CRITERIA if k not in described]
     if unknown or missing:
         said = [
@@ -56,7 +57,7 @@ def load_rules(path: Path | None = None) -> list[Criterion]:
             judul, bobot, penjelasan = entry.pop("judul"), float(entry.pop("bobot")), " ".join(entry.pop("penjelasan").split())
         except (KeyError, ValueError, TypeError) as error:
             raise BuildError(f"{path}: kriteria {key} perlu judul, bobot (angka) dan penjelasan ({error})") from error
-        rules.append(Criterion(key, judul, bobot, penjelasan, entry))
+        rules.append(Criterion(key, judul, bobot, penjelasan, {**shared, **entry}))
     return rules
 
 
@@ -86,28 +87,34 @@ def _formula(rows: pd.DataFrame, settings: dict) -> pd.Series:
 
 
 def _satuan(rows: pd.DataFrame, settings: dict) -> pd.Series:
-    generic = set(settings.get("satuan_umum", []))
+    vague = _words_of(settings, "tak_terhitung")
 
     def reason(satuan: str, target_satuan: str, indikator: str) -> str:
         if target_satuan:
             return ""
         if not satuan:
             return "satuan tidak disebut dan tidak terbaca dari rumusan"
-        if satuan in generic:
-            return f'tidak jelas apa yang dihitung: "{_opening(indikator)}" tidak menyebut satuannya'
+        counted = _counted_word(indikator, settings)
+        if counted in vague:
+            return f'tidak jelas apa yang dihitung dari "{counted}" ("{_opening(indikator)}"), dan target tidak menyebut satuan'
         return ""
 
     return pd.Series([reason(*r) for r in zip(rows["satuan"], rows["target_satuan"], rows["indikator"], strict=True)])
 
 
 def _target(rows: pd.DataFrame, settings: dict) -> pd.Series:
+    same = {unit: group[0] for group in settings.get("satuan_setara", []) for unit in group}
+
+    def one(unit: str) -> str:  # the unit a group of equal units is read as
+        return same.get(unit, unit)
+
     def reason(target, target_satuan: str, kategori: str, indikator: str, formula: str) -> str:
         if pd.isna(target):
             return "dokumen tidak menyebut target"
         if target == 0:
             return "target nol"
         implied = normalise.unit(kategori, indikator, "", formula)
-        if target_satuan and implied not in ("", normalise.UNKNOWN_COUNT) and implied != target_satuan:
+        if target_satuan and implied not in ("", normalise.UNKNOWN_COUNT) and one(implied) != one(target_satuan):
             return f"satuan target ({target_satuan}) tidak cocok dengan rumusan ({implied})"
         return ""
 
@@ -116,37 +123,50 @@ def _target(rows: pd.DataFrame, settings: dict) -> pd.Series:
 
 
 def _sumber_data(rows: pd.DataFrame, settings: dict) -> pd.Series:
-    empty = {word.casefold() for word in settings.get("kosong", [])}
+    empty = _words_of(settings, "kosong")
+    region = _region_mention(settings)
 
     def reason(source: str) -> str:
         written = " ".join(str(source or "").split())
         if not written:
             return "sumber data tidak disebut"
-        return f'sumber data hanya "{written}"' if written.casefold() in empty else ""
+        if written.casefold() in empty:
+            return f'sumber data hanya "{written}"'
+        named = region.fullmatch(written) if region else None
+        if named and _region_name(named[1], named[2].split()):
+            return f'sumber data hanya menyebut wilayah "{written}", bukan dokumen, bagian atau sistem'
+        return ""
 
     return rows["sumber_data"].map(reason)
 
 
 def _hasil(rows: pd.DataFrame, settings: dict) -> pd.Series:
-    opening = {w.casefold() for w in settings.get("kata_awal", [])}
-    activities = {w.casefold() for w in settings.get("kata_kegiatan", [])}
+    counting, doing = _words_of(settings, "hitung"), _words_of(settings, "pelaksanaan")
+    activities = _words_of(settings, "kegiatan")
+    done, planned = _words_of(settings, "terlaksana"), _words_of(settings, "rencana")
 
-    def reason(indikator: str) -> str:
-        words = [w for w in _WORDS.split(indikator.casefold()) if w]
-        lead = 0
-        while lead < len(words) and words[lead] in opening:
-            lead += 1
-        if lead and lead < len(words) and words[lead] in activities:
-            return f'menghitung kegiatan ("{" ".join(words[: lead + 1])}"), bukan hasilnya'
+    def reason(indikator: str, kategori: str, formula: str) -> str:
+        words = _plain(indikator).split()
+        counted = _skipping(words, counting)
+        named = _skipping(words, counting | doing)
+        if named < len(words) and words[named] in activities:
+            return f'menghitung kegiatan ("{" ".join(words[: named + 1])}"), bukan hasilnya'
+        if counted and named > counted:  # "jumlah pelaksanaan …": how often something was done
+            return f'menghitung kegiatan ("{" ".join(words[:named])}"), bukan hasilnya'
+        said = set(_plain(formula).split())
+        if kategori in ("persentase", "rasio") and said & done and said & planned:
+            return "formula membandingkan kegiatan yang terlaksana dengan yang direncanakan, bukan hasilnya"
         return ""
 
-    return rows["indikator"].map(reason)
+    columns = ("indikator", "kategori_formula", "formula")
+    return pd.Series([reason(*r) for r in zip(*(rows[c] for c in columns), strict=True)])
 
 
 def _duplikat(rows: pd.DataFrame, settings: dict) -> pd.Series:
     bar = float(settings.get("batas_kemiripan", 95))
     reasons = pd.Series("", index=rows.index)
-    wording = rows["indikator"].map(_plain)
+    synonyms = _synonyms(settings.get("sinonim", []))
+    wording = rows["indikator"].map(lambda text: synonyms(_plain(text)))
     for _, block in rows.groupby(POSITION, sort=False):
         if len(block) < 2:
             continue
@@ -160,14 +180,13 @@ def _duplikat(rows: pd.DataFrame, settings: dict) -> pd.Series:
 
 
 def _salin_tempel(rows: pd.DataFrame, settings: dict) -> pd.Series:
-    prefixes = sorted((re.escape(w) for w in settings.get("kata_wilayah", [])), key=len, reverse=True)
-    mention = re.compile(rf"(?<!\w)({'|'.join(prefixes)})\s+((?:[\w'-]+\s*){{1,3}})", re.I) if prefixes else None
+    region = _region_mention(settings)
 
     def reason(kecamatan: str, kabupaten: str, *texts: str) -> str:
-        if mention is None:
+        if region is None:
             return ""
         for column, text in zip(("indikator", "formula", "sasaran", "sumber_data"), texts, strict=True):
-            for found in mention.finditer(str(text or "")):
+            for found in region.finditer(str(text or "")):
                 other = _other_region(found[1], found[2].split(), kecamatan, kabupaten)
                 if other:
                     return f"{column} menyebut {found[1].lower()} {other}, padahal dokumen ini milik Kecamatan {kecamatan}"
@@ -177,21 +196,63 @@ def _salin_tempel(rows: pd.DataFrame, settings: dict) -> pd.Series:
     return pd.Series([reason(*r) for r in zip(*(rows[c] for c in columns), strict=True)])
 
 
-def _other_region(prefix: str, words: list[str], kecamatan: str, kabupaten: str) -> str:
-    """The region name the words after a prefix begin with ('' when none), when it is not the
-    document's own: the longest run of words that names a kecamatan (after 'kecamatan') or a
-    kabupaten/kota (after the others)."""
+def _region_mention(settings: dict) -> re.Pattern | None:
+    """A region word of the settings ('kecamatan', 'kab.') and the one to three words after it."""
+    prefixes = sorted((re.escape(w) for w in settings.get("wilayah", [])), key=len, reverse=True)
+    return re.compile(rf"(?<!\w)({'|'.join(prefixes)})\s+((?:[\w'-]+\s*){{1,3}})", re.I) if prefixes else None
+
+
+def _region_name(prefix: str, words: list[str]) -> str:
+    """The longest run of the first words that names a kecamatan (after 'kecamatan') or a
+    kabupaten/kota (after the others); '' when none does."""
     level = gazetteer.KECAMATAN if prefix.casefold().startswith("kec") else gazetteer.KABUPATEN
     for size in range(len(words), 0, -1):
         name = " ".join(words[:size])
         if gazetteer.is_region_name(level, name):
-            own = (kecamatan, kabupaten) if level == gazetteer.KECAMATAN else (kabupaten,)
-            return "" if any(gazetteer.same_name(name, o) for o in own) else name
+            return name
     return ""
+
+
+def _other_region(prefix: str, words: list[str], kecamatan: str, kabupaten: str) -> str:
+    """The region name the words after a prefix begin with, when it is not the document's own."""
+    name = _region_name(prefix, words)
+    if not name:
+        return ""
+    own = (kecamatan, kabupaten) if prefix.casefold().startswith("kec") else (kabupaten,)
+    return "" if any(gazetteer.same_name(name, o) for o in own) else name
 
 
 def _plain(text: str) -> str:
     return " ".join(w for w in _WORDS.split(str(text).casefold()) if w)
+
+
+def _words_of(settings: dict, key: str) -> set[str]:
+    return {str(word).casefold() for word in settings.get(key, [])}
+
+
+def _skipping(words: list[str], skipped: set[str]) -> int:
+    """How many of the first words are among the skipped ones."""
+    count = 0
+    while count < len(words) and words[count] in skipped:
+        count += 1
+    return count
+
+
+def _counted_word(indikator: str, settings: dict) -> str:
+    """What a wording counts: its first word after 'jumlah', 'banyaknya'…"""
+    words = _plain(indikator).split()
+    first = _skipping(words, _words_of(settings, "hitung"))
+    return words[first] if first < len(words) else ""
+
+
+def _synonyms(groups: list[list[str]]):
+    """Writes each phrase of a group as the group's first, longest phrases first, on plain text."""
+    replaced = sorted(((_plain(p), _plain(g[0])) for g in groups for p in g[1:]), key=lambda pair: -len(pair[0]))
+    if not replaced:
+        return lambda text: text
+    pattern = re.compile(r"\b(" + "|".join(re.escape(p) for p, _ in replaced) + r")\b")
+    to = dict(replaced)
+    return lambda text: pattern.sub(lambda found: to[found[1]], text)
 
 
 def _opening(text: str, words: int = 4) -> str:
