@@ -3,7 +3,8 @@
 Each package is one stage of the data flow and declares, in MAY_IMPORT, which parts of kinerja it
 may import (tests/test_architecture.py holds every module to it):
 
-    ground floor   paths, vocab, indonesian, errors, filters, spreadsheet, ids, partitions: imported by everyone
+    ground floor   paths, vocab, indonesian, errors, filters, spreadsheet, ids, partitions, quality_rules:
+                   imported by everyone
     ingest/        documents -> position blocks and indicator rows
     build/         rows -> normalised tables in data/normalised (the only writer there)
     db             DuckDB over the normalised tables; SQL only from queries/
@@ -25,4 +26,5 @@ GROUND_FLOOR = (
     "kinerja.spreadsheet",
     "kinerja.ids",
     "kinerja.partitions",
+    "kinerja.quality_rules",
 )

@@ -1,4 +1,4 @@
-"""The command line: python -m kinerja build | ingest | check | dokumen | realisasi | pengguna | export.
+"""The command line: python -m kinerja build | ingest | check | dokumen | realisasi | pengguna | export | kualitas.
 
 Every KinerjaError is caught in main(), printed, and ends the command with status 2."""
 
@@ -18,7 +18,7 @@ from kinerja.indonesian import format_datetime
 from kinerja.ingest import detect_meta, parse_text, read_document
 from kinerja.paths import EXAMPLE_FILE, normalised_dir, users_file
 from kinerja.presentation import slides, sources, views, workbook
-from kinerja.spreadsheet import atomic_write
+from kinerja.spreadsheet import atomic_write, to_csv_bytes, to_xlsx_bytes
 from kinerja.vocab import LAYOUT_LABELS
 
 MAY_IMPORT = (
@@ -156,6 +156,25 @@ def cmd_export(args: argparse.Namespace) -> int:
     out = Path(args.out)
     atomic_write(out, data)
     print(f"{args.format.upper()} {len(shown)} tampilan ({chosen.describe()}) ditulis ke {out}.")
+    return 0
+
+
+def cmd_kualitas(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    if out.suffix.lower() not in (".csv", ".xlsx"):
+        raise Refused(f"{out}: tulis ke berkas .csv atau .xlsx")
+    chosen = Filters.from_arguments(args)
+    con = db.connect()
+    per_place = views.kualitas(con, chosen)
+    if per_place is None:
+        raise NotFound(f"tidak ada indikator untuk filter ini ({chosen.describe()})")
+    table = views.kualitas_per_kriteria(con, chosen)
+    if out.suffix.lower() == ".csv":
+        data = to_csv_bytes(table)
+    else:
+        data = to_xlsx_bytes({"Kualitas per indikator": table, views.QUALITY_RULES: views.kualitas_aturan(per_place).tabel})
+    atomic_write(out, data)
+    print(f"Kualitas {len(table)} indikator ({chosen.describe()}; {per_place.pesan}) ditulis ke {out}.")
     return 0
 
 
@@ -399,6 +418,12 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--out", required=True)
     add_filter_arguments(export)
     export.set_defaults(run=cmd_export)
+    kualitas = commands.add_parser(
+        "kualitas", help="kualitas setiap indikator (.csv atau .xlsx): skor, dan putusan serta alasan tiap kriteria"
+    )
+    kualitas.add_argument("--out", required=True, help="berkas .csv atau .xlsx")
+    add_filter_arguments(kualitas)
+    kualitas.set_defaults(run=cmd_kualitas)
     return main
 
 

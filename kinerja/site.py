@@ -68,6 +68,14 @@ PAGES = (
         ":material/target:",
         ("capaian", "progres", "capaian_kecamatan", "capaian_terendah", "belum_dinilai"),
     ),
+    Page(
+        "kualitas_indikator.py",
+        "Kualitas indikator",
+        "Kualitas indikator",
+        "kualitas",
+        ":material/fact_check:",
+        ("kualitas", "kualitas_jenis", "kualitas_jabatan", "kualitas_indikator", "kualitas_aturan"),
+    ),
     Page("jelajah_indikator.py", "Jelajah indikator", "Jelajah indikator", "jelajah", ":material/search:", ("daftar",)),
     Page("tambah_dokumen.py", "Tambah dokumen", "Tambah dokumen IKI", "dokumen", ":material/upload_file:", ()),
 )

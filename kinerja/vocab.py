@@ -105,6 +105,8 @@ COLUMN_LABELS = {
     "alasan": "Alasan",
     "berkas": "Berkas",
     "dikoreksi": "Dikoreksi petugas",
+    "skor": "Skor kualitas",
+    "lolos_semua": "Memenuhi semua kriteria",
 }
 # The documents in use, as Tambah dokumen lists them. A document's sha256 is shown by its first 12 characters:
 # the same content has the same print, which tells two versions of a kecamatan's document apart.

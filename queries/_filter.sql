@@ -3,11 +3,14 @@
 -- (provinsi, kabupaten, kecamatan, tahun, jenis = jenis_jabatan, bidang, jabatan = canonical titles) are empty
 -- for "all"; teks holds words that must all appear in the title (as written or canonical).
 -- A region or code condition becomes a file filter: DuckDB opens only the partitions it leaves.
-CREATE OR REPLACE MACRO cocok_jabatan(f, r_provinsi, r_kabupaten, r_kecamatan, r_tahun, r_jenis, r_bidang, r_baku, r_jabatan) AS
+CREATE OR REPLACE MACRO cocok_wilayah(f, r_provinsi, r_kabupaten, r_kecamatan, r_tahun) AS
     (len(f['provinsi']::VARCHAR[]) = 0 OR list_contains(f['provinsi']::VARCHAR[], r_provinsi))
     AND (len(f['kabupaten']::VARCHAR[]) = 0 OR list_contains(f['kabupaten']::VARCHAR[], r_kabupaten))
     AND (len(f['kecamatan']::VARCHAR[]) = 0 OR list_contains(f['kecamatan']::VARCHAR[], r_kecamatan))
-    AND (len(f['tahun']::INTEGER[]) = 0 OR list_contains(f['tahun']::INTEGER[], r_tahun))
+    AND (len(f['tahun']::INTEGER[]) = 0 OR list_contains(f['tahun']::INTEGER[], r_tahun));
+
+CREATE OR REPLACE MACRO cocok_jabatan(f, r_provinsi, r_kabupaten, r_kecamatan, r_tahun, r_jenis, r_bidang, r_baku, r_jabatan) AS
+    cocok_wilayah(f, r_provinsi, r_kabupaten, r_kecamatan, r_tahun)
     AND (len(f['jenis']::VARCHAR[]) = 0 OR list_contains(f['jenis']::VARCHAR[], r_jenis))
     AND (len(f['bidang']::VARCHAR[]) = 0 OR list_contains(f['bidang']::VARCHAR[], r_bidang))
     AND (len(f['jabatan']::VARCHAR[]) = 0 OR list_contains(f['jabatan']::VARCHAR[], r_baku))

@@ -80,12 +80,19 @@ def _colour(series) -> str:
 
 def test_key_views_and_their_computed_takeaways(meeting):
     shown = meeting
-    assert [v.key for v in shown] == ["ringkasan", "cakupan", "kategori", "capaian"]
+    assert [v.key for v in shown] == ["ringkasan", "cakupan", "kategori", "capaian", "kualitas"]
     assert shown[0].pesan == "36 dari 266 indikator (14%) punya formula yang menghitung capaian."
     assert shown[1].pesan == "Indikator terbanyak pada jabatan Pelaksana (145 dari 266), paling sedikit pada Camat (5)."
     assert shown[2].pesan == "Porsi indikator terukur tertinggi di Lumajang (24%), terendah di Sangkapura (5%)."
     assert "DATA CONTOH ILUSTRATIF" in shown[3].judul and "(data contoh ilustratif)" in shown[3].pesan
     assert "," in shown[3].pesan.split("median capaian ")[1]  # Indonesian decimal comma
+    # Flags on the seeds (tests/test_quality.py): formula 134, satuan 58, target 243, sumber data 26, hasil 33,
+    # duplikat 8, salin tempel 3 = 505 of 266 × 7 = 1.862 verdicts, so the mean score is 1.357 / 1.862 = 72,9;
+    # 23 of 266 indicators (9%) meet the target criterion, the fewest.
+    assert shown[4].pesan == (
+        "Skor kualitas rata-rata 72,9 dari 100 untuk 266 indikator; kriteria yang paling jarang dipenuhi: "
+        "Ada target, satuannya cocok (dipenuhi 9% indikator)."
+    )
 
 
 def test_takeaways_follow_the_filters(con):
@@ -108,17 +115,19 @@ def test_deck_opens_with_the_expected_slides_and_titles(con):
         "Cakupan jabatan",
         "Kategori formula",
         "Target vs realisasi (DATA CONTOH ILUSTRATIF)",
+        "Kualitas indikator per kecamatan",
         "Lampiran: angka per kecamatan",
     ]
     subtitle = deck.slides[0].placeholders[1].text
     assert "Kecamatan Lumajang, Masama" in subtitle and format_date() in subtitle
     assert "Sumber: 2 dokumen IKI (Lumajang 2023, Masama 2020)" in subtitle
-    for slide in list(deck.slides)[1:5]:
+    for slide in list(deck.slides)[1:6]:
         assert not any(shape.shape_type == 13 for shape in slide.shapes)  # no pictures: native charts
         texts = [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
         assert any(t.endswith(".") and t != slide.shapes.title.text for t in texts)  # the takeaway line
-    assert [any(shape.has_chart for shape in s.shapes) for s in list(deck.slides)[1:5]] == [True, False, True, True]
-    table = _table(deck.slides[5])
+    # the heatmaps (cakupan, kualitas) are shaded tables
+    assert [any(shape.has_chart for shape in s.shapes) for s in list(deck.slides)[1:6]] == [True, False, True, True, False]
+    table = _table(deck.slides[6])
     assert [table.cell(0, j).text for j in range(3)] == ["Kecamatan", "Tahun", "Jumlah jabatan"]
     assert {table.cell(1, 0).text, table.cell(2, 0).text} == {"Lumajang", "Masama"}
 
@@ -244,7 +253,7 @@ def test_the_deck_needs_no_browser(con, monkeypatch, tmp_path):
     monkeypatch.setattr(images, "render_images", unavailable)
     monkeypatch.setattr(images, "browser_available", lambda: False)
     assert main(["export", "--format", "pptx", "--out", str(tmp_path / "x.pptx")]) == 0
-    assert len(Presentation(tmp_path / "x.pptx").slides) == 6
+    assert len(Presentation(tmp_path / "x.pptx").slides) == 7
 
 
 # --- Text fits --------------------------------------------------------------------------------------
@@ -413,6 +422,7 @@ def test_workbook_has_an_info_sheet_then_one_sheet_per_table_frozen_headers_and_
     book = _book(con, Filters(), meeting)
     assert book.sheetnames == [
         "Keterangan", "Indikator per kecamatan", "Cakupan jabatan", "Kategori formula", "Capaian (CONTOH ILUSTRATIF)",
+        "Kualitas indikator",
     ]  # fmt: skip
     for sheet in book.worksheets[1:]:
         assert sheet.freeze_panes == "A2"
@@ -529,6 +539,34 @@ def test_export_command(tmp_path, capsys):
     subtitle = Presentation(deck).slides[0].placeholders[1].text
     assert "Tahun 2020" in subtitle and "Sumber: 1 dokumen IKI (Masama 2020)" in subtitle
     assert main(["export", "--format", "xlsx", "--out", str(tmp_path / "kosong.xlsx"), "--jabatan", "tidak ada"]) == 2
+
+
+def test_kualitas_command_writes_every_indicators_verdicts_and_reasons(tmp_path, capsys):
+    out = tmp_path / "kualitas.xlsx"
+    assert main(["kualitas", "--out", str(out), "--kecamatan", "Sangkapura"]) == 0
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["Kualitas per indikator", "Aturan penilaian"]
+    rows = [list(row) for row in book["Kualitas per indikator"].iter_rows(values_only=True)]
+    header, body = rows[0], rows[1:]
+    assert header[:7] == ["ID indikator", "Kecamatan", "Kabupaten/kota", "Tahun", "Jabatan", "Indikator", "Skor kualitas"]
+    assert header[7:9] == ["Formula menghitung nilai", "Formula menghitung nilai — alasan"] and len(header) == 7 + 2 * 7
+    assert len(body) == 112 and {r[1] for r in body} == {"Sangkapura"}
+    dukun = [r for r in body if r[header.index("Tanpa sisa salin-tempel")] == "tidak"]
+    assert len(dukun) == 3  # the "kecamatan Dukun" formulas
+    assert {r[header.index("Tanpa sisa salin-tempel — alasan")] for r in dukun} == {
+        "formula menyebut kecamatan Dukun, padahal dokumen ini milik Kecamatan Sangkapura"
+    }
+    assert all(r[header.index("Tanpa sisa salin-tempel — alasan")] in ("", None) for r in body if r not in dukun)
+    assert [r[0] for r in _rows(book["Aturan penilaian"])[1:]][-1] == "Tanpa sisa salin-tempel"
+    csv = tmp_path / "kualitas.csv"
+    assert main(["kualitas", "--out", str(csv), "--jenis", "camat"]) == 0
+    lines = csv.read_bytes().decode("utf-8-sig").splitlines()
+    assert len(lines) == 1 + 5  # the four Camat's 5 indicators
+    assert lines[0].startswith("ID indikator;Kecamatan;")
+    assert main(["kualitas", "--out", str(tmp_path / "kosong.csv"), "--jabatan", "tidak ada"]) == 2
+    assert main(["kualitas", "--out", str(tmp_path / "kualitas.pdf")]) == 2
+    assert not (tmp_path / "kosong.csv").exists() and not (tmp_path / "kualitas.pdf").exists()
+    assert "ditulis ke" in capsys.readouterr().out
 
 
 def test_a_sheet_is_named_without_the_characters_excel_refuses(many):

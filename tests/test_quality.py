@@ -5,13 +5,13 @@ on small made-up rows, and what a broken rules file says."""
 import pandas as pd
 import pytest
 
-from kinerja import db
+from kinerja import db, quality_rules
 from kinerja.build import quality
 from kinerja.errors import BuildError
 from kinerja.paths import QUALITY_FILE
 from tests.conftest import FIXTURES
 
-RULES = quality.load_rules()
+RULES = quality_rules.load_rules()
 SAMPLE = FIXTURES / "kualitas_sampel.csv"
 
 
@@ -212,4 +212,4 @@ def test_a_broken_rules_file_stops_the_build_saying_what_is_wrong(tmp_path, chan
     broken = tmp_path / "kualitas.toml"
     broken.write_text(change(QUALITY_FILE.read_text(encoding="utf-8")), encoding="utf-8")
     with pytest.raises(BuildError, match=said.replace("(", r"\(").replace(")", r"\)")):
-        quality.load_rules(broken)
+        quality_rules.load_rules(broken)

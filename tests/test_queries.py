@@ -530,6 +530,101 @@ def test_pilihan_wilayah_narrows_each_level_by_those_above(con):
     assert places[places["filter"] == "kecamatan"]["kabupaten"].tolist() == ["Sukamaju", "Purwaraja", "Sukamaju"]
 
 
+# Indicator quality of the fixture documents, by hand (data/config/kualitas.toml, seven criteria of
+# weight 1, so an indicator scores 100 × met / 7 rounded: 6 met = 85,7, 5 = 71,4, 4 = 57,1):
+# - Cibereum: formulas and no target column, so its 6 indicators miss only the target: 85,7 each.
+# - Wonorejo: the Camat's IKM has a formula, no target, and "Kecamatan Wonorejo" as its source: 71,4; the
+#   Kasubag's 3 indicators have targets (12 laporan, 87,5 %, 1.250 dokumen for SPJ, a laporan being a
+#   dokumen) and no formula: 85,7 each; "Jumlah surat yang diarsipkan" has no formula, no target and
+#   "Kecamatan Wonorejo": 57,1.
+# - Mekarsari: no targets; the three "… diberikan/dicatat …" formulas only describe: 71,4 each; the
+#   pengaduan percentage computes: 85,7.
+# No indicator meets all seven: a document has either a formula column or a target column.
+QUALITY_MET = {  # per kecamatan: indicators, then per criterion how many meet it
+    "Cibereum": (6, {"formula": 6, "satuan": 6, "target": 0, "sumber_data": 6, "hasil": 6, "duplikat": 6, "salin_tempel": 6}),
+    "Mekarsari": (4, {"formula": 1, "satuan": 4, "target": 0, "sumber_data": 4, "hasil": 4, "duplikat": 4, "salin_tempel": 4}),
+    "Wonorejo": (5, {"formula": 1, "satuan": 5, "target": 3, "sumber_data": 3, "hasil": 5, "duplikat": 5, "salin_tempel": 5}),
+}
+
+
+@exercises("kualitas_per_wilayah")
+def test_kualitas_per_wilayah(con):
+    rows = run(con, "kualitas_per_wilayah", tingkat="kecamatan")
+    met = {
+        place: (int(own["indikator"].iloc[0]), dict(zip(own["kriteria"], own["lolos"].astype(int), strict=True)))
+        for place, own in rows.groupby("wilayah")
+    }
+    assert met == QUALITY_MET
+    scores = rows.drop_duplicates("wilayah").set_index("wilayah")["skor"].to_dict()
+    # Wonorejo (71,4 + 3 × 85,7 + 57,1) / 5 = 77,12; Mekarsari (3 × 71,4 + 85,7) / 4 = 74,975
+    assert scores == {"Cibereum": 85.7, "Mekarsari": 75.0, "Wonorejo": 77.1}
+    wonorejo = rows[rows["wilayah"] == "Wonorejo"].set_index("kriteria")["persen"]
+    assert (wonorejo["formula"], wonorejo["target"]) == (20.0, 60.0)  # 1 and 3 of 5
+    assert set(rows["semua"]) == {15} and set(rows["skor_semua"]) == {80.0}  # (6 × 85,7 + 385,6 + 299,9) / 15 = 79,98
+    assert set(rows["lolos_semua"]) == {0} and set(rows["lolos_semua_semua"]) == {0}
+    summed = run(con, "kualitas_per_wilayah", tingkat="kabupaten").drop_duplicates("wilayah")
+    # Sukamaju = Cibereum + Wonorejo: (6 × 85,7 + 385,6) / 11 = 81,8
+    assert list(zip(summed["wilayah"], summed["induk"], summed["indikator"], summed["skor"], strict=True)) == [
+        ("Purwaraja", "Jawa Barat", 4, 75.0),
+        ("Sukamaju", "Jawa Barat", 11, 81.8),
+    ]
+    assert run(con, "kualitas_per_wilayah", Filters(jenis=("camat",)), tingkat="kecamatan").drop_duplicates("wilayah")[
+        ["wilayah", "indikator", "skor"]
+    ].values.tolist() == [["Cibereum", 1, 85.7], ["Wonorejo", 1, 71.4]]
+    assert run(con, "kualitas_per_wilayah", Filters(kecamatan=("Tidak ada",)), tingkat="kecamatan").empty
+
+
+@exercises("kualitas_per_jenis")
+def test_kualitas_per_jenis(con):
+    rows = run(con, "kualitas_per_jenis")
+    # camat: Cibereum 85,7 + Wonorejo 71,4; kepala seksi: Cibereum 3 × 85,7 + Mekarsari 71,4 + 85,7;
+    # pelaksana: Cibereum 2 × 85,7 + Wonorejo 57,1 + Mekarsari 2 × 71,4 = 371,3 / 5
+    assert rows[["jenis_jabatan", "indikator", "skor", "lolos_semua"]].values.tolist() == [
+        ["camat", 2, 78.6, 0],
+        ["kepala_subbagian", 3, 85.7, 0],
+        ["kepala_seksi", 5, 82.8, 0],
+        ["pelaksana", 5, 74.3, 0],
+    ]
+
+
+@exercises("kualitas_jabatan")
+def test_kualitas_jabatan_lowest_first_one_page_at_a_time(con):
+    first = run(con, "kualitas_jabatan", mulai=0, baris=3)
+    assert first[["kecamatan", "jabatan_baku", "indikator", "skor"]].values.tolist() == [
+        ["Wonorejo", "Pengadministrasi Umum", 1, 57.1],
+        ["Mekarsari", "Pengadministrasi Umum", 2, 71.4],  # ties go by kecamatan
+        ["Wonorejo", "Camat", 1, 71.4],
+    ]
+    assert set(first["jumlah"]) == {8}  # the fixture's 8 positions
+    whole = run(con, "kualitas_jabatan", mulai=0, baris=None)
+    assert len(whole) == 8 and whole["skor"].is_monotonic_increasing
+    pages = pd.concat([run(con, "kualitas_jabatan", mulai=start, baris=3) for start in (0, 3, 6)])
+    assert pages[["kecamatan", "jabatan_urutan"]].values.tolist() == whole[["kecamatan", "jabatan_urutan"]].values.tolist()
+    last = run(con, "kualitas_jabatan", Filters(kecamatan=("Wonorejo",)), mulai=2, baris=None)
+    assert last[["jabatan_baku", "skor", "jumlah"]].values.tolist() == [["Kepala Sub Bagian Perencanaan dan Keuangan", 85.7, 3]]
+
+
+@exercises("kualitas_indikator")
+def test_kualitas_indikator_lowest_first_with_every_reason(con):
+    rows = run(con, "kualitas_indikator", mulai=0, baris=None)
+    assert len(rows) == 15 and set(rows["jumlah"]) == {15}
+    assert rows[["kecamatan", "indikator", "skor"]].head(4).values.tolist() == [
+        ["Wonorejo", "Jumlah surat yang diarsipkan", 57.1],
+        ["Mekarsari", "Jumlah permohonan surat keterangan yang dilayani", 71.4],  # in the document's order
+        ["Mekarsari", "Jumlah surat masuk yang diagendakan", 71.4],
+        ["Mekarsari", "Jumlah surat keluar", 71.4],
+    ]
+    worst = rows.iloc[0]
+    assert (worst["alasan_formula"], worst["alasan_target"]) == ("tidak ada formula", "dokumen tidak menyebut target")
+    assert worst["alasan_sumber_data"].startswith('sumber data hanya menyebut wilayah "Kecamatan Wonorejo"')
+    assert not worst["lolos_sumber_data"] and worst["lolos_satuan"] and worst["alasan_satuan"] == ""
+    assert [c.removeprefix("lolos_") for c in rows.columns if c.startswith("lolos_")] == [
+        "formula", "satuan", "target", "sumber_data", "hasil", "duplikat", "salin_tempel",
+    ]  # fmt: skip
+    page = run(con, "kualitas_indikator", Filters(kecamatan=("Cibereum",)), mulai=4, baris=4)
+    assert len(page) == 2 and set(page["jumlah"]) == {6} and set(page["skor"]) == {85.7}
+
+
 def test_measures_are_the_vocabularys(con):
     """terukur in SQL is vocab.TERUKUR: the reference table the macro reads is made from it."""
     from kinerja.vocab import TERUKUR

@@ -557,3 +557,65 @@ def test_perbandingan_sets_all_of_one_regencys_kecamatan_side_by_side(tmp_path):
     view = views.perbandingan(con, Filters(), jabatan="Camat")
     assert view.key == "perbandingan" and sorted(set(view.rows["kecamatan"])) == names
     assert set(view.rows["status"]) == {views.SHARED}  # one template, copied 31 times: every indicator shared
+
+
+# --- Kualitas indikator: scores per place (tests/test_quality.py and tests/test_queries.py count the flags) ---
+
+
+def test_quality_sentences_for_all_one_and_no_kecamatan(real):
+    every = views.kualitas(real, Filters())
+    # Bululawang: 35 × 7 = 245 verdicts, 48 flags (satuan 6, target 35, hasil 7): 197 / 245 = 80,4;
+    # Sangkapura: 784 verdicts, 262 flags: 66,6
+    assert every.rincian[:2] == [
+        "0 dari 266 indikator memenuhi semua 7 kriteria.",
+        "Skor tertinggi di Bululawang (80,4), terendah di Sangkapura (66,6).",
+    ]
+    assert dict(every.angka) == {"Indikator dinilai": "266", "Skor rata-rata": "72,9", "Memenuhi semua kriteria": "0 dari 266"}
+    one = views.kualitas(real, Filters(kecamatan=("Lumajang",)))
+    assert one.pesan == (
+        "Skor kualitas rata-rata 71,0 dari 100 untuk 33 indikator; kriteria yang paling jarang dipenuhi: "
+        "Sumber data disebut (dipenuhi 21% indikator)."
+    )  # 26 of 33 name only "Kecamatan Lumajang"
+    assert one.rincian[1] == "Skor Lumajang: 71,0."
+    nothing = Filters(teks="jabatan yang tidak ada")
+    assert views.kualitas(real, nothing) is None and views.kualitas_jenis(real, nothing) is None
+    assert views.kualitas_jabatan(real, nothing) is None and views.kualitas_indikator(real, nothing) is None
+
+
+def test_quality_over_several_years_counts_every_document_of_a_kecamatan(years):
+    view = views.kualitas(years, Filters())
+    # Wonorejo 2023 and 2024: 10 indicators scoring as one document's 5 (77,1); Cibereum 6 × 85,7
+    assert dict(view.angka)["Indikator dinilai"] == "16"
+    assert view.rincian[1] == "Skor tertinggi di Cibereum (85,7), terendah di Wonorejo (77,1)."
+    assert view.tabel[["Kecamatan", "Indikator"]].values.tolist() == [["Cibereum", 6], ["Wonorejo", 10]]
+    positions = views.kualitas_jabatan(years, Filters())
+    assert positions.pesan.startswith("9 jabatan dinilai; skor terendah: Pengadministrasi Umum di Wonorejo 2023 (57,1")
+
+
+def test_quality_summed_per_region_and_alike_scores_said_once(many, provinces):
+    summed = views.kualitas(provinces, Filters())
+    assert summed.judul == "Kualitas indikator per provinsi"
+    assert views.summed_per("provinsi", 31) in summed.rincian
+    # Prov Dua: 15 × Cibereum's document (85,7). Prov Satu: 16 × Wonorejo's, under the names "Desa 01" …,
+    # where its two sources "Kecamatan Wonorejo" now name another kecamatan too (salin tempel): the IKM
+    # 57,1, the archive 42,9, the Kasubag's 3 × 85,7 = 357,1 / 5 = 71,4
+    assert summed.rincian[1] == "Skor tertinggi di Prov Dua (85,7), terendah di Prov Satu (71,4)."
+    alike = views.kualitas(many, Filters(kabupaten=("Kab B",)))  # 12 kecamatan, each with Cibereum's document
+    assert alike.rincian[1] == "Skor sama di semua 12 kecamatan: 85,7."
+
+
+def test_position_type_scores_name_the_highest_and_lowest_or_the_single_type(fixture_data):
+    from kinerja import db
+
+    fixture_con = db.connect(fixture_data)
+    view = views.kualitas_jenis(fixture_con, Filters())
+    assert view.pesan == "Skor kualitas tertinggi pada jabatan Kepala Sub Bagian (85,7), terendah pada Pelaksana (74,3)."
+    one = views.kualitas_jenis(fixture_con, Filters(jenis=("camat",)))
+    assert one.pesan == "Skor kualitas jabatan Camat: 78,6."
+
+
+def test_a_quality_page_beyond_a_narrower_scope_is_its_last(real):
+    # 266 indicators and 74 positions: one page of PAGE_ROWS each; page 9 (asked before the filters narrowed) is it
+    for build in (views.kualitas_indikator, views.kualitas_jabatan):
+        asked, first = build(real, Filters(), page=9), build(real, Filters())
+        assert asked.tabel.equals(first.tabel) and asked.jumlah == first.jumlah

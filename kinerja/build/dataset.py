@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from kinerja import ingest, partitions
+from kinerja import ingest, partitions, quality_rules
 from kinerja.archive import Source, file_digest, manifest_path, read_manifest, verify
 from kinerja.build import normalise, quality
 from kinerja.build.corrections import TEXT_FIELDS, Correction, Index, corrections_path, identities, read_corrections
@@ -165,7 +165,7 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path, csv: bool = Tru
     (`kinerja.partitions`), all or none: written to a sibling folder, then swapped in. A CSV copy of
     each table is written beside them for people to open, unless `csv` is false (national data). The
     indicators' quality (`kualitas`, build/quality.py) is assessed here, so every writer has it."""
-    tables = {**tables, "kualitas": quality.assess(tables["indikator"], quality.load_rules())}
+    tables = {**tables, "kualitas": quality.assess(tables["indikator"], quality_rules.load_rules())}
     with folder_swapped_in(Path(out_dir), prefix=f".{Path(out_dir).name}-") as staging:
         for name, frame in tables.items():
             partitions.write_table(frame, staging / name)

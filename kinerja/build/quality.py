@@ -3,62 +3,21 @@ time, so a country's scores are read like any other column. Each criterion gives
 reason it is not met in words ('' when it is); the score is the weighted share of criteria met.
 
 The rules' logic lives here, one function per criterion; their words, weights and thresholds live in
-the file an officer reads. A criterion the file does not describe, or one it names that has no rule
-here, stops the build with a message."""
+the file an officer reads (kinerja.quality_rules reads it)."""
 
 import re
-import tomllib
-from dataclasses import dataclass, field
-from pathlib import Path
 
 import pandas as pd
 from rapidfuzz import fuzz
 
 from kinerja import gazetteer
 from kinerja.build import normalise
-from kinerja.errors import BuildError
-from kinerja.paths import QUALITY_FILE
+from kinerja.quality_rules import Criterion
 
-CRITERIA = ("formula", "satuan", "target", "sumber_data", "hasil", "duplikat", "salin_tempel")
 DOCUMENT = ["kecamatan", "kabupaten", "tahun"]  # one document
 POSITION = [*DOCUMENT, "jabatan_urutan"]  # one position block of one document
 IDENTITY = ["indikator_id", "provinsi", "kabupaten", "kecamatan", "tahun", "jabatan_urutan"]  # a row's, and its partition
 _WORDS = re.compile(r"[^\w%]+")
-
-
-@dataclass(frozen=True)
-class Criterion:
-    key: str
-    judul: str
-    bobot: float
-    penjelasan: str
-    settings: dict = field(default_factory=dict)  # the criterion's word lists and thresholds, and the shared [kata]
-
-
-def load_rules(path: Path | None = None) -> list[Criterion]:
-    """The criteria of the rules file, in the order of CRITERIA."""
-    path = Path(path or QUALITY_FILE)
-    try:
-        written = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        raise BuildError(f"{path}: aturan kualitas tidak terbaca ({error})") from error
-    described, shared = written.get("kriteria", {}), written.get("kata", {})
-    unknown, missing = sorted(set(described) - set(CRITERIA)), [k for k in CRITERIA if k not in described]
-    if unknown or missing:
-        said = [
-            f"kriteria tanpa aturan: {', '.join(unknown)}" if unknown else "",
-            f"kriteria tidak ada: {', '.join(missing)}" if missing else "",
-        ]
-        raise BuildError(f"{path}: {'; '.join(s for s in said if s)} (yang dikenal: {', '.join(CRITERIA)})")
-    rules = []
-    for key in CRITERIA:
-        entry = dict(described[key])
-        try:
-            judul, bobot, penjelasan = entry.pop("judul"), float(entry.pop("bobot")), " ".join(entry.pop("penjelasan").split())
-        except (KeyError, ValueError, TypeError) as error:
-            raise BuildError(f"{path}: kriteria {key} perlu judul, bobot (angka) dan penjelasan ({error})") from error
-        rules.append(Criterion(key, judul, bobot, penjelasan, {**shared, **entry}))
-    return rules
 
 
 def assess(indikator: pd.DataFrame, rules: list[Criterion]) -> pd.DataFrame:

@@ -276,35 +276,59 @@ def coverage_heatmap(frame: pd.DataFrame, column: str, labels: dict[str, str], t
     cells = table.groupby(["wilayah", "label"])[["indikator", "jumlah_jabatan"]].sum().unstack(fill_value=0)
     order = [labels[k] for k in labels if labels[k] in cells["indikator"].columns]
     values, positions = cells["indikator"][order], cells["jumlah_jabatan"][order]
-    columns, rows = wrapped(order, COLUMN_WIDTH), wrapped(values.index)
     hover = [[(p, kecamatan, category) for p, category in zip(line, order, strict=True)]
              for line, kecamatan in zip(positions.values.tolist(), values.index, strict=True)]  # fmt: skip
-    top = max(values.values.max(), 1)
+    template = "%{customdata[1]} — %{customdata[2]}<br>%{z:,d} indikator dari %{customdata[0]:,d} jabatan<extra></extra>"
+    texts = [[format_number(value) for value in line] for line in values.values.tolist()]
+    return _matrix(values, wrapped(values.index), hover, template, max(values.values.max(), 1), texts, title)
+
+
+SCORE_COLUMN = "Skor kualitas"  # the first column of the criteria matrix: each place's score, 0–100 as the shares
+
+
+def criteria_heatmap(frame: pd.DataFrame, titles: dict[str, str], title: str) -> go.Figure:
+    """Place x criterion matrix of the share of indicators meeting each criterion (`persen`, 0–100,
+    from rows of `wilayah`, `kriteria`, `lolos`, `indikator`, `skor`), the criteria in the rules' order
+    after a first column of each place's score, on the same 0–100 scale; the value written in each cell."""
+    order = [key for key in titles if key in set(frame["kriteria"])]
+    cells = frame.pivot(index="wilayah", columns="kriteria", values=["persen", "lolos", "indikator"])
+    places = frame.drop_duplicates("wilayah").set_index("wilayah").loc[cells.index]
+    values = cells["persen"][order].rename(columns=titles)
+    values.insert(0, SCORE_COLUMN, places["skor"])
+    met, counted = cells["lolos"][order].values.tolist(), cells["indikator"][order].values.tolist()
+    hover = [
+        [(place, f"skor kualitas {format_number(score, 1)}, rata-rata {format_number(total)} indikator"),
+         *((place, f"{titles[key]}: {format_number(m)} dari {format_number(n)} indikator")
+           for key, m, n in zip(order, met_row, count_row, strict=True))]
+        for place, score, total, met_row, count_row in zip(
+            values.index, places["skor"], places["indikator"], met, counted, strict=True
+        )
+    ]  # fmt: skip
+    texts = [[format_number(line[0], 1), *(f"{format_number(v, 1)}%" for v in line[1:])] for line in values.values.tolist()]
+    template = "%{customdata[0]} — %{customdata[1]}<extra></extra>"
+    return _matrix(values, wrapped(values.index), hover, template, 100, texts, title)
+
+
+def _matrix(values: pd.DataFrame, rows: list[str], hover: list, template: str, top: float, texts: list, title: str) -> go.Figure:
+    """A heatmap of `values` (rows x columns; `rows` its row names as drawn) with each cell's text of
+    `texts` written in it (so no colour bar), in a colour that reads on the cell's own."""
+    columns = wrapped(values.columns, COLUMN_WIDTH)
     fig = go.Figure(
         go.Heatmap(
-            z=values.values,
-            x=columns,
-            y=rows,
-            customdata=hover,
-            zmin=0,
-            zmax=top,
-            colorscale="Blues",
-            showscale=False,
-            xgap=2,
-            ygap=2,
-            hovertemplate="%{customdata[1]} — %{customdata[2]}<br>"
-            "%{z:,d} indikator dari %{customdata[0]:,d} jabatan<extra></extra>",
+            z=values.values, x=columns, y=rows, customdata=hover, zmin=0, zmax=top, colorscale="Blues",
+            showscale=False, xgap=2, ygap=2, hovertemplate=template,
+            text=texts,  # for the deck's table
         )
-    )
-    cells = [(row, category, value) for row, line in zip(rows, values.values.tolist(), strict=True)
-             for category, value in zip(columns, line, strict=True)]  # fmt: skip
+    )  # fmt: skip
+    cells = [(row, category, value, said) for row, line, said_line in zip(rows, values.values.tolist(), texts, strict=True)
+             for category, value, said in zip(columns, line, said_line, strict=True)]  # fmt: skip
     # One sampling for every cell: plotly looks the colour scale up again on each call (2 ms a cell).
-    backgrounds = sample_colorscale("Blues", [value / top for _, _, value in cells]) if cells else []
+    backgrounds = sample_colorscale("Blues", [value / top for _, _, value, _ in cells]) if cells else []
     # All at once: each add_annotation copies every annotation before it.
     fig.update_layout(annotations=[
-        {"x": category, "y": row, "text": format_number(value), "showarrow": False,
+        {"x": category, "y": row, "text": said, "showarrow": False,
          "font": {"size": TEXT_SIZE, "color": _text_colour(background)}}
-        for (row, category, value), background in zip(cells, backgrounds, strict=True)
+        for (row, category, value, said), background in zip(cells, backgrounds, strict=True)
     ])  # fmt: skip
     _row_axis(fig, rows, "")
     fig.update_yaxes(showgrid=False)
@@ -419,6 +443,25 @@ def holders_per_region(frame: pd.DataFrame, level: str, title: str) -> go.Figure
     fig.update_layout(showlegend=False)
     fig.update_xaxes(**count_axis("Jumlah kecamatan", frame["kecamatan"].max(), room=1.12))
     _row_axis(fig, labels, LEVEL_LABELS[level])
+    return _style(fig, title, plot_height(_uniform_rows(labels)))
+
+
+def score_bars(names: pd.Series, scores: pd.Series, counts: pd.Series, axis_title: str, title: str) -> go.Figure:
+    """A bar per group (`names`) of its quality score on a 0–100 axis, the score at each bar's end and the
+    indicators it averages in the hover text."""
+    labels = wrapped(names)
+    fig = go.Figure(
+        go.Bar(
+            y=labels, x=scores, orientation="h", marker_color=PALETTE[0],
+            text=[format_number(v, 1) for v in scores], textposition="outside", textangle=0,
+            textfont={"size": TEXT_SIZE}, cliponaxis=False,
+            customdata=list(zip(names, [format_number(v, 1) for v in scores], counts, strict=True)),
+            hovertemplate="%{customdata[0]}: skor %{customdata[1]} dari %{customdata[2]:,d} indikator<extra></extra>",
+        )
+    )  # fmt: skip
+    fig.update_layout(showlegend=False)
+    fig.update_xaxes(title_text="Skor kualitas (0–100)", range=[0, 112], tickvals=[0, 20, 40, 60, 80, 100])
+    _row_axis(fig, labels, axis_title)
     return _style(fig, title, plot_height(_uniform_rows(labels)))
 
 

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 import plotly.graph_objects as go
 
-from kinerja import db, similarity
+from kinerja import db, quality_rules, similarity
 from kinerja.capaian.assembly import NO_REALISATION, NO_TARGET, Capaian, assemble, quarterly_progress
 from kinerja.filters import Filters
-from kinerja.indonesian import format_number, format_percent
+from kinerja.indonesian import format_number, format_percent, format_value
 from kinerja.presentation import charts
 from kinerja.presentation.text import distinct_names
 from kinerja.vocab import (
@@ -842,14 +842,240 @@ def daftar_semua(con, filters: Filters, cari: str = "") -> pd.DataFrame:
     return readable(_first(_run(con, "daftar_indikator", filters, cari=cari, **EVERY_ROW), "indikator"))
 
 
+# --- Kualitas indikator ----------------------------------------------------------------------------
+
+QUALITY_RULES = "Aturan penilaian"
+NOT_MET = "Tidak memenuhi"  # the column joining the criteria an indicator falls short of, with why
+
+
+def _criteria_titles() -> dict[str, str]:
+    """Each criterion's title, in the rules file's order."""
+    return {rule.key: rule.judul for rule in quality_rules.shipped()}
+
+
+def _score(value) -> str:
+    return format_number(value, 1)
+
+
+def kualitas(con, filters: Filters) -> View | None:
+    """How many indicators meet each criterion of data/config/kualitas.toml, per place (the kecamatan, or
+    summed per kabupaten/kota or provinsi past MAX_PLACES), with each place's score."""
+    places = _run(con, "jumlah_wilayah", filters).iloc[0]
+    level = summary_level(places)
+    frame = _places_named(_run(con, "kualitas_per_wilayah", filters, tingkat=level))
+    if frame.empty:
+        return None
+    titles = _criteria_titles()
+    first, noun = frame.iloc[0], LEVEL_LABELS[level].lower()
+    total, all_met = int(first["semua"]), int(first["lolos_semua_semua"])
+    per_place = frame.drop_duplicates(["wilayah"]).sort_values(["skor", "wilayah"], ascending=[False, True])
+    facts = [
+        f"{_n(all_met)} dari {_n(total)} indikator memenuhi semua {len(titles)} kriteria.",
+        _score_extremes(per_place, noun),
+        f"Skor sebuah indikator: bobot kriteria yang dipenuhi ÷ bobot semua kriteria × 100; skor {noun} "
+        "adalah rata-rata skor indikatornya.",
+    ]
+    if level != "kecamatan":
+        facts.append(summed_per(level, places["kecamatan"]))
+    shares = frame.pivot(index=["wilayah", "induk"], columns="kriteria", values="persen")
+    shares = shares[[key for key in titles if key in shares]].rename(columns=lambda key: f"% {titles[key]}")
+    places_table = per_place[["wilayah", "induk", "indikator", "skor", "lolos_semua"]]
+    table = places_table.merge(shares.reset_index(), on=["wilayah", "induk"])
+    met = frame.groupby("kriteria")["lolos"].sum()
+    return View(
+        key="kualitas",
+        judul=f"Kualitas indikator per {noun}",
+        pesan=f"Skor kualitas rata-rata {_score(first['skor_semua'])} dari 100 untuk {_n(total)} indikator; "
+        + _weakest(met, total, titles),
+        tabel=_placed(table, level),
+        figure=charts.criteria_heatmap(frame, titles, f"Skor dan porsi indikator yang memenuhi tiap kriteria, per {noun}"),
+        angka=[
+            ("Indikator dinilai", _n(total)),
+            ("Skor rata-rata", _score(first["skor_semua"])),
+            ("Memenuhi semua kriteria", f"{_n(all_met)} dari {_n(total)}"),
+        ],
+        rincian=facts,
+        judul_tabel=f"Angka per {noun}",
+        rows=frame,
+        lembar="Kualitas indikator",
+        utama=(LEVEL_LABELS[level],),
+    )
+
+
+def _weakest(met: pd.Series, total: int, titles: dict[str, str]) -> str:
+    """The criterion fewest indicators meet (ties all named, in the rules' order), or that all meet all."""
+    fewest = met.min()
+    if fewest == total:
+        return "semua indikator memenuhi semua kriteria."
+    weakest = [titles[key] for key in titles if key in met and met[key] == fewest]
+    return f"kriteria yang paling jarang dipenuhi: {_names(weakest)} (dipenuhi {format_percent(fewest, total)} indikator)."
+
+
+def _score_extremes(per_place: pd.DataFrame, noun: str) -> str:
+    """'Skor tertinggi di A (83,1), terendah di B (64,6).' (places that tie named together), in words that
+    stay true for one place and for places that all score alike; `per_place` is highest first."""
+    scores = per_place["skor"]
+    if len(per_place) == 1:
+        return f"Skor {per_place['wilayah'].iloc[0]}: {_score(scores.iloc[0])}."
+    if scores.iloc[0] == scores.iloc[-1]:
+        return f"Skor sama di semua {_n(len(per_place))} {noun}: {_score(scores.iloc[0])}."
+    top = _names(list(per_place["wilayah"][scores == scores.iloc[0]]), MAX_HEADLINE_NAMED)
+    low = _names(list(per_place["wilayah"][scores == scores.iloc[-1]]), MAX_HEADLINE_NAMED)
+    return f"Skor tertinggi di {top} ({_score(scores.iloc[0])}), terendah di {low} ({_score(scores.iloc[-1])})."
+
+
+def kualitas_jenis(con, filters: Filters) -> View | None:
+    """The quality score per position type."""
+    frame = _run(con, "kualitas_per_jenis", filters)
+    if frame.empty:
+        return None
+    labels = frame["jenis_jabatan"].map(JENIS_LABELS).fillna(frame["jenis_jabatan"])
+    ranked = frame.assign(label=labels).sort_values(["skor", "urutan"], ascending=[False, True])
+    if len(ranked) == 1:
+        said = f"Skor kualitas jabatan {ranked['label'].iloc[0]}: {_score(ranked['skor'].iloc[0])}."
+    elif ranked["skor"].iloc[0] == ranked["skor"].iloc[-1]:
+        said = f"Skor kualitas sama pada semua jenis jabatan: {_score(ranked['skor'].iloc[0])}."
+    else:
+        top = _names(list(ranked["label"][ranked["skor"] == ranked["skor"].iloc[0]]))
+        low = _names(list(ranked["label"][ranked["skor"] == ranked["skor"].iloc[-1]]))
+        said = (
+            f"Skor kualitas tertinggi pada jabatan {top} ({_score(ranked['skor'].iloc[0])}), "
+            f"terendah pada {low} ({_score(ranked['skor'].iloc[-1])})."
+        )
+    return View(
+        key="kualitas_jenis",
+        judul="Kualitas indikator per jenis jabatan",
+        pesan=said,
+        tabel=readable(frame.drop(columns="urutan")),
+        figure=charts.score_bars(labels, frame["skor"], frame["indikator"], "Jenis jabatan", "Skor kualitas per jenis jabatan"),
+        lembar="Kualitas per jenis jabatan",
+    )
+
+
+def kualitas_jabatan(con, filters: Filters, page: int = 1) -> View | None:
+    """Positions of the documents, the lowest score first: one page of PAGE_ROWS rows, with the count of all."""
+    rows = _lowest_first(con, "kualitas_jabatan", filters, page)
+    if rows.empty:
+        return None
+    total, lowest = int(rows["jumlah"].iloc[0]), rows.iloc[0]
+    where = f"{lowest['kecamatan']} {lowest['tahun']}"
+    return View(
+        key="kualitas_jabatan",
+        judul="Jabatan dengan skor terendah",
+        pesan=f"{_n(total)} jabatan dinilai; skor terendah: {lowest['jabatan_baku']} di {where} "
+        f"({_score(lowest['skor'])}, {_n(lowest['indikator'])} indikator).",
+        tabel=_position_table(rows),
+        utama=(COLUMN_LABELS["kecamatan"], COLUMN_LABELS["jabatan_baku"]),
+        jumlah=total,
+        lembar="Kualitas per jabatan",
+    )
+
+
+def kualitas_jabatan_semua(con, filters: Filters) -> pd.DataFrame:
+    """Every position with its score, for the download (built on click)."""
+    return _position_table(_run(con, "kualitas_jabatan", filters, **EVERY_ROW))
+
+
+def _position_table(rows: pd.DataFrame) -> pd.DataFrame:
+    columns = ["kecamatan", "jabatan_baku", "skor", "indikator", "lolos_semua", "tahun", "kabupaten", "jenis_jabatan", "jabatan"]
+    return readable(rows[columns])
+
+
+def _lowest_first(con, name: str, filters: Filters, page: int) -> pd.DataFrame:
+    """One page of PAGE_ROWS rows of a quality question (lowest score first, the count of all in
+    `jumlah`); a page beyond a narrower scope becomes its last."""
+    page = max(page, 1)
+    rows = _run(con, name, filters, mulai=(page - 1) * PAGE_ROWS, baris=PAGE_ROWS)
+    if rows.empty and page > 1:
+        first = _run(con, name, filters, mulai=0, baris=1)
+        last = -(-int(first["jumlah"].iloc[0]) // PAGE_ROWS) if len(first) else 1
+        rows = _run(con, name, filters, mulai=(last - 1) * PAGE_ROWS, baris=PAGE_ROWS)
+    return rows
+
+
+def kualitas_indikator(con, filters: Filters, page: int = 1) -> View | None:
+    """The indicators, the lowest score first, each with the criteria it falls short of and why: one page
+    of PAGE_ROWS rows, with the count of all."""
+    rows = _lowest_first(con, "kualitas_indikator", filters, page)
+    if rows.empty:
+        return None
+    total, lowest = int(rows["jumlah"].iloc[0]), rows.iloc[0]
+    return View(
+        key="kualitas_indikator",
+        judul="Indikator dengan skor terendah",
+        pesan=f"{_n(total)} indikator dinilai, skor terendah lebih dulu. Terendah: “{lowest['indikator']}” "
+        f"({lowest['kecamatan']} {lowest['tahun']}, {lowest['jabatan_baku']}, skor {_score(lowest['skor'])}).",
+        tabel=_indicator_quality_table(rows),
+        rows=rows,
+        utama=(COLUMN_LABELS["indikator"],),
+        jumlah=total,
+        lembar="Kualitas per indikator",
+    )
+
+
+def _indicator_quality_table(rows: pd.DataFrame) -> pd.DataFrame:
+    """Indicators for people: where each lies, its wording and score, and in one column every criterion it
+    falls short of with the reason ('Ada target, satuannya cocok: dokumen tidak menyebut target; …')."""
+    titles = _criteria_titles()
+    reasons = [rows[f"alasan_{key}"].where(rows[f"alasan_{key}"] == "", f"{title}: " + rows[f"alasan_{key}"])
+               for key, title in titles.items()]  # fmt: skip
+    joined = pd.concat(reasons, axis=1).apply(lambda row: "; ".join(r for r in row if r), axis=1)
+    shown = rows[["indikator", "skor"]].assign(tidak_memenuhi=joined)
+    placed = rows[["kecamatan", "tahun", "jabatan_baku", "formula"]]
+    return readable(pd.concat([shown, placed], axis=1)).rename(columns={"tidak_memenuhi": NOT_MET})
+
+
+def kualitas_per_kriteria(con, filters: Filters) -> pd.DataFrame:
+    """Every indicator with its score and, per criterion, its verdict ('ya'/'tidak') and the reason in
+    words: the command line's and the download's table."""
+    rows = _run(con, "kualitas_indikator", filters, **EVERY_ROW)
+    columns = {}
+    for key, title in _criteria_titles().items():
+        columns[title] = rows[f"lolos_{key}"].map({True: "ya", False: "tidak"})
+        columns[f"{title} — alasan"] = rows[f"alasan_{key}"]
+    placed = rows[["indikator_id", "kecamatan", "kabupaten", "tahun", "jabatan_baku", "indikator", "skor"]]
+    return readable(pd.concat([placed, pd.DataFrame(columns, index=rows.index)], axis=1))
+
+
+def kualitas_aturan(per_place: View) -> View:
+    """The rules behind the flags: each criterion's title, weight and explanation as the rules file
+    says them, and how many indicators under the filters fall short of it (from the `kualitas` view)."""
+    rules = quality_rules.shipped()
+    frame = per_place.rows
+    total = int(frame["semua"].iloc[0])
+    missed = (frame["indikator"] - frame["lolos"]).groupby(frame["kriteria"]).sum()
+    table = pd.DataFrame(
+        {
+            "Kriteria": [rule.judul for rule in rules],
+            "Bobot": [rule.bobot for rule in rules],
+            "Penjelasan": [rule.penjelasan for rule in rules],
+            "Indikator tidak memenuhi": [int(missed.get(rule.key, 0)) for rule in rules],
+        }
+    )
+    return View(
+        key="kualitas_aturan",
+        judul=QUALITY_RULES,
+        pesan=f"{len(rules)} kriteria dari berkas aturan data/config/kualitas.toml, dinilai atas {_n(total)} indikator.",
+        tabel=table,
+        rincian=[
+            f"{rule.judul} (bobot {format_value(rule.bobot)}; {_n(missed.get(rule.key, 0))} indikator tidak memenuhi): "
+            f"{rule.penjelasan}"
+            for rule in rules
+        ],
+        utama=("Kriteria",),
+    )
+
+
 # --- The meeting's views ----------------------------------------------------------------------------
 
 
 def key_views(con, filters: Filters, state: Capaian | None = None) -> list[View]:
-    """Ringkasan, cakupan, kategori, capaian: the views a meeting steps through, in that order.
+    """Ringkasan, cakupan, kategori, capaian, kualitas: the views a meeting steps through, in that order.
     `state` passes in capaian already assembled (e.g. with cached example values)."""
     first = ringkasan(con, filters)
     if first is None:
         return []
-    shown = [first, cakupan(con, filters), kategori(con, filters), capaian(state or assemble(con, filters))]
+    shown = [
+        first, cakupan(con, filters), kategori(con, filters), capaian(state or assemble(con, filters)), kualitas(con, filters),
+    ]  # fmt: skip
     return [view for view in shown if view is not None]
