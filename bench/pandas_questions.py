@@ -33,8 +33,11 @@ FILTER_COLUMNS = {  # filter member -> column (queries/_filter.sql)
 def load(con, values: pa.Table) -> dict[str, pd.DataFrame]:
     """The indicator table in pandas, read once through the query layer's connection (whatever the
     files' layout), with its `urutan_baris` (the documents' own order) as the queries see it, and the
-    store's values in force (`values`, which DuckDB reads as nilai_tersimpan)."""
-    return {"indikator": con.table("indikator").df(), "nilai_tersimpan": values.to_pandas()}
+    store's values in force (`values`, which DuckDB reads as nilai_tersimpan), each indicator with its
+    quality score (`skor`) as the listing queries give it."""
+    scores = con.table("kualitas").select("kabupaten, indikator_id, skor").df()
+    indikator = con.table("indikator").df().merge(scores, on=["kabupaten", "indikator_id"], how="left")
+    return {"indikator": indikator, "nilai_tersimpan": values.to_pandas()}
 
 
 def _all_words(texts: pd.Series, typed: str) -> pd.Series:
@@ -69,7 +72,7 @@ def daftar_indikator(tables: dict, filter: dict, cari: str, mulai: int, baris: i
         rows = rows[_all_words(rows["indikator"] + " " + rows["formula"] + " " + rows["sasaran"], cari)]
     columns = [
         "kecamatan", "tahun", "jabatan_urutan", "jabatan", "jabatan_baku", "jenis_jabatan", "bidang", "sasaran",
-        "indikator", "formula", "kategori_formula", "satuan", "polaritas", "target", "target_satuan", "sumber_data",
+        "indikator", "skor", "formula", "kategori_formula", "satuan", "polaritas", "target", "target_satuan", "sumber_data",
         "dikoreksi", "indikator_id",
     ]  # fmt: skip
     page = slice(mulai, None if baris is None else mulai + baris)
@@ -79,7 +82,7 @@ def daftar_indikator(tables: dict, filter: dict, cari: str, mulai: int, baris: i
 def indikator_dan_target(tables: dict, filter: dict, **_) -> pd.DataFrame:
     columns = [
         "indikator_id", "kecamatan", "kabupaten", "provinsi", "tahun", "jabatan_baku", "jenis_jabatan", "bidang", "sasaran",
-        "indikator", "kategori_formula", "satuan", "polaritas", "target", "target_satuan",
+        "indikator", "kategori_formula", "satuan", "polaritas", "target", "target_satuan", "skor",
     ]  # fmt: skip
     return _ordered(filtered(tables["indikator"], filter))[columns].reset_index(drop=True)
 
@@ -94,7 +97,7 @@ def contoh_per_kategori(tables: dict, filter: dict, per_kategori: int, **_) -> p
         jumlah_contoh=examples.groupby("kategori_formula")["nomor"].transform("size"),
         kategori_ada=examples["kategori_formula"].nunique(),
     ).sort_values(["kategori_formula", "nomor"], kind="stable")
-    columns = ["kategori_formula", "kecamatan", "kabupaten", "jabatan_baku", "indikator", "formula", "jumlah_contoh",
+    columns = ["kategori_formula", "kecamatan", "kabupaten", "jabatan_baku", "indikator", "formula", "skor", "jumlah_contoh",
                "kategori_ada"]  # fmt: skip
     return examples[columns].reset_index(drop=True)
 
@@ -130,7 +133,7 @@ def indikator_antar_kecamatan(tables: dict, filter: dict, pilihan_jabatan: str, 
     joined["dokumen_dibandingkan"] = len(rows[[*place, "tahun"]].drop_duplicates())
     columns = [
         "indikator_id", "kecamatan", "kabupaten", "tahun", "jabatan_baku", "sasaran", "indikator", "kategori_formula",
-        "formula", "target", "target_satuan", "tercantum", "kecamatan_dibandingkan", "dokumen_dibandingkan",
+        "formula", "target", "target_satuan", "tercantum", "skor", "kecamatan_dibandingkan", "dokumen_dibandingkan",
     ]  # fmt: skip
     return joined[columns].reset_index(drop=True)
 

@@ -625,6 +625,30 @@ def test_kualitas_indikator_lowest_first_with_every_reason(con):
     assert len(page) == 2 and set(page["jumlah"]) == {6} and set(page["skor"]) == {85.7}
 
 
+@exercises("daftar_indikator", "indikator_dan_target", "indikator_antar_kecamatan", "contoh_per_kategori")
+def test_every_listing_carries_each_indicators_quality_score(con):
+    # by hand (above): Cibereum 6 × 85,7; Wonorejo IKM 71,4, Kasubag 3 × 85,7, surat 57,1; Mekarsari 71,4 ×3, 85,7
+    listed = run(con, "daftar_indikator", cari="", mulai=0, baris=None)
+    scores = listed.groupby("kecamatan")["skor"].apply(list).to_dict()
+    assert scores == {"Cibereum": [85.7] * 6, "Mekarsari": [71.4, 85.7, 71.4, 71.4], "Wonorejo": [71.4, 85.7, 85.7, 85.7, 57.1]}
+    page = run(con, "daftar_indikator", cari="surat", mulai=0, baris=2)  # the score of a page's rows only
+    assert page[["indikator", "skor"]].values.tolist() == [
+        ["Jumlah permohonan surat keterangan yang dilayani", 71.4],
+        ["Jumlah surat masuk yang diagendakan", 71.4],
+    ]
+    targets = run(con, "indikator_dan_target", Filters(kecamatan=("Wonorejo",)), ids=[])
+    assert targets["skor"].tolist() == [71.4, 85.7, 85.7, 85.7, 57.1]
+    camat = run(con, "indikator_antar_kecamatan", pilihan_jabatan="Camat", pilihan_bidang="")
+    assert camat[["kecamatan", "indikator", "skor"]].values.tolist() == [
+        ["Cibereum", "Nilai SAKIP Kecamatan", 85.7],
+        ["Wonorejo", "Indeks Kepuasan Masyarakat", 71.4],  # "Kecamatan Wonorejo" as its source
+    ]
+    examples = run(con, "contoh_per_kategori", per_kategori=1).set_index("kategori_formula")
+    first = examples[["indikator", "skor"]]
+    assert first.loc["tanpa_formula"].tolist() == ["Jumlah laporan keuangan bulanan", 85.7]
+    assert first.loc["deskriptif"].tolist() == ["Jumlah permohonan surat keterangan yang dilayani", 71.4]
+
+
 def test_measures_are_the_vocabularys(con):
     """terukur in SQL is vocab.TERUKUR: the reference table the macro reads is made from it."""
     from kinerja.vocab import TERUKUR

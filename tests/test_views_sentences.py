@@ -619,3 +619,14 @@ def test_a_quality_page_beyond_a_narrower_scope_is_its_last(real):
     for build in (views.kualitas_indikator, views.kualitas_jabatan):
         asked, first = build(real, Filters(), page=9), build(real, Filters())
         assert asked.tabel.equals(first.tabel) and asked.jumlah == first.jumlah
+
+
+def test_the_quality_score_stands_beside_every_listed_indicator(real):
+    listed = views.daftar(real, Filters(kecamatan=("Sangkapura",)))
+    assert list(listed.tabel.columns[:2]) == ["Indikator", "Skor kualitas"]
+    dukun = listed.tabel[listed.tabel["Indikator"] == "Jumlah bantuan sosial anak yatim"]
+    assert dukun["Skor kualitas"].tolist() == [42.9]  # 3 of 7 met: formula, satuan, target and salin tempel missed
+    compared = views.perbandingan(real, Filters(), jabatan="Camat")
+    assert "Skor kualitas" in compared.tabel and compared.tabel["Skor kualitas"].notna().all()
+    cell = views.indikator_sel(real, Filters(), "Lumajang", "pelaksana", views.cakupan(real, Filters()))
+    assert "Skor kualitas" in cell.tabel and cell.tabel["Skor kualitas"].notna().all()

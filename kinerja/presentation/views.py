@@ -310,7 +310,7 @@ def indikator_sel(con, filters: Filters, tempat: str, jenis: str, matrix: View) 
     place = matrix.rows[matrix.rows["wilayah"] == tempat].iloc[0]
     narrowed = replace(filters, kecamatan=(place["nama"],), kabupaten=(place["induk"],), jenis=(jenis,))
     rows = _run(con, "daftar_indikator", narrowed, cari="", **EVERY_ROW)
-    columns = ["jabatan_baku", "indikator", "formula", "kategori_formula"]
+    columns = ["jabatan_baku", "indikator", "skor", "formula", "kategori_formula"]
     return View(
         key="indikator_sel",
         judul=INDIKATOR_SEL,
@@ -514,7 +514,7 @@ def _side_by_side(rows: pd.DataFrame, label: str) -> View:
         )
     else:
         said = "tidak ada yang juga diukur kecamatan lain dengan rumusan mirip"
-    columns = ["kecamatan", "indikator", "status", "padanan", "tahun", "kategori_formula", "jabatan_baku", "sasaran",
+    columns = ["kecamatan", "indikator", "status", "padanan", "skor", "tahun", "kategori_formula", "jabatan_baku", "sasaran",
                "formula", "target", "target_satuan", "tercantum"]  # fmt: skip
     return View(
         key="perbandingan",
@@ -582,7 +582,7 @@ def rumusan_umum(con, filters: Filters, jabatan: str = "", bidang: str = "") -> 
 
 # --- Target vs realisasi ----------------------------------------------------------------------------
 
-CAPAIAN_COLUMNS = ["kecamatan", "jabatan_baku", "indikator", "target", "realisasi", "capaian", "predikat"]
+CAPAIAN_COLUMNS = ["kecamatan", "jabatan_baku", "indikator", "target", "realisasi", "capaian", "predikat", "skor"]
 
 
 def _named(frame: pd.DataFrame) -> pd.DataFrame:
@@ -747,7 +747,7 @@ def capaian_terendah(state: Capaian, count: int = 10) -> View | None:
         return None
     lowest = _named(state.described(rated.nsmallest(count, "capaian")))
     first = lowest.iloc[0]
-    columns = ["kecamatan", "capaian", "predikat", "indikator", "jabatan_baku", "target", "realisasi"]
+    columns = ["kecamatan", "capaian", "predikat", "indikator", "jabatan_baku", "target", "realisasi", "skor"]
     return View(
         key="capaian_terendah",
         judul=f"Perlu perhatian: capaian terendah{state.suffix}",
@@ -824,7 +824,7 @@ def daftar(con, filters: Filters, cari: str = "", page: int = 1) -> View:
     total, corrected = int(count["indikator"]), int(count["dikoreksi"])
     page = max(1, min(page, -(-total // PAGE_ROWS)))  # a page beyond a narrower search is its last
     page_rows = {"mulai": (page - 1) * PAGE_ROWS, "baris": PAGE_ROWS}
-    rows = _first(_run(con, "daftar_indikator", filters, cari=cari, **page_rows), "indikator")
+    rows = _scored_first(_run(con, "daftar_indikator", filters, cari=cari, **page_rows))
     said = f" {_n(corrected)} di antaranya memuat koreksi petugas (kolom Dikoreksi petugas)." if corrected else ""
     paged = f" Tabel memuat {_n(PAGE_ROWS)} baris per halaman; halaman dipilih di bawah tabel." if total > PAGE_ROWS else ""
     return View(
@@ -839,7 +839,12 @@ def daftar(con, filters: Filters, cari: str = "", page: int = 1) -> View:
 
 def daftar_semua(con, filters: Filters, cari: str = "") -> pd.DataFrame:
     """The whole indicator table under the filters and search, for its download (built on click)."""
-    return readable(_first(_run(con, "daftar_indikator", filters, cari=cari, **EVERY_ROW), "indikator"))
+    return readable(_scored_first(_run(con, "daftar_indikator", filters, cari=cari, **EVERY_ROW)))
+
+
+def _scored_first(rows: pd.DataFrame) -> pd.DataFrame:
+    """The indicator table with the indicator and its quality score first."""
+    return rows[["indikator", "skor", *(c for c in rows.columns if c not in ("indikator", "skor"))]]
 
 
 # --- Kualitas indikator ----------------------------------------------------------------------------
