@@ -46,14 +46,14 @@ def _formula(rows: pd.DataFrame, settings: dict) -> pd.Series:
 
 
 def _satuan(rows: pd.DataFrame, settings: dict) -> pd.Series:
-    vague = _words_of(settings, "tak_terhitung")
+    vague, counting = _words_of(settings, "tak_terhitung"), _words_of(settings, "hitung")
 
     def reason(satuan: str, target_satuan: str, indikator: str) -> str:
         if target_satuan:
             return ""
         if not satuan:
             return "satuan tidak disebut dan tidak terbaca dari rumusan"
-        counted = _counted_word(indikator, settings)
+        counted = _counted_word(indikator, counting)
         if counted in vague:
             return f'tidak jelas apa yang dihitung dari "{counted}" ("{_opening(indikator)}"), dan target tidak menyebut satuan'
         return ""
@@ -164,7 +164,7 @@ def _region_mention(settings: dict) -> re.Pattern | None:
 def _region_name(prefix: str, words: list[str]) -> str:
     """The longest run of the first words that names a kecamatan (after 'kecamatan') or a
     kabupaten/kota (after the others); '' when none does."""
-    level = gazetteer.KECAMATAN if prefix.casefold().startswith("kec") else gazetteer.KABUPATEN
+    level = _level(prefix)
     for size in range(len(words), 0, -1):
         name = " ".join(words[:size])
         if gazetteer.is_region_name(level, name):
@@ -172,12 +172,17 @@ def _region_name(prefix: str, words: list[str]) -> str:
     return ""
 
 
+def _level(prefix: str) -> str:
+    """The level of region a region word names: a kecamatan after 'kecamatan'/'kec.', else a kabupaten/kota."""
+    return gazetteer.KECAMATAN if prefix.casefold().startswith("kec") else gazetteer.KABUPATEN
+
+
 def _other_region(prefix: str, words: list[str], kecamatan: str, kabupaten: str) -> str:
     """The region name the words after a prefix begin with, when it is not the document's own."""
     name = _region_name(prefix, words)
     if not name:
         return ""
-    own = (kecamatan, kabupaten) if prefix.casefold().startswith("kec") else (kabupaten,)
+    own = (kecamatan, kabupaten) if _level(prefix) == gazetteer.KECAMATAN else (kabupaten,)
     return "" if any(gazetteer.same_name(name, o) for o in own) else name
 
 
@@ -197,10 +202,10 @@ def _skipping(words: list[str], skipped: set[str]) -> int:
     return count
 
 
-def _counted_word(indikator: str, settings: dict) -> str:
-    """What a wording counts: its first word after 'jumlah', 'banyaknya'…"""
+def _counted_word(indikator: str, counting: set[str]) -> str:
+    """What a wording counts: its first word after the counting words ('jumlah', 'banyaknya'…)."""
     words = _plain(indikator).split()
-    first = _skipping(words, _words_of(settings, "hitung"))
+    first = _skipping(words, counting)
     return words[first] if first < len(words) else ""
 
 

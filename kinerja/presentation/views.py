@@ -924,9 +924,17 @@ def _score_extremes(per_place: pd.DataFrame, noun: str) -> str:
         return f"Skor {per_place['wilayah'].iloc[0]}: {_score(scores.iloc[0])}."
     if scores.iloc[0] == scores.iloc[-1]:
         return f"Skor sama di semua {_n(len(per_place))} {noun}: {_score(scores.iloc[0])}."
-    top = _names(list(per_place["wilayah"][scores == scores.iloc[0]]), MAX_HEADLINE_NAMED)
-    low = _names(list(per_place["wilayah"][scores == scores.iloc[-1]]), MAX_HEADLINE_NAMED)
-    return f"Skor tertinggi di {top} ({_score(scores.iloc[0])}), terendah di {low} ({_score(scores.iloc[-1])})."
+    (top, high), (low, lowest) = _tied_ends(per_place["wilayah"], scores, MAX_HEADLINE_NAMED)
+    return f"Skor tertinggi di {top} ({high}), terendah di {low} ({lowest})."
+
+
+def _tied_ends(names: pd.Series, scores: pd.Series, most: int = MAX_NAMED) -> tuple[tuple[str, str], tuple[str, str]]:
+    """The names at the top and at the bottom of a ranking, highest first (those that tie named together,
+    at most `most`), each with its score in words."""
+    ends = []
+    for score in (scores.iloc[0], scores.iloc[-1]):
+        ends.append((_names(list(names[scores == score]), most), _score(score)))
+    return ends[0], ends[1]
 
 
 def kualitas_jenis(con, filters: Filters) -> View | None:
@@ -941,12 +949,8 @@ def kualitas_jenis(con, filters: Filters) -> View | None:
     elif ranked["skor"].iloc[0] == ranked["skor"].iloc[-1]:
         said = f"Skor kualitas sama pada semua jenis jabatan: {_score(ranked['skor'].iloc[0])}."
     else:
-        top = _names(list(ranked["label"][ranked["skor"] == ranked["skor"].iloc[0]]))
-        low = _names(list(ranked["label"][ranked["skor"] == ranked["skor"].iloc[-1]]))
-        said = (
-            f"Skor kualitas tertinggi pada jabatan {top} ({_score(ranked['skor'].iloc[0])}), "
-            f"terendah pada {low} ({_score(ranked['skor'].iloc[-1])})."
-        )
+        (top, high), (low, lowest) = _tied_ends(ranked["label"], ranked["skor"])
+        said = f"Skor kualitas tertinggi pada jabatan {top} ({high}), terendah pada {low} ({lowest})."
     return View(
         key="kualitas_jenis",
         judul="Kualitas indikator per jenis jabatan",
