@@ -69,6 +69,8 @@ _TABLE_ORDER = {  # each table in the documents' order
     "jabatan": "kecamatan, tahun, jabatan_urutan",
     "dokumen": "berkas",
     "kualitas": "kabupaten, kecamatan, tahun, jabatan_urutan, indikator_id",
+    "pohon": "kabupaten, kecamatan, tahun, jabatan_urutan, indikator_id",
+    "kaitan_usang": "baris",
 }
 
 

@@ -31,6 +31,13 @@ def indicator_id(kabupaten: str, kecamatan: str, tahun: int, jabatan_baku: str, 
     return f"{_slug(kecamatan)}-{tahun}-{_digest(key)}"
 
 
+def sasaran_id(kabupaten: str, kecamatan: str, tahun: int, jabatan_baku: str, sasaran: str, occurrence: int) -> str:
+    """One sasaran of one position of one document (Pohon kinerja), made as `indicator_id` is: what an
+    officer's link is keyed to, so it holds across rebuilds and stops matching when the words change."""
+    key = f"sasaran|{kabupaten.lower()}|{kecamatan.lower()}|{tahun}|{jabatan_baku.lower()}|{sasaran.lower()}|{occurrence}"
+    return f"{_slug(kecamatan)}-{tahun}-s{_digest(key)}"
+
+
 def former_indicator_id(kecamatan: str, tahun: int, jabatan_baku: str, indikator: str, occurrence: int) -> str:
     """The id as it was made before the kabupaten was part of the key."""
     key = f"{kecamatan.lower()}|{tahun}|{jabatan_baku.lower()}|{indikator.lower()}|{occurrence}"

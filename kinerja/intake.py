@@ -15,7 +15,16 @@ import pandas as pd
 
 from kinerja import GROUND_FLOOR, archive, gazetteer
 from kinerja.archive import Incoming, Source
-from kinerja.build import Correction, Dataset, build_dataset, read_cached, read_corrections, save_corrections, write_dataset
+from kinerja.build import (
+    Correction,
+    Dataset,
+    build_dataset,
+    cascade,
+    read_cached,
+    read_corrections,
+    save_corrections,
+    write_dataset,
+)
 from kinerja.build.corrections import corrections_path, identities
 from kinerja.build.report import describe
 from kinerja.errors import KinerjaError, Refused
@@ -195,23 +204,46 @@ class Stored:
     dataset: Dataset
 
 
-def _store(plan, incoming: list[Incoming], new_corrections: list[Correction], who: str, directory: Path) -> Stored:
+def _store(
+    plan,
+    incoming: list[Incoming],
+    new_corrections: list[Correction],
+    who: str,
+    directory: Path,
+    new_links: list[cascade.Link] = (),
+) -> Stored:
     """The change under the archive's lock: the data built in memory from the register as it will be
-    (with the corrections as they are then), then the register, the corrections and the data written;
-    on any failure all of it as it was."""
-    path = corrections_path(directory)
+    (with the corrections and links as they are then), then the register, the corrections, the links and
+    the data written; on any failure all of it as it was."""
+    path, links_file = corrections_path(directory), cascade.links_path(directory)
     built: list[Dataset] = []
 
     def check(sources: list[Source]) -> None:
-        built.append(build_dataset(sources, read_corrections(path) + new_corrections, PARSE_CACHE))
+        links = {link.simpul_id: link for link in [*cascade.read_links(links_file), *new_links]}
+        built.append(build_dataset(sources, read_corrections(path) + new_corrections, PARSE_CACHE, list(links.values())))
 
     def finish(sources: list[Source]) -> None:
         if new_corrections:
             save_corrections(new_corrections, who, path)
+        if new_links:
+            cascade.save_links(list(new_links), who, links_file)
         write_dataset(built[0], normalised_dir())
 
-    change = archive.apply(plan, incoming, check, finish, directory, also_kept=(path,))
+    change = archive.apply(plan, incoming, check, finish, directory, also_kept=(path, links_file))
     return Stored(change, built[0])
+
+
+def link_sasaran(links: list[cascade.Link], who: str, directory: Path | None = None) -> Stored:
+    """Store an officer's links of Pohon kinerja (a sasaran to the Camat's or Sekretaris' sasaran it
+    supports, or to none) and rebuild; nothing changes when the rebuild fails."""
+    _need_a_name(who)
+    if not links:
+        raise Refused("tidak ada kaitan yang diubah")
+
+    def plan(current: list[Source]) -> archive.Change:
+        return archive.Change(current, [])
+
+    return _store(plan, [], [], who, directory or raw_dir(), links)
 
 
 def confirm(proposals: list[Proposal], who: str, corrections: list[Correction] = (), directory: Path | None = None) -> Stored:

@@ -146,3 +146,72 @@ def clusters(matches: Iterable[Match]) -> list[list[str]]:
     for key in parent:
         members[root(key)].append(key)
     return sorted(sorted(group) for group in members.values())
+
+
+# --- Support between levels: which sasaran of a superior a position's sasaran serves (Pohon kinerja) ----
+#
+# A position's sasaran rarely repeats its superior's words ('Tertib administrasi kependudukan' under the
+# Camat's 'Kelancaran proses Administrasi Kependudukan'), and the words differ by their affixes
+# (pelayanan/layanan, perkantoran/kantor): they are compared by their stems (Sastrawi, the Indonesian
+# stemmer). The settings were chosen on the seed documents: docs/DESIGN.md gives the figures,
+# tests/fixtures/pohon_sampel.csv the reading of every sasaran they were held to.
+
+SUPPORT_THRESHOLD = 55.0  # Dice × 100 of the closest two phrases; docs/DESIGN.md has the figures per bar
+SUPPORT_SHARED_WORDS = 2  # one shared stem ('administrasi') links nearly any two office sasaran
+# Words that say how, how much or where, not what: a sasaran's result verb ends in -nya ('Terlaksananya',
+# 'Meningkatnya', 'Tersedianya') and is dropped by that ending.
+GENERIC_WORDS = MEASURE_WORDS | {"rata", "data", "bahan", "baik", "program", "kecamatan", "kec", "kabupaten", "kab", "kota"}
+_SUPPORT_FILLER = JOINING_WORDS | {"bagi", "atau", "se", "oleh", "sehingga", "kepada"}
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory  # its dictionary loads on first use only
+
+    return StemmerFactory().create_stemmer()
+
+
+@lru_cache(maxsize=2**16)
+def _stem(word: str) -> str:
+    return _stemmer().stem(word)
+
+
+def _kept(word: str, own: frozenset[str]) -> bool:
+    return not (word in _SUPPORT_FILLER or word in GENERIC_WORDS or word in own or word.isdigit() or word.endswith("nya"))
+
+
+@lru_cache(maxsize=2**16)
+def stems(text: str, own: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The stems of the words that say what a phrase is about; `own` are the words of the document's
+    own region name, which every phrase of it may carry."""
+    found = (_stem(w) for w in _NOT_A_WORD.sub(" ", str(text).lower()).split() if _kept(w, own))
+    return frozenset(s for s in found if s and s not in GENERIC_WORDS)
+
+
+@dataclass(frozen=True)
+class Support:
+    score: float  # 0–100
+    below: str  # the phrase of the supporting side that matched best
+    above: str  # the phrase of the supported side it matched
+    shared: tuple[str, ...]  # their stems in common, sorted
+
+
+NO_SUPPORT = Support(0.0, "", "", ())
+
+
+def support(below: Sequence[str], above: Sequence[str], own: frozenset[str] = frozenset()) -> Support:
+    """How well phrases of one side (a sasaran, its indicators, the position's title) meet phrases of the
+    other (a superior's sasaran and its indicators): the best Dice coefficient × 100 of their stems over
+    the pairs sharing at least SUPPORT_SHARED_WORDS stems; equal scores keep the first pair."""
+    best = NO_SUPPORT
+    for low in below:
+        a = stems(low, own)
+        for high in above:
+            b = stems(high, own)
+            common = a & b
+            if len(common) < SUPPORT_SHARED_WORDS:
+                continue
+            score = round(200 * len(common) / (len(a) + len(b)), 1)
+            if score > best.score:
+                best = Support(score, low, high, tuple(sorted(common)))
+    return best

@@ -76,6 +76,14 @@ PAGES = (
         ":material/fact_check:",
         ("kualitas", "kualitas_jenis", "kualitas_jabatan", "kualitas_indikator", "kualitas_aturan"),
     ),
+    Page(
+        "pohon_kinerja.py",
+        "Pohon kinerja",
+        "Pohon kinerja",
+        "pohon",
+        ":material/account_tree:",
+        ("pohon", "pohon_kecamatan", "sasaran_tanpa_dukungan", "kaitan_usang", "pohon_yatim"),
+    ),
     Page("jelajah_indikator.py", "Jelajah indikator", "Jelajah indikator", "jelajah", ":material/search:", ("daftar",)),
     Page("tambah_dokumen.py", "Tambah dokumen", "Tambah dokumen IKI", "dokumen", ":material/upload_file:", ()),
 )

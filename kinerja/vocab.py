@@ -107,7 +107,31 @@ COLUMN_LABELS = {
     "dikoreksi": "Dikoreksi petugas",
     "skor": "Skor kualitas",
     "lolos_semua": "Memenuhi semua kriteria",
+    "bawahan": "Sasaran jabatan bawahan",
+    "terkait": "Mendukung sasaran atasan",
+    "oleh_petugas": "Dikaitkan petugas",
+    "yatim": "Belum mendukung sasaran atasan",
+    "indikator_yatim": "Indikator yang belum mendukung",
+    "sasaran_camat": "Sasaran Camat",
+    "camat_tanpa_dukungan": "Sasaran Camat tanpa dukungan",
+    "sasaran_sekretaris": "Sasaran Sekretaris",
+    "sekretaris_tanpa_dukungan": "Sasaran Sekretaris tanpa dukungan",
+    "induk_sasaran": "Mendukung sasaran atasan",
+    "induk_jabatan": "Jabatan atasan",
+    "terdekat_sasaran": "Sasaran atasan terdekat",
+    "terdekat_jabatan": "Jabatan atasan terdekat",
+    "skor_kaitan": "Skor kemiripan",
+    "cara_kaitan": "Dikaitkan menurut",
+    "daftar_indikator": "Indikatornya",
+    "frasa_bawah": "Frasa yang mirip (bawahan)",
+    "frasa_atas": "Frasa yang mirip (atasan)",
+    "sebab": "Sebab tidak cocok lagi",
+    "baris": "Baris di kaitan.csv",
+    "oleh": "Oleh",
+    "pada": "Pada",
 }
+# How a sasaran's link to the one above it was made (kinerja/build/cascade.py).
+LINK_LABELS = {"kemiripan": "kemiripan kata", "petugas": "ditetapkan petugas", "dilepas": "dilepas petugas", "": ""}
 # The documents in use, as Tambah dokumen lists them. A document's sha256 is shown by its first 12 characters:
 # the same content has the same print, which tells two versions of a kecamatan's document apart.
 REGISTER_LABELS = {
@@ -125,7 +149,12 @@ LAYOUT_LABELS = {
 }
 # Numbers that name rather than count (a year): written without thousands dots, '2023' not '2.023'.
 PLAIN_NUMBER_COLUMNS = ("tahun", COLUMN_LABELS["tahun"])
-VALUE_LABELS = {"jenis_jabatan": JENIS_LABELS, "bidang": BIDANG_LABELS, "kategori_formula": KATEGORI_LABELS}
+VALUE_LABELS = {
+    "jenis_jabatan": JENIS_LABELS,
+    "bidang": BIDANG_LABELS,
+    "kategori_formula": KATEGORI_LABELS,
+    "cara_kaitan": LINK_LABELS,
+}
 
 
 def readable(frame: pd.DataFrame) -> pd.DataFrame:

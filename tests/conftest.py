@@ -87,10 +87,10 @@ def fixtures_dir() -> Path:
     return FIXTURES
 
 
-def _build_into(out: Path, sources) -> Path:
+def _build_into(out: Path, sources, links=()) -> Path:
     from kinerja.build import build_dataset, write_dataset
 
-    write_dataset(build_dataset(sources, corrections=[]), out / "normalised")
+    write_dataset(build_dataset(sources, corrections=[], links=links), out / "normalised")
     return out / "normalised"
 
 
@@ -105,6 +105,45 @@ def fixture_data(tmp_path_factory) -> Path:
         Source(FIXTURES / "iki_mekarsari_ocr.txt", "Mekarsari", "Purwaraja", "Jawa Barat", 2022),
     ]
     return _build_into(tmp_path_factory.mktemp("fixture_data"), sources)
+
+
+def fixture_sources() -> list:
+    from kinerja.build import Source
+
+    return [
+        Source(FIXTURES / "iki_cibereum_markdown.txt", "Cibereum", "Sukamaju", "Jawa Barat", 2024),
+        Source(FIXTURES / "iki_wonorejo_numbered.txt", "Wonorejo", "Sukamaju", "Jawa Barat", 2024),
+        Source(FIXTURES / "iki_mekarsari_ocr.txt", "Mekarsari", "Purwaraja", "Jawa Barat", 2022),
+    ]
+
+
+def fixture_links() -> list:
+    """Three officers' links of Pohon kinerja on the fixture documents, whose sasaran share no words
+    with their Camat's: Cibereum's satisfaction survey supports its Camat's 'Meningkatnya kinerja
+    kecamatan'; Wonorejo's filing of letters supports nothing (said so); and a link to a sasaran no
+    document has (stale)."""
+    from kinerja.build.cascade import Link
+    from kinerja.ids import sasaran_id
+
+    def node(kecamatan, jabatan_baku, sasaran):
+        return sasaran_id("Sukamaju", kecamatan, 2024, jabatan_baku, sasaran, 1)
+
+    return [
+        Link(node("Cibereum", "Pengolah Data (Pelayanan Administrasi)", "Terlaksananya survei kepuasan"),
+             node("Cibereum", "Camat", "Meningkatnya kinerja kecamatan"), "Cibereum", "Sukamaju", "Jawa Barat", 2024,
+             "PENGOLAH DATA (PELAYANAN ADMINISTRASI)", "Terlaksananya survei kepuasan", "CAMAT",
+             "Meningkatnya kinerja kecamatan", "kepuasan masyarakat bagian dari kinerja kecamatan", "uji", "", row=4),
+        Link(node("Wonorejo", "Pengadministrasi Umum", "Terlaksananya pengarsipan surat"), "", "Wonorejo", "Sukamaju",
+             "Jawa Barat", 2024, "Pengadministrasi Umum", "Terlaksananya pengarsipan surat", row=5),
+        Link(node("Wonorejo", "Camat", "Sasaran yang sudah dihapus"), "", "Wonorejo", "Sukamaju", "Jawa Barat", 2024,
+             "CAMAT", "Sasaran yang sudah dihapus", alasan="dulu ada", row=6),
+    ]  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def linked_data(tmp_path_factory) -> Path:
+    """The fixture documents built with the officers' links of `fixture_links`."""
+    return _build_into(tmp_path_factory.mktemp("linked_data"), fixture_sources(), fixture_links())
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from kinerja import archive, db, intake
-from kinerja.build import build_dataset, read_corrections, read_manifest
+from kinerja.build import build_dataset, read_corrections, read_manifest, write_dataset
 from kinerja.cli import main
 from kinerja.errors import BuildError, Refused
 from kinerja.paths import RAW
@@ -223,7 +223,6 @@ def test_withdrawing_on_the_page_asks_first_and_records_the_signed_in_editor(off
     from streamlit.testing.v1 import AppTest
 
     from kinerja import site
-    from kinerja.build import write_dataset
     from kinerja.paths import ROOT
     from tests.conftest import EDITOR, sign_in
 
@@ -295,7 +294,6 @@ def test_a_title_correction_renames_the_block_it_was_made_on_only():
 
 
 def test_a_save_that_fails_at_the_last_step_changes_nothing(office, tmp_path, monkeypatch):
-    from kinerja.build import write_dataset
 
     write_dataset(
         build_dataset(read_manifest(office / "manifest.csv"), read_corrections(office / "koreksi.csv")), tmp_path / "normalised"
@@ -328,3 +326,50 @@ def test_replacing_a_corrected_document_says_its_corrections_no_longer_apply(off
     assert "Indeks Kepuasan Masyarakat" in line_5
     camat = _indicators(tmp_path).query("kecamatan == 'Wonorejo' and jabatan_baku == 'Camat'").iloc[0]
     assert camat["formula"] == "Hasil survei kepuasan masyarakat" and camat["dikoreksi"] == ""
+
+
+def _sekcam_link(office, supports: str = "") -> "intake.cascade.Link":
+    """An officer's link of Sangkapura's Kasubag Keuangan sasaran to the Sekretaris' first sasaran (or none)."""
+    from kinerja.build import cascade
+
+    nodes = cascade.nodes(build_dataset(read_manifest(office / "manifest.csv"), corrections=[], links=[]).indikator)
+    sangkapura = nodes[nodes["kecamatan"] == "Sangkapura"]
+    keuangan = sangkapura[sangkapura["sasaran"] == "Tercukupinya Dokumen Keuangan, Program dan Pelaporan"].iloc[0]
+    above = sangkapura[sangkapura["sasaran"] == "Meningkatnya Pelayanan Administrasi Perkantoran"].iloc[0]
+    return cascade.Link(keuangan["simpul_id"], above["simpul_id"] if supports else "", "Sangkapura", "Gresik",
+                        "Jawa Timur", 2019, keuangan["jabatan"], keuangan["sasaran"], alasan=supports)  # fmt: skip
+
+
+def test_an_officers_link_is_stored_under_their_name_and_survives_rebuilds(office, tmp_path):
+    link = _sekcam_link(office, "dokumen keuangan menopang administrasi perkantoran")
+    intake.link_sasaran([link], "Sri Wahyuni")
+    stored = (office / "kaitan.csv").read_text(encoding="utf-8")
+    assert "Sri Wahyuni" in stored and link.simpul_id in stored
+    for _ in range(2):  # linked now, and again after adding a document rebuilds everything
+        pohon = db.read_table("pohon", tmp_path / "normalised")
+        mine = pohon[pohon["simpul_id"] == link.simpul_id]
+        assert set(mine["induk_id"]) == {link.induk_id} and set(mine["cara_kaitan"]) == {"petugas"}
+        assert db.read_table("kaitan_usang", tmp_path / "normalised").empty
+        _add_wonorejo()
+    # Said otherwise later: the later link of the same sasaran replaces the first.
+    intake.link_sasaran([_sekcam_link(office)], "Budi")
+    pohon = db.read_table("pohon", tmp_path / "normalised")
+    assert set(pohon.loc[pohon["simpul_id"] == link.simpul_id, "cara_kaitan"]) == {"dilepas"}
+    assert (office / "kaitan.csv").read_text(encoding="utf-8").count(link.simpul_id) == 1
+
+
+def test_a_link_whose_rebuild_fails_changes_nothing(office, tmp_path, monkeypatch):
+    write_dataset(build_dataset(read_manifest(office / "manifest.csv"), corrections=[], links=[]), tmp_path / "normalised")
+    data_before = (tmp_path / "normalised" / "pohon.csv").read_bytes()
+    link = _sekcam_link(office, "uji")
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device", str(tmp_path / "normalised"))
+
+    monkeypatch.setattr("kinerja.intake.write_dataset", disk_full)
+    with pytest.raises(OSError):
+        intake.link_sasaran([link], "Sri Wahyuni")
+    assert not (office / "kaitan.csv").exists()
+    assert (tmp_path / "normalised" / "pohon.csv").read_bytes() == data_before
+    with pytest.raises(Refused, match="nama petugas wajib diisi"):
+        intake.link_sasaran([link], " ")

@@ -58,6 +58,7 @@ def test_page_runs_without_errors_and_with_indonesian_title(app, page):
         "Kategori formula",
         "Perbandingan kecamatan",
         "Jelajah indikator",
+        "Pohon kinerja",
         "Target vs realisasi",
         "Kualitas indikator",
         "Tambah dokumen IKI",

@@ -671,3 +671,101 @@ def test_no_sql_outside_queries():
 def test_each_query_file_says_its_question():
     for path in (ROOT / "queries").glob("*.sql"):
         assert path.read_text().startswith("-- "), path.name
+
+
+# ---- Pohon kinerja, on the fixture documents with three officers' links (conftest.fixture_links): none of
+# their sasaran shares two words with a Camat's, so every link below is the officers'. Nodes: Cibereum
+# Kasi Trantib (3 indicators), Pengolah Data twice (1 + 1; the survey linked to the Camat by an officer),
+# Camat (1); Wonorejo Camat (1), Kasubag three times (1 each), Pengadministrasi Umum (1; unlinked by an
+# officer); Mekarsari two positions and no Camat or Sekretaris (nothing to support).
+
+
+@pytest.fixture(scope="module")
+def linked(linked_data):
+    return db.connect(linked_data)
+
+
+@exercises("pohon_per_wilayah")
+def test_pohon_per_wilayah(linked):
+    rows = run(linked, "pohon_per_wilayah", tingkat="kecamatan")
+    columns = ["wilayah", "dokumen", "bawahan", "terkait", "oleh_petugas", "yatim", "indikator_yatim", "sasaran_camat",
+               "camat_tanpa_dukungan", "sasaran_sekretaris", "sekretaris_tanpa_dukungan"]  # fmt: skip
+    assert rows[columns].values.tolist() == [
+        ["Cibereum", 1, 3, 1, 1, 2, 4, 1, 0, 0, 0],
+        ["Mekarsari", 1, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+        ["Wonorejo", 1, 4, 0, 0, 4, 4, 1, 1, 0, 0],
+    ]
+    per_kabupaten = run(linked, "pohon_per_wilayah", tingkat="kabupaten")
+    assert per_kabupaten[["wilayah", "dokumen", "bawahan", "terkait", "yatim"]].values.tolist() == [
+        ["Purwaraja", 1, 0, 0, 0],
+        ["Sukamaju", 2, 7, 1, 6],
+    ]
+    # Only Pelaksana positions counted below; the Camat's sasaran stay.
+    pelaksana = run(linked, "pohon_per_wilayah", Filters(jenis=("pelaksana",)), tingkat="kecamatan")
+    assert pelaksana[["wilayah", "bawahan", "terkait", "yatim", "sasaran_camat"]].values.tolist() == [
+        ["Cibereum", 2, 1, 1, 1],
+        ["Mekarsari", 0, 0, 0, 0],
+        ["Wonorejo", 1, 0, 1, 1],
+    ]
+    assert run(linked, "pohon_per_wilayah", Filters(kecamatan=("Tidak ada",)), tingkat="kecamatan").empty
+
+
+@exercises("pohon_dokumen")
+def test_pohon_dokumen(linked):
+    rows = run(linked, "pohon_dokumen")
+    assert rows[["kecamatan", "tahun", "sasaran_atas", "bawahan", "yatim"]].values.tolist() == [
+        ["Mekarsari", 2022, 0, 0, 0],
+        ["Cibereum", 2024, 1, 3, 2],
+        ["Wonorejo", 2024, 1, 4, 4],
+    ]
+
+
+@exercises("pohon_simpul")
+def test_pohon_simpul_one_document_in_its_order(linked):
+    place = {"kabupaten_pohon": "Sukamaju", "kecamatan_pohon": "Cibereum", "tahun_pohon": 2024}
+    rows = run(linked, "pohon_simpul", **place)
+    assert rows[["sasaran", "indikator", "induk_sasaran", "cara_kaitan", "anak", "yatim"]].values.tolist() == [
+        ["Menurunnya gangguan ketertiban umum", 3, "", "", 0, True],
+        ["Tersedianya data pelayanan administrasi yang lengkap dan tertib", 1, "", "", 0, True],
+        ["Terlaksananya survei kepuasan", 1, "Meningkatnya kinerja kecamatan", "petugas", 0, False],
+        ["Meningkatnya kinerja kecamatan", 1, "", "", 1, False],
+    ]
+    assert rows["jabatan"].tolist() == ["Kasi Trantib dan Linmas", *["PENGOLAH DATA (PELAYANAN ADMINISTRASI)"] * 2, "CAMAT"]
+    assert rows["terdekat_jabatan"].tolist() == ["CAMAT", "CAMAT", "CAMAT", ""]
+    assert rows["daftar_indikator"].iloc[0] == (
+        "Jumlah pelanggaran Perda · Persentase pos kamling aktif · Rata-rata waktu penyelesaian pengaduan"
+    )
+    pelaksana = run(linked, "pohon_simpul", Filters(jenis=("pelaksana",)), **place)
+    assert pelaksana["jabatan"].tolist() == ["PENGOLAH DATA (PELAYANAN ADMINISTRASI)"] * 2 + ["CAMAT"]
+    assert run(linked, "pohon_simpul", **{**place, "tahun_pohon": 2023}).empty
+
+
+@exercises("pohon_yatim")
+def test_pohon_yatim_pages(linked):
+    first = run(linked, "pohon_yatim", mulai=0, baris=3)
+    assert first[["kecamatan", "indikator", "terdekat_jabatan", "skor_kaitan"]].values.tolist() == [
+        ["Cibereum", "Jumlah pelanggaran Perda", "CAMAT", 0.0],
+        ["Cibereum", "Persentase pos kamling aktif", "CAMAT", 0.0],
+        ["Cibereum", "Rata-rata waktu penyelesaian pengaduan", "CAMAT", 0.0],
+    ]
+    assert set(first["jumlah"]) == {8}  # Cibereum 3 + 1, Wonorejo 4 (the officer's 'supports nothing' among them)
+    rest = run(linked, "pohon_yatim", mulai=3, baris=None)
+    assert rest["kecamatan"].tolist() == ["Cibereum"] + ["Wonorejo"] * 4
+    assert rest["cara_kaitan"].tolist()[-1] == "dilepas"
+    assert run(linked, "pohon_yatim", Filters(kecamatan=("Mekarsari",)), mulai=0, baris=None).empty
+
+
+@exercises("sasaran_tanpa_dukungan")
+def test_sasaran_tanpa_dukungan(linked):
+    rows = run(linked, "sasaran_tanpa_dukungan")
+    assert rows[["kecamatan", "jabatan", "sasaran", "daftar_indikator"]].values.tolist() == [
+        ["Wonorejo", "CAMAT", "Meningkatnya kualitas pelayanan publik", "Indeks Kepuasan Masyarakat"],
+    ]
+
+
+@exercises("kaitan_usang")
+def test_kaitan_usang(linked):
+    rows = run(linked, "kaitan_usang")
+    assert rows[["baris", "kecamatan", "sasaran"]].values.tolist() == [[6, "Wonorejo", "Sasaran yang sudah dihapus"]]
+    assert rows["sebab"].tolist() == ["sasaran ini tidak ada lagi (dokumennya diganti, ditarik, atau kata-katanya berubah)"]
+    assert run(linked, "kaitan_usang", Filters(kecamatan=("Cibereum",))).empty

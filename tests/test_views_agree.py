@@ -83,7 +83,7 @@ def test_no_matching_data_gives_no_slides_and_says_so_everywhere(env):
     assert any("Tidak ada data" in i.value for i in _open(nothing, mode="presentasi").info)
 
 
-def test_every_view_a_page_lists_is_built_by_the_views_module(env, many):
+def test_every_view_a_page_lists_is_built_by_the_views_module(env, many, linked_data):
     from kinerja.capaian.assembly import assemble
 
     everything = Filters()
@@ -108,6 +108,11 @@ def test_every_view_a_page_lists_is_built_by_the_views_module(env, many):
         views.kualitas_jabatan(env, everything),
         views.kualitas_indikator(env, everything),
         views.kualitas_aturan(views.kualitas(env, everything)),
+        views.pohon(env, everything),
+        views.pohon_kecamatan(env, everything, "Banggai", "Masama", 2020),
+        views.sasaran_tanpa_dukungan(env, everything),
+        views.pohon_yatim(env, everything),
+        views.kaitan_usang(db.connect(linked_data), everything),  # the seeds have no officer's link gone stale
     ]
     keys = [v.key for v in built]
     listed = [key for page in site.PAGES for key in page.views]

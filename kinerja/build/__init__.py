@@ -20,7 +20,7 @@ from kinerja.build.dataset import (
 )
 from kinerja.build.report import check_report, unused_correction_warnings
 
-MAY_IMPORT = (*GROUND_FLOOR, "kinerja.archive", "kinerja.gazetteer", "kinerja.ingest", "kinerja.build")
+MAY_IMPORT = (*GROUND_FLOOR, "kinerja.archive", "kinerja.gazetteer", "kinerja.similarity", "kinerja.ingest", "kinerja.build")
 
 __all__ = [
     "COLUMNS",

@@ -92,12 +92,18 @@ def save_corrections(new: list[Correction], who: str, path: Path | None = None) 
     for correction in new:
         correction.oleh, correction.pada = who, when
         kept[(correction.key, correction.kolom)] = correction
+    write_officers_file(path, HEADER_NOTE, CORRECTION_COLUMNS, list(kept.values()))
+
+
+def write_officers_file(path: Path, note: str, columns: list[str], rows: list) -> None:
+    """A file of officers' decisions beside the documents: the note saying what it is, then the rows as
+    CSV (each row's attributes named by `columns`), written whole at once."""
     buffer = io.StringIO()
-    buffer.write(HEADER_NOTE)
-    writer = csv.DictWriter(buffer, fieldnames=CORRECTION_COLUMNS, lineterminator="\n")
+    buffer.write(note)
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
-    for c in kept.values():
-        writer.writerow({name: getattr(c, name) for name in CORRECTION_COLUMNS})
+    for row in rows:
+        writer.writerow({name: getattr(row, name) for name in columns})
     atomic_write(path, buffer.getvalue().encode("utf-8"))
 
 

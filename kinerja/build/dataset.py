@@ -11,7 +11,7 @@ import pandas as pd
 
 from kinerja import ingest, partitions, quality_rules
 from kinerja.archive import Source, file_digest, manifest_path, read_manifest, verify
-from kinerja.build import normalise, quality
+from kinerja.build import cascade, normalise, quality
 from kinerja.build.corrections import TEXT_FIELDS, Correction, Index, corrections_path, identities, read_corrections
 from kinerja.errors import BuildError
 from kinerja.ids import indicator_id
@@ -42,6 +42,7 @@ class Dataset:
     texts: dict[str, str] = field(default_factory=dict)  # each document's text as the parser read it
     unused_corrections: list[Correction] = field(default_factory=list)
     parsed_now: list[str] = field(default_factory=list)  # documents read in this build (not from the cache)
+    links: list[cascade.Link] = field(default_factory=list)  # the officers' links of Pohon kinerja
 
 
 def _records(source: Source, doc: ParsedDocument, corrections: Index) -> tuple[list[dict], list[dict]]:
@@ -119,8 +120,14 @@ def read_cached(path: Path, sha256: str, cache: Path | None) -> tuple[str, Parse
     return text, doc, True
 
 
-def build_dataset(sources: list[Source], corrections: list[Correction] | None = None, cache: Path | None = None) -> Dataset:
-    """Every document read (from `cache` when its content was read before), corrected and normalised."""
+def build_dataset(
+    sources: list[Source],
+    corrections: list[Correction] | None = None,
+    cache: Path | None = None,
+    links: list[cascade.Link] | None = None,
+) -> Dataset:
+    """Every document read (from `cache` when its content was read before), corrected and normalised;
+    the officers' corrections and links are those beside the documents unless given."""
     index = Index(read_corrections() if corrections is None else corrections)
     indicators, positions, documents, parsed, texts, parsed_now = [], [], [], {}, {}, []
     for source in sources:
@@ -152,20 +159,30 @@ def build_dataset(sources: list[Source], corrections: list[Correction] | None = 
         texts=texts,
         unused_corrections=index.unused(),
         parsed_now=parsed_now,
+        links=cascade.read_links() if links is None else links,
     )
 
 
 def write_dataset(dataset: Dataset, out_dir: Path = NORMALISED) -> None:
     """All files or none: written to a sibling folder, then swapped in."""
-    write_tables({"indikator": dataset.indikator, "jabatan": dataset.jabatan, "dokumen": dataset.dokumen}, out_dir)
+    tables = {"indikator": dataset.indikator, "jabatan": dataset.jabatan, "dokumen": dataset.dokumen}
+    write_tables(tables, out_dir, links=dataset.links)
 
 
-def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path, csv: bool = True) -> None:
-    """The normalised tables (indikator, jabatan, dokumen, and kualitas made from indikator) to out_dir as partitioned Parquet
-    (`kinerja.partitions`), all or none: written to a sibling folder, then swapped in. A CSV copy of
-    each table is written beside them for people to open, unless `csv` is false (national data). The
-    indicators' quality (`kualitas`, build/quality.py) is assessed here, so every writer has it."""
-    tables = {**tables, "kualitas": quality.assess(tables["indikator"], quality_rules.load_rules())}
+def derived_tables(indikator: pd.DataFrame, links: list[cascade.Link] = ()) -> dict[str, pd.DataFrame]:
+    """What is worked out from the indicators at build time: their quality (`kualitas`, build/quality.py),
+    the tree of sasaran (`pohon`) and the officers' links that no longer apply (`kaitan_usang`,
+    build/cascade.py)."""
+    pohon, stale = cascade.link(indikator, links)
+    return {"kualitas": quality.assess(indikator, quality_rules.load_rules()), "pohon": pohon, "kaitan_usang": stale}
+
+
+def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path, csv: bool = True, links: list[cascade.Link] = ()) -> None:
+    """The normalised tables (indikator, jabatan, dokumen, and those `derived_tables` makes from indikator)
+    to out_dir as partitioned Parquet (`kinerja.partitions`), all or none: written to a sibling folder,
+    then swapped in. A CSV copy of each table is written beside them for people to open, unless `csv` is
+    false (national data). The derived tables are made here, so every writer has them."""
+    tables = {**tables, **derived_tables(tables["indikator"], links)}
     with folder_swapped_in(Path(out_dir), prefix=f".{Path(out_dir).name}-") as staging:
         for name, frame in tables.items():
             partitions.write_table(frame, staging / name)
@@ -177,6 +194,8 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path, csv: bool = Tru
 def build(manifest: Path | None = None, out_dir: Path = NORMALISED) -> Dataset:
     """The register's documents to data/normalised; a document read before comes from the cache."""
     manifest = manifest or manifest_path()
-    dataset = build_dataset(read_manifest(manifest), read_corrections(corrections_path(manifest.parent)), PARSE_CACHE)
+    corrections = read_corrections(corrections_path(manifest.parent))
+    links = cascade.read_links(cascade.links_path(manifest.parent))
+    dataset = build_dataset(read_manifest(manifest), corrections, PARSE_CACHE, links)
     write_dataset(dataset, out_dir)
     return dataset

@@ -3,6 +3,7 @@ corrections that matched nothing (a correction that silently stops applying is a
 
 import pandas as pd
 
+from kinerja.build import cascade
 from kinerja.build.corrections import Correction
 from kinerja.build.dataset import Dataset
 from kinerja.ingest import Note, ParsedDocument, words
@@ -31,6 +32,7 @@ def check_report(dataset: Dataset, detail: bool = False) -> str:
         out += _split_word_lines(parsed)
     for correction in dataset.unused_corrections:
         out.append(f"\nKoreksi baris {correction.row} tidak terpakai: {describe(correction)}")
+    out += [f"\n{line}" for line in _stale_link_lines(dataset)]
     return "\n".join(out).lstrip("\n")
 
 
@@ -71,9 +73,19 @@ def _split_word_lines(parsed: ParsedDocument) -> list[str]:
 
 def unused_correction_warnings(dataset: Dataset) -> list[str]:
     """One line per correction that matched no indicator, for `kinerja build` to print."""
-    return [
+    unused = [
         f"PERINGATAN: koreksi baris {correction.row} ({describe(correction)}) tidak cocok dengan indikator mana pun"
         for correction in dataset.unused_corrections
+    ]
+    return unused + [f"PERINGATAN: {line}" for line in _stale_link_lines(dataset)]
+
+
+def _stale_link_lines(dataset: Dataset) -> list[str]:
+    """A line per officer's link of Pohon kinerja that applies to nothing (kaitan.csv)."""
+    return [
+        f"kaitan baris {stale['baris']} ({stale['kecamatan']} {stale['tahun']}, {stale['jabatan']}: "
+        f"'{stale['sasaran']}') tidak cocok lagi: {stale['sebab']}"
+        for stale in cascade.stale_links(dataset.indikator, dataset.links)
     ]
 
 

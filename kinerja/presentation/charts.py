@@ -144,7 +144,8 @@ def _row_axis(fig: go.Figure, labels: list[str], title: str) -> None:
 
 def _x_lines(fig: go.Figure) -> int:
     """Lines of the tallest label under the plot: the x axis's categories (wrapped names)."""
-    ticks = fig.layout.xaxis.ticktext or [x for trace in fig.data if trace.x is not None for x in trace.x if isinstance(x, str)]
+    placed = [trace.x for trace in fig.data if getattr(trace, "x", None) is not None]  # a tree has no axes
+    ticks = fig.layout.xaxis.ticktext or [x for along in placed for x in along if isinstance(x, str)]
     return line_count(ticks)
 
 
@@ -463,6 +464,44 @@ def score_bars(names: pd.Series, scores: pd.Series, counts: pd.Series, axis_titl
     fig.update_xaxes(title_text="Skor kualitas (0–100)", range=[0, 112], tickvals=[0, 20, 40, 60, 80, 100])
     _row_axis(fig, labels, axis_title)
     return _style(fig, title, plot_height(_uniform_rows(labels)))
+
+
+def support_bars(names: pd.Series, parts: list[tuple[str, pd.Series, str]], title: str) -> go.Figure:
+    """Sasaran per place stacked by what they support (`parts`: name, counts, colour), the total at the
+    end of each bar."""
+    labels = wrapped(names)
+    fig = go.Figure()
+    for name, values, colour in parts:
+        fig.add_bar(
+            y=labels, x=values, name=name, orientation="h", marker_color=colour, customdata=list(names),
+            text=[format_number(v) if v > 0 else "" for v in values],
+            hovertemplate="%{customdata} — " + name + ": %{x:,d} sasaran<extra></extra>", **_in_bar_text(),
+        )  # fmt: skip
+    totals = sum(values for _, values, _ in parts)
+    _stack_totals(fig, labels, list(totals), horizontal=True)
+    fig.update_layout(barmode="stack", showlegend=True)
+    fig.update_xaxes(**count_axis("Jumlah sasaran jabatan bawahan", max(totals.max(), 1), room=1.12))
+    _row_axis(fig, labels, "")
+    return _style(fig, title, plot_height(_uniform_rows(labels)))
+
+
+TREE_TEXT_WIDTH = 28  # characters per line of a sasaran in the tree: a third of a 1280 px page
+TREE_BOX = 76  # px of height per box of the tree: four lines of its text
+
+
+def cascade_tree(ids: list[str], parents: list[str], labels: list[str], values: list[int], colours: list[str],
+                 hover: list[str], title: str) -> go.Figure:  # fmt: skip
+    """A tree read from left to right (Plotly icicle): each box a sasaran or a group of them, as tall as
+    the boxes it holds."""
+    fig = go.Figure(
+        go.Icicle(
+            ids=ids, parents=parents, labels=[wrapped([label], TREE_TEXT_WIDTH)[0] for label in labels], values=values,
+            branchvalues="remainder", marker={"colors": colours, "line": {"color": "#FFFFFF", "width": 1}},
+            tiling={"orientation": "h"}, textfont={"size": TEXT_SIZE}, customdata=hover,
+            hovertemplate="%{customdata}<extra></extra>", sort=False, maxdepth=-1,
+        )
+    )  # fmt: skip
+    return _style(fig, title, max(COLUMN_PLOT, TREE_BOX * len(ids)))
 
 
 def band_distribution(table: pd.DataFrame, bars: pd.Series, bands: list[Band], title: str) -> go.Figure:

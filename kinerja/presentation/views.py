@@ -1078,6 +1078,218 @@ def kualitas_aturan(per_place: View) -> View:
 # --- The meeting's views ----------------------------------------------------------------------------
 
 
+# --- Pohon kinerja -----------------------------------------------------------------------------------
+
+UNLINKED = "Belum mendukung sasaran atasan"
+SUPPORT_COLOURS = {"camat": "#0072B2", "sekretaris": "#E69F00", "terkait": "#56B4E9", "yatim": "#BBBBBB"}
+PLACE_COLUMNS = ["dokumen", "bawahan", "terkait", "oleh_petugas", "yatim", "indikator_yatim", "sasaran_camat",
+                 "camat_tanpa_dukungan", "sasaran_sekretaris", "sekretaris_tanpa_dukungan"]  # fmt: skip
+
+
+def support_bar_text() -> str:
+    """How a link is found, with the bar, in words for the page and the slide."""
+    bar = format_number(similarity.SUPPORT_THRESHOLD)
+    return (
+        f"Sebuah sasaran dikaitkan ke sasaran Camat atau Sekretaris yang paling mirip katanya bila skor kemiripannya "
+        f"(kata dasar yang sama pada frasa terdekat, 0–100) paling sedikit {bar}; di bawahnya petugas yang mengaitkan."
+    )
+
+
+def pohon(con, filters: Filters) -> View | None:
+    """Per place: how many sasaran of the positions below support a sasaran of the Camat or the Sekretaris,
+    how many were linked by an officer, and the Camat's sasaran nothing supports."""
+    places = _run(con, "jumlah_wilayah", filters).iloc[0]
+    level = summary_level(places)
+    frame = _places_named(_run(con, "pohon_per_wilayah", filters, tingkat=level))
+    if frame.empty:
+        return None
+    noun = LEVEL_LABELS[level].lower()
+    below, linked, by_officer = (int(frame[c].sum()) for c in ("bawahan", "terkait", "oleh_petugas"))
+    camat, unsupported = int(frame["sasaran_camat"].sum()), int(frame["camat_tanpa_dukungan"].sum())
+    facts = [support_bar_text(), _most_unlinked(frame)]
+    if by_officer:
+        facts.append(f"{_n(by_officer)} kaitan ditetapkan petugas.")
+    without_camat = frame[frame["sasaran_camat"] == 0]["wilayah"].tolist()
+    if without_camat:
+        facts.append(f"Tanpa sasaran Camat dalam dokumennya: {_names(without_camat)}.")
+    if level != "kecamatan":
+        facts.append(summed_per(level, places["kecamatan"]))
+    parts = [
+        ("Mirip sasaran atasan", frame["terkait"] - frame["oleh_petugas"], SUPPORT_COLOURS["terkait"]),
+        ("Dikaitkan petugas", frame["oleh_petugas"], SUPPORT_COLOURS["camat"]),
+        (UNLINKED, frame["yatim"], SUPPORT_COLOURS["yatim"]),
+    ]
+    return View(
+        key="pohon",
+        judul=f"Pohon kinerja per {noun}",
+        pesan=_support_sentence(below, linked, camat, unsupported),
+        tabel=_placed(frame[["wilayah", "induk", *PLACE_COLUMNS]], level),
+        figure=charts.support_bars(frame["wilayah"], parts, f"Sasaran jabatan bawahan menurut dukungannya, per {noun}"),
+        angka=[
+            ("Sasaran jabatan bawahan", _n(below)),
+            ("Mendukung sasaran atasan", f"{_n(linked)} ({format_percent(linked, below)})" if below else "0"),
+            ("Sasaran Camat tanpa dukungan", f"{_n(unsupported)} dari {_n(camat)}"),
+        ],
+        rincian=facts,
+        judul_tabel=f"Angka per {noun}",
+        rows=frame,
+        utama=(LEVEL_LABELS[level],),
+    )
+
+
+def _support_sentence(below: int, linked: int, camat: int, unsupported: int) -> str:
+    """The takeaway: the share of sasaran that support one above, and the Camat's sasaran none supports."""
+    if not below:
+        said = "Tidak ada sasaran jabatan bawahan yang dapat dikaitkan: dokumennya tanpa sasaran Camat atau Sekretaris."
+    else:
+        share = format_percent(linked, below)
+        said = f"{_n(linked)} dari {_n(below)} sasaran jabatan bawahan ({share}) mendukung sasaran Camat atau Sekretaris."
+    if not camat:
+        return said
+    if not unsupported:
+        return f"{said} Semua {_n(camat)} sasaran Camat didukung."
+    return f"{said} {_n(unsupported)} dari {_n(camat)} sasaran Camat tidak didukung sasaran mana pun."
+
+
+def _most_unlinked(frame: pd.DataFrame) -> str:
+    """Where the largest share of sasaran below support nothing (ties named together), true for one place
+    and for places where none is left alone."""
+    share = (frame["yatim"] / frame["bawahan"].where(frame["bawahan"] > 0)).fillna(-1)
+    if share.max() <= 0:
+        return "Setiap sasaran jabatan bawahan mendukung sasaran atasan."
+    first = frame[share == share.max()].iloc[0]
+    counted = f"{_n(first['yatim'])} dari {_n(first['bawahan'])} ({format_percent(first['yatim'], first['bawahan'])})"
+    if len(frame) == 1:
+        return f"Belum mendukung sasaran atasan di {first['wilayah']}: {counted}."
+    names = _names(frame["wilayah"][share == share.max()].tolist(), MAX_HEADLINE_NAMED)
+    return f"Porsi sasaran yang belum mendukung sasaran atasan paling besar di {names}: {counted}."
+
+
+def pohon_dokumen(con, filters: Filters) -> pd.DataFrame:
+    """The documents whose tree can be drawn, each with a label ('Masama 2020 (Banggai)')."""
+    rows = _run(con, "pohon_dokumen", filters)
+    rows["nama"] = rows["kecamatan"] + " " + rows["tahun"].astype(str) + " (" + rows["kabupaten"] + ")"
+    return rows
+
+
+def pohon_kecamatan(con, filters: Filters, kabupaten: str, kecamatan: str, tahun: int) -> View | None:
+    """One document's tree: the Camat's sasaran, the Sekretaris' under the Camat's they support, and each
+    position under the sasaran its own support; the positions that support nothing apart."""
+    nodes = _run(con, "pohon_simpul", filters, kabupaten_pohon=kabupaten, kecamatan_pohon=kecamatan, tahun_pohon=int(tahun))
+    if nodes.empty:
+        return None
+    where = f"{kecamatan} {tahun}"
+    below = nodes[nodes["bawahan"]]
+    top = nodes[nodes["jenis_jabatan"] == "camat"]
+    unsupported = top[top["anak"] == 0]["sasaran"].tolist()
+    sentence = _support_sentence(len(below), int((~below["yatim"]).sum()), len(top), len(unsupported))
+    facts = [support_bar_text()]
+    if unsupported:
+        facts.append("Sasaran Camat tanpa dukungan: " + "; ".join(f"“{text.rstrip('.')}”" for text in unsupported) + ".")
+    if top.empty:
+        facts.append("Dokumen ini tanpa jabatan Camat: sasaran Sekretaris di puncak pohon.")
+    table = nodes[["jabatan", "jenis_jabatan", "sasaran", "daftar_indikator", "induk_sasaran", "induk_jabatan",
+                   "skor_kaitan", "cara_kaitan", "terdekat_sasaran"]]  # fmt: skip
+    return View(
+        key="pohon_kecamatan",
+        judul=f"Pohon kinerja {where}",
+        pesan=f"Di {where}: {sentence[0].lower()}{sentence[1:]}",
+        tabel=readable(table),
+        figure=charts.cascade_tree(*_tree(nodes), f"Pohon kinerja {where}: sasaran siapa didukung siapa"),
+        rincian=facts,
+        rows=nodes,
+        utama=(COLUMN_LABELS["jabatan"], COLUMN_LABELS["sasaran"]),
+        judul_tabel="Setiap sasaran dan yang didukungnya",
+    )
+
+
+def _tree(nodes: pd.DataFrame) -> tuple[list, ...]:
+    """The icicle's boxes, one unit tall each: the Camat's and Sekretaris' sasaran (a Sekretaris' under
+    the Camat's it supports), under each the positions supporting it (their sasaran and indicators in
+    the hover), and the positions that support nothing under a box of their own."""
+    ids, parents, labels, colours, hover = [], [], [], [], []
+
+    def box(key: str, parent: str, label: str, colour: str, said: str) -> None:
+        ids.append(key), parents.append(parent), labels.append(label), colours.append(colour), hover.append(said)
+
+    above = nodes[nodes["atas"]]
+    known = set(above["simpul_id"])
+    for node in above.itertuples():
+        said = f"{node.jabatan}: {node.sasaran}<br>Indikator: {node.daftar_indikator}"
+        parent = node.induk_id if node.induk_id in known else ""
+        label = f"{JENIS_LABELS[node.jenis_jabatan]}: {node.sasaran}"
+        box(node.simpul_id, parent, label, SUPPORT_COLOURS[node.jenis_jabatan], said)
+    below = nodes[~nodes["atas"] & nodes["bawahan"]]
+    if below["yatim"].any():
+        box(UNLINKED, "", UNLINKED, SUPPORT_COLOURS["yatim"], UNLINKED)
+    for (parent, jabatan), group in below.groupby([below["induk_id"].where(~below["yatim"], UNLINKED), "jabatan"], sort=False):
+        colour = SUPPORT_COLOURS["yatim" if parent == UNLINKED else "terkait"]
+        listed = "<br>".join(f"• {text}" for text in group["sasaran"])
+        box(f"{parent}|{jabatan}", parent, f"{jabatan} ({_n(len(group))} sasaran)", colour, f"{jabatan}<br>{listed}")
+    return ids, parents, labels, [1] * len(ids), colours, hover
+
+
+def pohon_yatim(con, filters: Filters, page: int = 1) -> View | None:
+    """The indicators whose sasaran supports nothing above although the document has sasaran above, the
+    closest to the bar first: one page of PAGE_ROWS rows, with the count of all."""
+    rows = _lowest_first(con, "pohon_yatim", filters, page)
+    if rows.empty:
+        return None
+    total = int(rows["jumlah"].iloc[0])
+    return View(
+        key="pohon_yatim",
+        judul="Indikator yang belum mendukung sasaran atasan",
+        pesan=f"{_n(total)} indikator belum mendukung sasaran Camat atau Sekretaris; yang paling dekat ke batas "
+        "kemiripan di atas, siap dikaitkan petugas bila memang mendukung.",
+        tabel=_unlinked_table(rows),
+        utama=(COLUMN_LABELS["kecamatan"], COLUMN_LABELS["indikator"]),
+        jumlah=total,
+        lembar="Belum mendukung atasan",
+    )
+
+
+def pohon_yatim_semua(con, filters: Filters) -> pd.DataFrame:
+    return _unlinked_table(_run(con, "pohon_yatim", filters, **EVERY_ROW))
+
+
+def _unlinked_table(rows: pd.DataFrame) -> pd.DataFrame:
+    columns = ["kecamatan", "tahun", "jabatan", "sasaran", "indikator", "terdekat_sasaran", "terdekat_jabatan",
+               "skor_kaitan", "cara_kaitan", "kabupaten", "indikator_id"]  # fmt: skip
+    return readable(rows[columns])
+
+
+def sasaran_tanpa_dukungan(con, filters: Filters) -> View | None:
+    """The Camat's and Sekretaris' sasaran that nothing below supports."""
+    rows = _run(con, "sasaran_tanpa_dukungan", filters)
+    if rows.empty:
+        return None
+    camat = int((rows["jenis_jabatan"] == "camat").sum())
+    return View(
+        key="sasaran_tanpa_dukungan",
+        judul="Sasaran Camat dan Sekretaris yang tidak didukung",
+        pesan=f"{_n(camat)} sasaran Camat dan {_n(len(rows) - camat)} sasaran Sekretaris tidak didukung sasaran "
+        "jabatan mana pun di bawahnya.",
+        tabel=readable(rows[["kecamatan", "tahun", "jabatan", "sasaran", "daftar_indikator", "kabupaten"]]),
+        utama=(COLUMN_LABELS["kecamatan"], COLUMN_LABELS["sasaran"]),
+        lembar="Sasaran tanpa dukungan",
+    )
+
+
+def kaitan_usang(con, filters: Filters) -> View | None:
+    """The officers' links that apply to nothing since the last build."""
+    rows = _run(con, "kaitan_usang", filters)
+    if rows.empty:
+        return None
+    return View(
+        key="kaitan_usang",
+        judul="Kaitan petugas yang tidak cocok lagi",
+        pesan=f"{_n(len(rows))} kaitan yang ditetapkan petugas tidak berlaku lagi: dokumennya diganti atau kata-katanya "
+        "berubah. Kaitkan ulang bila masih benar; barisnya tetap tersimpan di kaitan.csv.",
+        tabel=readable(rows),
+        utama=(COLUMN_LABELS["kecamatan"], COLUMN_LABELS["sasaran"]),
+    )
+
+
 def key_views(con, filters: Filters, state: Capaian | None = None) -> list[View]:
     """Ringkasan, cakupan, kategori, capaian, kualitas: the views a meeting steps through, in that order.
     `state` passes in capaian already assembled (e.g. with cached example values)."""
