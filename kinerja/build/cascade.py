@@ -13,14 +13,13 @@ every build; one whose node or parent is no longer read that way applies to noth
 table `kaitan_usang` with the reason, so an officer's decision is never silently lost.
 """
 
-import csv
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from kinerja import similarity
-from kinerja.build.corrections import write_officers_file
+from kinerja.build.corrections import read_officers_file, write_officers_file
 from kinerja.errors import BuildError
 from kinerja.ids import sasaran_id
 from kinerja.indonesian import utc_now
@@ -70,11 +69,7 @@ def links_path(directory: Path | None = None) -> Path:
 
 def read_links(path: Path | None = None) -> list[Link]:
     path = path or links_path()
-    if not path.exists():
-        return []
-    lines = path.read_text(encoding="utf-8").splitlines()
-    notes = next((i for i, line in enumerate(lines) if not line.startswith("#")), len(lines))
-    return [_checked(row, number, path) for number, row in enumerate(csv.DictReader(lines[notes:]), start=notes + 2)]
+    return [_checked(row, number, path) for number, row in read_officers_file(path)]
 
 
 def _checked(row: dict, number: int, path: Path) -> Link:
@@ -168,9 +163,9 @@ def _decide(node, candidates: pd.DataFrame, own: frozenset[str], link: Link | No
     )
 
 
-def _stale(link: Link, node_ids: set[str], candidates: dict[str, set[str]]) -> str:
-    """Why an officer's link applies to nothing now ('' when it applies)."""
-    if link.simpul_id not in node_ids:
+def _stale(link: Link, candidates: dict[str, set[str]]) -> str:
+    """Why an officer's link applies to nothing now ('' when it applies); `candidates` are every node's."""
+    if link.simpul_id not in candidates:
         return "sasaran ini tidak ada lagi (dokumennya diganti, ditarik, atau kata-katanya berubah)"
     if link.induk_id and link.induk_id not in candidates[link.simpul_id]:
         return "sasaran atasan yang dipilih tidak ada lagi di dokumen ini"
@@ -191,7 +186,7 @@ def _sorted_links(links: list[Link], candidates: dict[str, pd.DataFrame]) -> tup
     allowed = {key: set(frame["simpul_id"]) for key, frame in candidates.items()}
     applying, stale = {}, []
     for officer in links:
-        reason = _stale(officer, set(allowed), allowed)
+        reason = _stale(officer, allowed)
         if reason:
             stale.append({**asdict(officer), "baris": officer.row, "sebab": reason})
         else:

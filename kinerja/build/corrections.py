@@ -75,13 +75,17 @@ def _checked(row: dict, number: int, path: Path) -> Correction:
 
 def read_corrections(path: Path | None = None) -> list[Correction]:
     path = path or corrections_path()
+    return [_checked(row, number, path) for number, row in read_officers_file(path)]
+
+
+def read_officers_file(path: Path) -> list[tuple[int, dict]]:
+    """The rows of a file of officers' decisions (none when it does not exist), after its notes, each
+    numbered as the file's line, the notes above the header counted: what an editor shows."""
     if not path.exists():
         return []
     lines = path.read_text(encoding="utf-8").splitlines()
     notes = next((i for i, line in enumerate(lines) if not line.startswith("#")), len(lines))
-    rows = list(csv.DictReader(lines[notes:]))
-    # Numbered as the file's lines, the notes above the header counted: what an editor shows.
-    return [_checked(row, number, path) for number, row in enumerate(rows, start=notes + 2)]
+    return list(enumerate(csv.DictReader(lines[notes:]), start=notes + 2))
 
 
 def save_corrections(new: list[Correction], who: str, path: Path | None = None) -> None:
