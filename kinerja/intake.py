@@ -26,7 +26,7 @@ from kinerja.build import (
     write_dataset,
 )
 from kinerja.build.corrections import corrections_path, identities
-from kinerja.build.report import describe
+from kinerja.build.report import describe, stale_link_lines
 from kinerja.errors import KinerjaError, Refused
 from kinerja.ingest import ParsedDocument, detect_meta
 from kinerja.ingest.source import ACCEPTED_SUFFIXES, check_file  # noqa: F401  (the upload page names them)
@@ -283,8 +283,10 @@ def corrections_of(sha256: str, directory: Path | None = None) -> list[Correctio
 
 
 def unused_warnings(stored: Stored) -> list[str]:
-    """A sentence per correction the new data no longer uses (its document replaced or withdrawn)."""
-    return [f"Koreksi baris {c.row} tidak lagi cocok: {describe(c)}" for c in stored.dataset.unused_corrections]
+    """A sentence per correction or link of Pohon kinerja the new data no longer uses (its document
+    replaced or withdrawn)."""
+    unused = [f"Koreksi baris {c.row} tidak lagi cocok: {describe(c)}" for c in stored.dataset.unused_corrections]
+    return unused + [f"{line[0].upper()}{line[1:]}." for line in stale_link_lines(stored.dataset)]
 
 
 def _need_a_name(who: str) -> None:

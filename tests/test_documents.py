@@ -373,3 +373,14 @@ def test_a_link_whose_rebuild_fails_changes_nothing(office, tmp_path, monkeypatc
     assert (tmp_path / "normalised" / "pohon.csv").read_bytes() == data_before
     with pytest.raises(Refused, match="nama petugas wajib diisi"):
         intake.link_sasaran([link], " ")
+
+
+def test_withdrawing_a_linked_document_says_the_link_no_longer_applies(office, tmp_path):
+    intake.link_sasaran([_sekcam_link(office, "dokumen keuangan menopang administrasi perkantoran")], "Sri Wahyuni")
+    withdrawn = intake.withdraw("Sangkapura", 2019, "Budi")
+    assert intake.unused_warnings(withdrawn) == [
+        "Kaitan baris 5 (Sangkapura 2019, KEPALA SUB BAGIAN KEUANGAN, PROGRAM DAN PELAPORAN: 'Tercukupinya Dokumen "
+        "Keuangan, Program dan Pelaporan') tidak cocok lagi: sasaran ini tidak ada lagi (dokumennya diganti, ditarik, "
+        "atau kata-katanya berubah)."
+    ]
+    assert db.read_table("kaitan_usang", tmp_path / "normalised")["baris"].tolist() == [5]  # three notes, the header, the row

@@ -32,7 +32,7 @@ def check_report(dataset: Dataset, detail: bool = False) -> str:
         out += _split_word_lines(parsed)
     for correction in dataset.unused_corrections:
         out.append(f"\nKoreksi baris {correction.row} tidak terpakai: {describe(correction)}")
-    out += [f"\n{line}" for line in _stale_link_lines(dataset)]
+    out += [f"\n{line}" for line in stale_link_lines(dataset)]
     return "\n".join(out).lstrip("\n")
 
 
@@ -77,11 +77,12 @@ def unused_correction_warnings(dataset: Dataset) -> list[str]:
         f"PERINGATAN: koreksi baris {correction.row} ({describe(correction)}) tidak cocok dengan indikator mana pun"
         for correction in dataset.unused_corrections
     ]
-    return unused + [f"PERINGATAN: {line}" for line in _stale_link_lines(dataset)]
+    return unused + [f"PERINGATAN: {line}" for line in stale_link_lines(dataset)]
 
 
-def _stale_link_lines(dataset: Dataset) -> list[str]:
-    """A line per officer's link of Pohon kinerja that applies to nothing (kaitan.csv)."""
+def stale_link_lines(dataset: Dataset) -> list[str]:
+    """A line per officer's link of Pohon kinerja that applies to nothing (kaitan.csv): for `build`,
+    `check` and the page that stored a document."""
     return [
         f"kaitan baris {stale['baris']} ({stale['kecamatan']} {stale['tahun']}, {stale['jabatan']}: "
         f"'{stale['sasaran']}') tidak cocok lagi: {stale['sebab']}"
