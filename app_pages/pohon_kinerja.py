@@ -1,11 +1,12 @@
 """Pohon kinerja: which sasaran of the Camat or the Sekretaris each position's sasaran supports, per place
 and as one document's tree; the indicators that support nothing above, the Camat's and Sekretaris'
-sasaran nothing supports, and the officers' links that no longer match."""
+sasaran nothing supports, and the officers' links that no longer match. A signed-in editor links a
+sasaran by hand under the tree."""
 
 import streamlit as st
 
 from kinerja.presentation import views
-from kinerja.ui import data, filters, widgets
+from kinerja.ui import data, filters, links, widgets
 
 widgets.heading(__file__)
 con, chosen = data.connection(), filters.current()
@@ -22,6 +23,7 @@ if not widgets.empty_notice(per_place):
     tree = views.pohon_kecamatan(con, chosen, one["kabupaten"], one["kecamatan"], int(one["tahun"]))
     if tree is not None:
         widgets.draw(tree, key="pohon_kinerja_2")
+        links.controls(tree.rows)
 
     for extra in (views.sasaran_tanpa_dukungan(con, chosen), views.kaitan_usang(con, chosen)):
         if extra is not None:

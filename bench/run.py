@@ -19,7 +19,9 @@ with the most indicators). Each line is marked against the budgets of issue 12; 
 One page run (AppTest or browser), or an export, that takes longer than --batas-detik, or a process
 that grows over --batas-gb (or leaves the machine short of memory), is stopped, and its line says
 "melewati batas waktu" / "melewati batas memori"; what was measured before is kept.
---bagian kueri,halaman,ekspor,peramban runs only those parts.
+- Derived tables: what the build works out from the indicators (quality, Pohon kinerja), timed on the
+  dataset's indicators, and checked to come out the same when the documents are read in another order.
+--bagian kueri,turunan,halaman,ekspor,peramban runs only those parts.
 """
 
 import argparse
@@ -95,12 +97,13 @@ QUERY_RUNS, QUERY_SECONDS = 30, 10.0
 QUERIES_LIMIT_S = 3600.0  # the whole query section, in its own process
 MIN_AVAILABLE_MB = 3000  # a run is stopped when the machine has less memory left than this
 ERROR_CHARACTERS = 200  # of a child's error, on its line
-PARTS = ("kueri", "halaman", "ekspor", "peramban")
+PARTS = ("kueri", "turunan", "halaman", "ekspor", "peramban")
 # Column widths of the printed tables: name, scope, figures.
 QUERY_COLUMNS = (30, 0, 11, 10, 10)
 PANDAS_COLUMNS = (26, 41, 22, 10, 10, 14, 10)
 PAGE_COLUMNS = (24, 22, 10, 9, 5, 8, 10)
 EXPORT_COLUMNS = (24, 22, 10, 5)
+DERIVED_COLUMNS = (34, 22, 10, 10, 10)
 BROWSER_COLUMNS = (24, 22, 14, 8, 8, 10)
 
 
@@ -612,12 +615,48 @@ def main() -> None:
         )
         if queries.stopped:
             print(f"Kueri: {queries.stopped} (RSS tertinggi {mb(queries.peak)} MB)")
+    if "turunan" in parts:
+        print_derived(scopes)
     if "halaman" in parts:
         print_pages(scopes, args.batas_detik, limit_mb)
     if "ekspor" in parts:
         print_exports(scopes, args.batas_detik, limit_mb)
     if "peramban" in parts and not args.tanpa_peramban:
         print_browser(scopes, args.batas_detik, limit_mb)
+
+
+def derived_steps() -> list[tuple[str, object]]:
+    """What the build works out from the indicators, step by step (kinerja.build.dataset.derived_tables)."""
+    from kinerja.build import cascade, quality
+    from kinerja.quality_rules import load_rules
+
+    rules = load_rules()
+    return [
+        ("kualitas (quality.assess)", lambda rows: {"kualitas": quality.assess(rows, rules)}),
+        ("pohon (cascade.link)", lambda rows: dict(zip(("pohon", "kaitan_usang"), cascade.link(rows, []), strict=True))),
+    ]
+
+
+def print_derived(scopes: list[Scope]) -> None:
+    """The build's derived tables, timed on the dataset's indicators, and whether each comes out the
+    same when the documents come in another order (links and clusters must be deterministic)."""
+    everything = db.read_table("indikator")
+    print("\nTabel turunan saat membangun data (dari tabel indikator)")
+    print(row(DERIVED_COLUMNS, "langkah", "lingkup", "indikator", "median ms", "baris", "urutan diacak"))
+    for scope in scopes:
+        rows = everything if not scope.kabupaten else everything[everything["kabupaten"] == scope.kabupaten]
+        shuffled = rows.sample(frac=1.0, random_state=7)
+        for label, step in derived_steps():
+            times, made = timed_runs(lambda s=step, r=rows: s(r), max_runs=5, seconds=30.0, min_runs=1)
+            again = step(shuffled)
+            same = all(_sorted(made[name]).equals(_sorted(again[name])) for name in made)
+            count = format_number(sum(len(frame) for frame in made.values()))
+            print(row(DERIVED_COLUMNS, label, scope.label, format_number(len(rows)), ms(statistics.median(times)), count,
+                      "sama" if same else "BERBEDA"), flush=True)  # fmt: skip
+
+
+def _sorted(frame):
+    return frame.sort_values(list(frame.columns)).reset_index(drop=True)
 
 
 def run_child(kind: str, name: str, kabupaten: str, limit_s: float, out: Path) -> None:

@@ -8,6 +8,7 @@ comes from the parse cache, keyed by its content.
 """
 
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -211,6 +212,7 @@ def _store(
     who: str,
     directory: Path,
     new_links: list[cascade.Link] = (),
+    forget: frozenset[str] = frozenset(),
 ) -> Stored:
     """The change under the archive's lock: the data built in memory from the register as it will be
     (with the corrections and links as they are then), then the register, the corrections, the links and
@@ -219,31 +221,45 @@ def _store(
     built: list[Dataset] = []
 
     def check(sources: list[Source]) -> None:
-        links = {link.simpul_id: link for link in [*cascade.read_links(links_file), *new_links]}
+        kept = [link for link in cascade.read_links(links_file) if link.simpul_id not in forget]
+        links = {link.simpul_id: link for link in [*kept, *new_links]}
         built.append(build_dataset(sources, read_corrections(path) + new_corrections, PARSE_CACHE, list(links.values())))
 
     def finish(sources: list[Source]) -> None:
         if new_corrections:
             save_corrections(new_corrections, who, path)
-        if new_links:
-            cascade.save_links(list(new_links), who, links_file)
+        if new_links or forget:
+            cascade.save_links(list(new_links), who, links_file, forget)
         write_dataset(built[0], normalised_dir())
 
     change = archive.apply(plan, incoming, check, finish, directory, also_kept=(path, links_file))
     return Stored(change, built[0])
 
 
-def link_sasaran(links: list[cascade.Link], who: str, directory: Path | None = None) -> Stored:
+def officer_link(node: Mapping, parent: Mapping | None, reason: str) -> cascade.Link:
+    """An officer's link of a node of the tree (a row of the query pohon_simpul) to the sasaran `parent`,
+    or to none."""
+    return cascade.Link(
+        node["simpul_id"], parent["simpul_id"] if parent is not None else "", node["kecamatan"], node["kabupaten"],
+        node["provinsi"], int(node["tahun"]), node["jabatan"], node["sasaran"],
+        parent["jabatan"] if parent is not None else "", parent["sasaran"] if parent is not None else "", reason,
+    )  # fmt: skip
+
+
+def link_sasaran(
+    links: list[cascade.Link], who: str, directory: Path | None = None, forget: frozenset[str] = frozenset()
+) -> Stored:
     """Store an officer's links of Pohon kinerja (a sasaran to the Camat's or Sekretaris' sasaran it
-    supports, or to none) and rebuild; nothing changes when the rebuild fails."""
+    supports, or to none), drop the links of the sasaran in `forget` (they follow the wording again), and
+    rebuild; nothing changes when the rebuild fails."""
     _need_a_name(who)
-    if not links:
+    if not links and not forget:
         raise Refused("tidak ada kaitan yang diubah")
 
     def plan(current: list[Source]) -> archive.Change:
         return archive.Change(current, [])
 
-    return _store(plan, [], [], who, directory or raw_dir(), links)
+    return _store(plan, [], [], who, directory or raw_dir(), links, frozenset(forget))
 
 
 def confirm(proposals: list[Proposal], who: str, corrections: list[Correction] = (), directory: Path | None = None) -> Stored:

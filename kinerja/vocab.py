@@ -15,6 +15,15 @@ JENIS_LABELS = {
     "pelaksana": "Pelaksana",
 }
 
+# Pohon kinerja: whose sasaran a position's sasaran may support (any other position: the Camat's and the
+# Sekretaris'; the Camat's own support none).
+SUPPORTED_KINDS = {"camat": (), "sekretaris": ("camat",)}
+
+
+def supported_kinds(jenis_jabatan: str) -> tuple[str, ...]:
+    return SUPPORTED_KINDS.get(jenis_jabatan, ("camat", "sekretaris"))
+
+
 BIDANG_LABELS = {
     "pimpinan": "Pimpinan",
     "pemerintahan": "Pemerintahan",

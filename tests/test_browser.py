@@ -205,13 +205,13 @@ def test_presentation_started_from_the_sidebar_keeps_the_filters_through_slides_
     page.goto(f"{server}/?kecamatan=Lumajang")
     expect(page.get_by_text("8 dari 33 indikator (24%) punya formula yang menghitung capaian.")).to_be_visible(timeout=30000)
     page.get_by_role("button", name="Mode presentasi").click()
-    expect(page.get_by_text("Kecamatan Lumajang · 1 / 5")).to_be_visible(timeout=20000)
+    expect(page.get_by_text("Kecamatan Lumajang · 1 / 6")).to_be_visible(timeout=20000)
     page.get_by_role("button", name="Berikutnya ▶").click()
-    expect(page.get_by_text("Kecamatan Lumajang · 2 / 5")).to_be_visible(timeout=20000)
+    expect(page.get_by_text("Kecamatan Lumajang · 2 / 6")).to_be_visible(timeout=20000)
     url = page.evaluate("location.href")
     assert "kecamatan=Lumajang" in url and "slide=2" in url and "mode=presentasi" in url
     page.reload()
-    expect(page.get_by_text("Kecamatan Lumajang · 2 / 5")).to_be_visible(timeout=30000)
+    expect(page.get_by_text("Kecamatan Lumajang · 2 / 6")).to_be_visible(timeout=30000)
     page.get_by_role("button", name="Keluar").click()
     expect(page.get_by_role("heading", name=PAGES[""])).to_be_visible(timeout=20000)
     expect(page.get_by_text("8 dari 33 indikator (24%) punya formula yang menghitung capaian.")).to_be_visible(timeout=20000)
@@ -221,7 +221,7 @@ def test_presentation_started_from_the_sidebar_keeps_the_filters_through_slides_
 def test_presentation_fills_a_full_hd_screen_and_moves_with_the_keyboard(server, browser):
     tab = browser.new_page(viewport={"width": 1920, "height": 1080})
     tab.goto(f"{server}/?mode=presentasi&kecamatan=Lumajang")
-    expect(tab.get_by_text("Kecamatan Lumajang · 1 / 5")).to_be_visible(timeout=30000)
+    expect(tab.get_by_text("Kecamatan Lumajang · 1 / 6")).to_be_visible(timeout=30000)
     expect(_slide_chart(tab)).to_be_visible(timeout=20000)
     chart = _slide_chart(tab).bounding_box()
     assert chart["height"] >= 0.6 * 1080 and chart["width"] >= 0.9 * 1920 - 200
@@ -230,7 +230,7 @@ def test_presentation_fills_a_full_hd_screen_and_moves_with_the_keyboard(server,
     for key, shown in (("ArrowRight", 2), ("PageDown", 3), ("PageUp", 2), ("ArrowLeft", 1), ("PageDown", 2)):
         settled(tab)  # a key pressed while the page still runs can reach it before its shortcuts do
         tab.keyboard.press(key)
-        expect(tab.get_by_text(f"Kecamatan Lumajang · {shown} / 5")).to_be_visible(timeout=20000)
+        expect(tab.get_by_text(f"Kecamatan Lumajang · {shown} / 6")).to_be_visible(timeout=20000)
     assert "slide=2" in tab.evaluate("location.href")
     tab.set_viewport_size({"width": 1280, "height": 800})  # a two-line takeaway on a smaller screen
     expect(tab.get_by_text("paling sedikit pada Sekretaris (1).")).to_be_visible()
@@ -397,9 +397,9 @@ def test_a_regencys_slides_name_every_kecamatan_on_one_line_apart_and_fit_the_sc
     """Every slide of 33 kecamatan: each name once, on one line, none touching the next, and the buttons
     on the screen; a link to a slide past the end says which one it shows."""
     tab = browser.new_page(viewport={"width": width, "height": height})
-    for number in range(1, 6):
+    for number in range(1, 7):
         tab.goto(f"{regency_server}/?mode=presentasi&slide={number}")
-        expect(tab.get_by_text(f"Semua kecamatan, tahun, dan jabatan · {number} / 5")).to_be_visible(timeout=30000)
+        expect(tab.get_by_text(f"Semua kecamatan, tahun, dan jabatan · {number} / 6")).to_be_visible(timeout=30000)
         names = _slide_chart(tab).locator(".ytick text")
         expect(names).to_have_count(len(MALANG), timeout=20000)
         assert sorted(names.all_text_contents()) == sorted(MALANG), number  # two lines would be "SumbermanjingWetan"
@@ -410,7 +410,7 @@ def test_a_regencys_slides_name_every_kecamatan_on_one_line_apart_and_fit_the_sc
         chart, buttons = _slide_chart(tab).bounding_box(), tab.get_by_role("button", name="Keluar").bounding_box()
         assert chart["y"] + chart["height"] <= buttons["y"] and buttons["y"] + buttons["height"] <= height, number
     tab.goto(f"{regency_server}/?mode=presentasi&slide=9")
-    expect(tab.get_by_text("Slide 9 tidak ada; yang tampil slide 5.")).to_be_visible(timeout=30000)
-    expect(tab.get_by_role("heading", name="Kualitas indikator per kecamatan")).to_be_visible()
-    assert "slide=5" in tab.evaluate("location.href")
+    expect(tab.get_by_text("Slide 9 tidak ada; yang tampil slide 6.")).to_be_visible(timeout=30000)
+    expect(tab.get_by_role("heading", name="Pohon kinerja per kecamatan")).to_be_visible()
+    assert "slide=6" in tab.evaluate("location.href")
     tab.close()

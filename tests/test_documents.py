@@ -384,3 +384,57 @@ def test_withdrawing_a_linked_document_says_the_link_no_longer_applies(office, t
         "atau kata-katanya berubah)."
     ]
     assert db.read_table("kaitan_usang", tmp_path / "normalised")["baris"].tolist() == [5]  # three notes, the header, the row
+
+
+def test_an_editor_links_a_sasaran_under_the_tree_and_lets_the_wording_decide_again(office, users_file, tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from kinerja import site
+    from kinerja.paths import ROOT
+    from kinerja.presentation import views
+    from tests.conftest import EDITOR, sign_in
+
+    write_dataset(build_dataset(read_manifest(office / "manifest.csv"), corrections=[], links=[]), tmp_path / "normalised")
+    monkeypatch.setenv("KINERJA_REALISASI_DIR", str(tmp_path / "realisasi"))
+    viewer = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30).run()
+    viewer.switch_page(site.page_of_view("pohon").from_router).run()
+    assert not viewer.radio and any("Masuk sebagai editor" in i.value for i in viewer.info)  # no controls for a viewer
+    at = sign_in(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30).run(), *EDITOR)
+    at.switch_page(site.page_of_view("pohon").from_router).run()
+    at.selectbox(key="pohon_dokumen").select_index(1).run()  # Sangkapura 2019, the second in the list
+    assert at.selectbox(key="pohon_dokumen").options[1] == "Sangkapura 2019 (Gresik)"
+    node = at.selectbox(key="kaitan_simpul")
+    wanted = "KEPALA SUB BAGIAN KEUANGAN, PROGRAM DAN PELAPORAN: Tercukupinya Dokumen Keuangan, Program dan Pelaporan"
+    node.select_index(node.options.index(wanted)).run()
+    now = "Kini mendukung “Meningkatnya Pengembangan Sistem Pelaporan Capaian Kinerja dan Keuangan” (SEKRETARIS"
+    assert any(c.value.startswith(now) and "menurut kemiripan kata (skor " in c.value for c in at.caption)
+    # the Kasubag may support the Sekretaris' three sasaran (Sangkapura's document has no Camat), or none
+    parent = at.radio(key="kaitan_induk")
+    assert len(parent.options) == 4 and parent.options[-1] == "Tidak mendukung sasaran atasan mana pun"
+    link = _sekcam_link(office, "dokumen keuangan menopang administrasi perkantoran")
+    parent.set_value(link.induk_id).run()
+    at.text_input(key="kaitan_alasan").input(link.alasan).run()
+    at.button(key="kaitan_simpan").click().run()
+    assert not at.exception and not at.error
+    stored = cascade_links(office)
+    assert [(s.simpul_id, s.induk_id, s.induk_sasaran, s.alasan, s.oleh) for s in stored] == [
+        (link.simpul_id, link.induk_id, "Meningkatnya Pelayanan Administrasi Perkantoran", link.alasan, "Sri Wahyuni")
+    ]
+    pohon = db.read_table("pohon", tmp_path / "normalised")
+    assert set(pohon.loc[pohon["simpul_id"] == link.simpul_id, "cara_kaitan"]) == {"petugas"}
+    assert any(s.value.startswith("Kaitan tersimpan: “Tercukupinya Dokumen Keuangan") for s in at.success)
+    # Asked again: the wording decides once more, and the officer's row leaves the file.
+    assert any("ditetapkan petugas" in c.value for c in at.caption)
+    follow = at.radio(key="kaitan_induk")
+    assert follow.options[-1] == "Ikuti kemiripan kata lagi (hapus kaitan petugas)"
+    follow.set_value(views.FOLLOW_WORDING).run()
+    at.button(key="kaitan_simpan").click().run()
+    assert not at.exception and cascade_links(office) == []
+    pohon = db.read_table("pohon", tmp_path / "normalised")
+    assert set(pohon.loc[pohon["simpul_id"] == link.simpul_id, "cara_kaitan"]) == {"kemiripan"}
+
+
+def cascade_links(office) -> list:
+    from kinerja.build import cascade
+
+    return cascade.read_links(office / "kaitan.csv")

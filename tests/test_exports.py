@@ -80,7 +80,7 @@ def _colour(series) -> str:
 
 def test_key_views_and_their_computed_takeaways(meeting):
     shown = meeting
-    assert [v.key for v in shown] == ["ringkasan", "cakupan", "kategori", "capaian", "kualitas"]
+    assert [v.key for v in shown] == ["ringkasan", "cakupan", "kategori", "capaian", "kualitas", "pohon"]
     assert shown[0].pesan == "36 dari 266 indikator (14%) punya formula yang menghitung capaian."
     assert shown[1].pesan == "Indikator terbanyak pada jabatan Pelaksana (145 dari 266), paling sedikit pada Camat (5)."
     assert shown[2].pesan == "Porsi indikator terukur tertinggi di Lumajang (24%), terendah di Sangkapura (5%)."
@@ -92,6 +92,12 @@ def test_key_views_and_their_computed_takeaways(meeting):
     assert shown[4].pesan == (
         "Skor kualitas rata-rata 72,9 dari 100 untuk 266 indikator; kriteria yang paling jarang dipenuhi: "
         "Ada target, satuannya cocok (dipenuhi 9% indikator)."
+    )
+    # tests/test_cascade.py: 36 of the 189 sasaran below link at the bar; of the Camat's 5, Bululawang's
+    # "Keamanan Lingkungan" and Masama's "Meningkatnya Tata Kelola Kecamatan Masama …" have nothing below
+    assert shown[5].pesan == (
+        "36 dari 189 sasaran jabatan bawahan (19%) mendukung sasaran Camat atau Sekretaris. "
+        "2 dari 5 sasaran Camat tidak didukung sasaran mana pun."
     )
 
 
@@ -116,18 +122,19 @@ def test_deck_opens_with_the_expected_slides_and_titles(con):
         "Kategori formula",
         "Target vs realisasi (DATA CONTOH ILUSTRATIF)",
         "Kualitas indikator per kecamatan",
+        "Pohon kinerja per kecamatan",
         "Lampiran: angka per kecamatan",
     ]
     subtitle = deck.slides[0].placeholders[1].text
     assert "Kecamatan Lumajang, Masama" in subtitle and format_date() in subtitle
     assert "Sumber: 2 dokumen IKI (Lumajang 2023, Masama 2020)" in subtitle
-    for slide in list(deck.slides)[1:6]:
+    for slide in list(deck.slides)[1:7]:
         assert not any(shape.shape_type == 13 for shape in slide.shapes)  # no pictures: native charts
         texts = [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
         assert any(t.endswith(".") and t != slide.shapes.title.text for t in texts)  # the takeaway line
     # the heatmaps (cakupan, kualitas) are shaded tables
-    assert [any(shape.has_chart for shape in s.shapes) for s in list(deck.slides)[1:6]] == [True, False, True, True, False]
-    table = _table(deck.slides[6])
+    assert [any(shape.has_chart for shape in s.shapes) for s in list(deck.slides)[1:7]] == [True, False, True, True, False, True]
+    table = _table(deck.slides[7])
     assert [table.cell(0, j).text for j in range(3)] == ["Kecamatan", "Tahun", "Jumlah jabatan"]
     assert {table.cell(1, 0).text, table.cell(2, 0).text} == {"Lumajang", "Masama"}
 
@@ -253,7 +260,7 @@ def test_the_deck_needs_no_browser(con, monkeypatch, tmp_path):
     monkeypatch.setattr(images, "render_images", unavailable)
     monkeypatch.setattr(images, "browser_available", lambda: False)
     assert main(["export", "--format", "pptx", "--out", str(tmp_path / "x.pptx")]) == 0
-    assert len(Presentation(tmp_path / "x.pptx").slides) == 7
+    assert len(Presentation(tmp_path / "x.pptx").slides) == 8
 
 
 # --- Text fits --------------------------------------------------------------------------------------
@@ -422,7 +429,7 @@ def test_workbook_has_an_info_sheet_then_one_sheet_per_table_frozen_headers_and_
     book = _book(con, Filters(), meeting)
     assert book.sheetnames == [
         "Keterangan", "Indikator per kecamatan", "Cakupan jabatan", "Kategori formula", "Capaian (CONTOH ILUSTRATIF)",
-        "Kualitas indikator",
+        "Kualitas indikator", "Pohon kinerja",
     ]  # fmt: skip
     for sheet in book.worksheets[1:]:
         assert sheet.freeze_panes == "A2"

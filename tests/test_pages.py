@@ -163,18 +163,19 @@ def test_presentation_mode_hides_controls(app):
         ("4", "Target vs realisasi (DATA CONTOH ILUSTRATIF)", "belum dapat dinilai"),
         # 26 of Lumajang's 33 indicators give only "Kecamatan Lumajang" as their source: 7 of 33 meet it
         ("5", "Kualitas indikator per kecamatan", "paling jarang dipenuhi: Sumber data disebut (dipenuhi 21% indikator)"),
-        ("9", "Kualitas indikator per kecamatan", "Skor kualitas rata-rata 71,0 dari 100 untuk 33 indikator"),  # the last
+        ("6", "Pohon kinerja per kecamatan", "3 dari 30 sasaran jabatan bawahan (10%) mendukung sasaran Camat atau Sekretaris."),
+        ("9", "Pohon kinerja per kecamatan", "3 dari 30 sasaran jabatan bawahan (10%)"),  # past the end: the last
     ],
 )
 def test_each_view_of_the_presentation_from_its_link(app, slide, title, takeaway):
     at = app(RINGKASAN, mode="presentasi", kecamatan="Lumajang", slide=slide)
     assert at.title[0].value == title
     assert any(takeaway in m.value for m in at.markdown)
-    assert at.button(key="berikutnya").disabled == (slide in ("5", "9"))
+    assert at.button(key="berikutnya").disabled == (slide in ("6", "9"))
     said = [m.value for m in at.markdown if "tidak ada" in m.value]  # a link to a slide past the end says so
-    notice = "Kecamatan Lumajang · 5 / 5 · <span class='tidak-ada'>Slide 9 tidak ada; yang tampil slide 5.</span>"
+    notice = "Kecamatan Lumajang · 6 / 6 · <span class='tidak-ada'>Slide 9 tidak ada; yang tampil slide 6.</span>"
     assert said == ([f"<p class='konteks'>{notice}</p>"] if slide == "9" else [])
-    assert at.query_params["slide"] == str(min(int(slide), 5))  # the link names the slide shown
+    assert at.query_params["slide"] == str(min(int(slide), 6))  # the link names the slide shown
 
 
 def test_presentation_reads_coded_filters_from_their_labels_in_the_url(app):

@@ -62,7 +62,7 @@ def _markdown(at: AppTest) -> str:
 def test_deck_takeaways_are_on_the_page_and_in_presentation_mode(env, filters):
     shown = views.key_views(env, filters)
     takeaways = _deck_takeaways(env, filters)
-    assert [t for _, t in takeaways] == [v.pesan for v in shown] and len(shown) == 5
+    assert [t for _, t in takeaways] == [v.pesan for v in shown] and len(shown) == 6
     for number, (view, (title, takeaway)) in enumerate(zip(shown, takeaways, strict=True), start=1):
         assert title == view.judul
         page = site.page_of_view(view.key)
@@ -108,7 +108,6 @@ def test_every_view_a_page_lists_is_built_by_the_views_module(env, many, linked_
         views.kualitas_jabatan(env, everything),
         views.kualitas_indikator(env, everything),
         views.kualitas_aturan(views.kualitas(env, everything)),
-        views.pohon(env, everything),
         views.pohon_kecamatan(env, everything, "Banggai", "Masama", 2020),
         views.sasaran_tanpa_dukungan(env, everything),
         views.pohon_yatim(env, everything),

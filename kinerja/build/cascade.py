@@ -24,6 +24,7 @@ from kinerja.errors import BuildError
 from kinerja.ids import sasaran_id
 from kinerja.indonesian import utc_now
 from kinerja.paths import raw_dir
+from kinerja.vocab import supported_kinds
 
 LINKS_NAME = "kaitan.csv"
 BY_WORDING, BY_OFFICER, UNLINKED_BY_OFFICER = "kemiripan", "petugas", "dilepas"
@@ -83,10 +84,11 @@ def _checked(row: dict, number: int, path: Path) -> Link:
     return Link(**values, row=number)
 
 
-def save_links(new: list[Link], who: str, path: Path | None = None) -> None:
-    """Add links (a later one for the same sasaran replaces the earlier), all in one write."""
+def save_links(new: list[Link], who: str, path: Path | None = None, forget: frozenset[str] = frozenset()) -> None:
+    """Add links (a later one for the same sasaran replaces the earlier) and drop those of the sasaran in
+    `forget` (their links follow the wording again), all in one write."""
     path = path or links_path()
-    kept = {link.simpul_id: link for link in read_links(path)}
+    kept = {link.simpul_id: link for link in read_links(path) if link.simpul_id not in forget}
     when = utc_now()
     for link in new:
         link.oleh, link.pada = who, when
@@ -112,13 +114,10 @@ def nodes(indikator: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _candidates(node, document: pd.DataFrame) -> pd.DataFrame:
-    """The sasaran a node may support: the Camat's for a Sekretaris' sasaran, the Camat's and the
-    Sekretaris' for any other position's; none for the Camat's own."""
-    if node.jenis_jabatan == "camat":
-        return document.iloc[0:0]
-    above = ["camat"] if node.jenis_jabatan == "sekretaris" else ["camat", "sekretaris"]
-    return document[document["jenis_jabatan"].isin(above)]
+def _candidates(node, document: list) -> list:
+    """The sasaran of its document (its nodes, in order) a node may support."""
+    kinds = supported_kinds(node.jenis_jabatan)
+    return [other for other in document if other.jenis_jabatan in kinds]
 
 
 def _own_words(kecamatan: str) -> frozenset[str]:
@@ -141,9 +140,9 @@ class _Decision:
     frasa_atas: str
 
 
-def _decide(node, candidates: pd.DataFrame, own: frozenset[str], link: Link | None) -> _Decision:
+def _decide(node, candidates: list, own: frozenset[str], link: Link | None) -> _Decision:
     below = [*_phrases(node), node.jabatan]
-    scored = {c.simpul_id: similarity.support(below, _phrases(c), own) for c in candidates.itertuples()}
+    scored = {c.simpul_id: similarity.support(below, _phrases(c), own) for c in candidates}
     best_id = max(scored, key=lambda key: scored[key].score, default="")  # max keeps the first of equals
     chosen, how = "", ""
     if best_id and scored[best_id].score >= similarity.SUPPORT_THRESHOLD:
@@ -172,18 +171,18 @@ def _stale(link: Link, candidates: dict[str, set[str]]) -> str:
     return ""
 
 
-def _candidates_of(all_nodes: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    candidates = {}
-    for _, document in all_nodes.groupby(DOCUMENT, sort=False):
-        for node in document.itertuples():
-            candidates[node.simpul_id] = _candidates(node, document)
-    return candidates
+def _candidates_of(all_nodes: pd.DataFrame) -> dict[str, list]:
+    """Each node's candidates, by its id (plain rows: pandas' per-row selection costs more than the scoring)."""
+    documents: dict[tuple, list] = {}
+    for node in all_nodes.itertuples(index=False):
+        documents.setdefault(tuple(getattr(node, column) for column in DOCUMENT), []).append(node)
+    return {node.simpul_id: _candidates(node, document) for document in documents.values() for node in document}
 
 
-def _sorted_links(links: list[Link], candidates: dict[str, pd.DataFrame]) -> tuple[dict[str, Link], list[dict]]:
+def _sorted_links(links: list[Link], candidates: dict[str, list]) -> tuple[dict[str, Link], list[dict]]:
     """The officers' links that apply, by node (a later one for a node wins), and those that apply to
     nothing, each with the reason."""
-    allowed = {key: set(frame["simpul_id"]) for key, frame in candidates.items()}
+    allowed = {key: {c.simpul_id for c in found} for key, found in candidates.items()}
     applying, stale = {}, []
     for officer in links:
         reason = _stale(officer, allowed)
@@ -207,7 +206,7 @@ def link(indikator: pd.DataFrame, links: list[Link] = ()) -> tuple[pd.DataFrame,
     applying, stale = _sorted_links(list(links), candidates)
     decisions = [
         _decide(node, candidates[node.simpul_id], _own_words(node.kecamatan), applying.get(node.simpul_id))
-        for node in all_nodes.itertuples()
+        for node in all_nodes.itertuples(index=False)
     ]
     decided = pd.DataFrame([asdict(d) for d in decisions], columns=list(_Decision.__annotations__))
     decided["skor_kaitan"] = decided["skor_kaitan"].astype("Float64")

@@ -33,6 +33,7 @@ from kinerja.vocab import (
     UNIQUE,
     place_names,
     readable,
+    supported_kinds,
     told_apart,
 )
 
@@ -1119,12 +1120,15 @@ def pohon(con, filters: Filters) -> View | None:
         ("Dikaitkan petugas", frame["oleh_petugas"], SUPPORT_COLOURS["camat"]),
         (UNLINKED, frame["yatim"], SUPPORT_COLOURS["yatim"]),
     ]
+    parts = [part for part in parts if part[1].sum() > 0]  # no legend entry, nor chart, for nothing
+    title = f"Sasaran jabatan bawahan menurut dukungannya, per {noun}"
     return View(
         key="pohon",
         judul=f"Pohon kinerja per {noun}",
+        lembar="Pohon kinerja",
         pesan=_support_sentence(below, linked, camat, unsupported),
         tabel=_placed(frame[["wilayah", "induk", *PLACE_COLUMNS]], level),
-        figure=charts.support_bars(frame["wilayah"], parts, f"Sasaran jabatan bawahan menurut dukungannya, per {noun}"),
+        figure=charts.support_bars(frame["wilayah"], parts, title) if parts else None,
         angka=[
             ("Sasaran jabatan bawahan", _n(below)),
             ("Mendukung sasaran atasan", f"{_n(linked)} ({format_percent(linked, below)})" if below else "0"),
@@ -1229,6 +1233,34 @@ def _tree(nodes: pd.DataFrame) -> tuple[list, ...]:
     return ids, parents, labels, [1] * len(ids), colours, hover
 
 
+FOLLOW_WORDING = "\x00kemiripan"  # the choice that drops an officer's link: the wording decides again
+
+
+def link_now(node: pd.Series) -> str:
+    """What a node of the tree supports now, and who decided it, in words."""
+    score = f" (skor {format_number(node['skor_kaitan'])})" if pd.notna(node["skor_kaitan"]) else ""
+    if node["cara_kaitan"] == "petugas":
+        return f"Kini mendukung “{node['induk_sasaran']}” ({node['induk_jabatan']}), ditetapkan petugas."
+    if node["cara_kaitan"] == "dilepas":
+        return "Kini tidak mendukung sasaran atasan: dilepas petugas."
+    if node["induk_id"]:
+        return f"Kini mendukung “{node['induk_sasaran']}” ({node['induk_jabatan']}), menurut kemiripan kata{score}."
+    if node["terdekat_id"]:
+        return f"Kini belum mendukung sasaran atasan; yang terdekat “{node['terdekat_sasaran']}”{score}, di bawah batas."
+    return "Kini belum mendukung sasaran atasan."
+
+
+def link_choices(nodes: pd.DataFrame, node: pd.Series) -> dict[str, str]:
+    """What an officer may say a node supports, keyed by the parent's id: each sasaran above it in the
+    document, none, or (for a node an officer decided) the wording again."""
+    above = nodes[nodes["atas"] & nodes["jenis_jabatan"].isin(supported_kinds(node["jenis_jabatan"]))]
+    choices = {row.simpul_id: f"{row.jabatan}: {row.sasaran}" for row in above.itertuples()}
+    choices[""] = "Tidak mendukung sasaran atasan mana pun"
+    if node["cara_kaitan"] in ("petugas", "dilepas"):
+        choices[FOLLOW_WORDING] = "Ikuti kemiripan kata lagi (hapus kaitan petugas)"
+    return choices
+
+
 def pohon_yatim(con, filters: Filters, page: int = 1) -> View | None:
     """The indicators whose sasaran supports nothing above although the document has sasaran above, the
     closest to the bar first: one page of PAGE_ROWS rows, with the count of all."""
@@ -1291,12 +1323,13 @@ def kaitan_usang(con, filters: Filters) -> View | None:
 
 
 def key_views(con, filters: Filters, state: Capaian | None = None) -> list[View]:
-    """Ringkasan, cakupan, kategori, capaian, kualitas: the views a meeting steps through, in that order.
+    """Ringkasan, cakupan, kategori, capaian, kualitas, pohon: the views a meeting steps through, in that order.
     `state` passes in capaian already assembled (e.g. with cached example values)."""
     first = ringkasan(con, filters)
     if first is None:
         return []
     shown = [
         first, cakupan(con, filters), kategori(con, filters), capaian(state or assemble(con, filters)), kualitas(con, filters),
+        pohon(con, filters),
     ]  # fmt: skip
     return [view for view in shown if view is not None]
