@@ -62,6 +62,8 @@ EXTRA = {
     "baris": views.PAGE_ROWS,  # a table is asked for a page at a time, as the pages do; its download on click
     "ids": [],
     "tingkat": "kecamatan",
+    "jabatan_klaster": "Kepala Seksi Pemerintahan",
+    "porsi_standar": 50,
 }
 STORE_TABLE = "nilai_tersimpan"  # the store's values in force, registered for the queries that read them
 FILTER_VALUES = ["pengadministrasi", "seksi", ""]
@@ -627,14 +629,19 @@ def main() -> None:
 
 def derived_steps() -> list[tuple[str, object]]:
     """What the build works out from the indicators, step by step (kinerja.build.dataset.derived_tables)."""
-    from kinerja.build import cascade, quality
+    from kinerja.build import cascade, harmony, quality
     from kinerja.quality_rules import load_rules
 
     rules = load_rules()
     return [
         ("kualitas (quality.assess)", lambda rows: {"kualitas": quality.assess(rows, rules)}),
-        ("pohon (cascade.link)", lambda rows: dict(zip(("pohon", "kaitan_usang"), cascade.link(rows, []), strict=True))),
+        ("pohon (cascade.link)", lambda rows: _named(("pohon", "kaitan_usang"), cascade.link(rows, []))),
+        ("klaster (harmony.cluster)", lambda rows: _named(("klaster", "klaster_usang"), harmony.cluster(rows, []))),
     ]
+
+
+def _named(names: tuple[str, ...], tables: tuple) -> dict:
+    return dict(zip(names, tables, strict=True))
 
 
 def print_derived(scopes: list[Scope]) -> None:

@@ -1,4 +1,5 @@
-"""The command line: python -m kinerja build | ingest | check | dokumen | realisasi | pengguna | export | kualitas.
+"""The command line: python -m kinerja build | ingest | check | dokumen | realisasi | pengguna | export | kualitas |
+harmonisasi.
 
 Every KinerjaError is caught in main(), printed, and ends the command with status 2."""
 
@@ -175,6 +176,20 @@ def cmd_kualitas(args: argparse.Namespace) -> int:
         data = to_xlsx_bytes({"Kualitas per indikator": table, views.QUALITY_RULES: views.kualitas_aturan(per_place).tabel})
     atomic_write(out, data)
     print(f"Kualitas {len(table)} indikator ({chosen.describe()}; {per_place.pesan}) ditulis ke {out}.")
+    return 0
+
+
+def cmd_harmonisasi(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    if out.suffix.lower() != ".xlsx":
+        raise Refused(f"{out}: tulis ke berkas .xlsx")
+    chosen = Filters.from_arguments(args)
+    con = db.connect()
+    sheets = views.harmonisasi_ekspor(con, chosen)
+    if not sheets:
+        raise NotFound(f"tidak ada jabatan yang ada di dua kecamatan atau lebih untuk filter ini ({chosen.describe()})")
+    atomic_write(out, to_xlsx_bytes(sheets))
+    print(f"Harmonisasi ({chosen.describe()}; {views.harmonisasi(con, chosen).pesan}) ditulis ke {out}.")
     return 0
 
 
@@ -424,6 +439,12 @@ def parser() -> argparse.ArgumentParser:
     kualitas.add_argument("--out", required=True, help="berkas .csv atau .xlsx")
     add_filter_arguments(kualitas)
     kualitas.set_defaults(run=cmd_kualitas)
+    harmonisasi = commands.add_parser(
+        "harmonisasi", help="klaster indikator sejabatan antarkecamatan dan usulan indikator standar (.xlsx)"
+    )
+    harmonisasi.add_argument("--out", required=True, help="berkas .xlsx")
+    add_filter_arguments(harmonisasi)
+    harmonisasi.set_defaults(run=cmd_harmonisasi)
     return main
 
 

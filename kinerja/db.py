@@ -71,6 +71,8 @@ _TABLE_ORDER = {  # each table in the documents' order
     "kualitas": "kabupaten, kecamatan, tahun, jabatan_urutan, indikator_id",
     "pohon": "kabupaten, kecamatan, tahun, jabatan_urutan, indikator_id",
     "kaitan_usang": "baris",
+    "klaster": "kabupaten, kecamatan, tahun, jabatan_baku, indikator_id",
+    "klaster_usang": "baris",
 }
 
 

@@ -38,6 +38,11 @@ def sasaran_id(kabupaten: str, kecamatan: str, tahun: int, jabatan_baku: str, sa
     return f"{_slug(kecamatan)}-{tahun}-s{_digest(key)}"
 
 
+def cluster_id(jabatan_baku: str, wording: str) -> str:
+    """A cluster of Harmonisasi, by its position and its most typical wording (normalised)."""
+    return f"k{_digest(f'klaster|{jabatan_baku.lower()}|{wording}')}"
+
+
 def former_indicator_id(kecamatan: str, tahun: int, jabatan_baku: str, indikator: str, occurrence: int) -> str:
     """The id as it was made before the kabupaten was part of the key."""
     key = f"{kecamatan.lower()}|{tahun}|{jabatan_baku.lower()}|{indikator.lower()}|{occurrence}"

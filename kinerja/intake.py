@@ -21,13 +21,14 @@ from kinerja.build import (
     Dataset,
     build_dataset,
     cascade,
+    harmony,
     read_cached,
     read_corrections,
     save_corrections,
     write_dataset,
 )
 from kinerja.build.corrections import corrections_path, identities
-from kinerja.build.report import describe, stale_link_lines
+from kinerja.build.report import describe, stale_grouping_lines, stale_link_lines
 from kinerja.errors import KinerjaError, Refused
 from kinerja.ingest import ParsedDocument, detect_meta
 from kinerja.ingest.source import ACCEPTED_SUFFIXES, check_file  # noqa: F401  (the upload page names them)
@@ -213,26 +214,32 @@ def _store(
     directory: Path,
     new_links: list[cascade.Link] = (),
     forget: frozenset[str] = frozenset(),
+    new_groupings: list[harmony.Grouping] = (),
 ) -> Stored:
     """The change under the archive's lock: the data built in memory from the register as it will be
-    (with the corrections and links as they are then), then the register, the corrections, the links and
-    the data written; on any failure all of it as it was."""
+    (with the officers' corrections, links and cluster decisions as they are then), then the register,
+    those files and the data written; on any failure all of it as it was."""
     path, links_file = corrections_path(directory), cascade.links_path(directory)
+    groupings_file = harmony.groupings_path(directory)
     built: list[Dataset] = []
 
     def check(sources: list[Source]) -> None:
         kept = [link for link in cascade.read_links(links_file) if link.simpul_id not in forget]
         links = {link.simpul_id: link for link in [*kept, *new_links]}
-        built.append(build_dataset(sources, read_corrections(path) + new_corrections, PARSE_CACHE, list(links.values())))
+        groupings = {g.key(): g for g in [*harmony.read_groupings(groupings_file), *new_groupings]}
+        corrections = read_corrections(path) + new_corrections
+        built.append(build_dataset(sources, corrections, PARSE_CACHE, list(links.values()), list(groupings.values())))
 
     def finish(sources: list[Source]) -> None:
         if new_corrections:
             save_corrections(new_corrections, who, path)
         if new_links or forget:
             cascade.save_links(list(new_links), who, links_file, forget)
+        if new_groupings:
+            harmony.save_groupings(list(new_groupings), who, groupings_file)
         write_dataset(built[0], normalised_dir())
 
-    change = archive.apply(plan, incoming, check, finish, directory, also_kept=(path, links_file))
+    change = archive.apply(plan, incoming, check, finish, directory, also_kept=(path, links_file, groupings_file))
     return Stored(change, built[0])
 
 
@@ -260,6 +267,25 @@ def link_sasaran(
         return archive.Change(current, [])
 
     return _store(plan, [], [], who, directory or raw_dir(), links, frozenset(forget))
+
+
+def grouping(jabatan_baku: str, action: str, wording: str, other: str = "", reason: str = "") -> harmony.Grouping:
+    """An officer's decision on the clusters of one position: `wording` set apart ("pisah") or put
+    together with `other` ("gabung")."""
+    return harmony.Grouping(jabatan_baku, action, wording, other, reason)
+
+
+def regroup(groupings: list[harmony.Grouping], who: str, directory: Path | None = None) -> Stored:
+    """Store an officer's decisions on the clusters of Harmonisasi (a wording set apart, two wordings
+    put together) and rebuild; nothing changes when the rebuild fails."""
+    _need_a_name(who)
+    if not groupings:
+        raise Refused("tidak ada klaster yang diubah")
+
+    def plan(current: list[Source]) -> archive.Change:
+        return archive.Change(current, [])
+
+    return _store(plan, [], [], who, directory or raw_dir(), new_groupings=groupings)
 
 
 def confirm(proposals: list[Proposal], who: str, corrections: list[Correction] = (), directory: Path | None = None) -> Stored:
@@ -302,7 +328,8 @@ def unused_warnings(stored: Stored) -> list[str]:
     """A sentence per correction or link of Pohon kinerja the new data no longer uses (its document
     replaced or withdrawn)."""
     unused = [f"Koreksi baris {c.row} tidak lagi cocok: {describe(c)}" for c in stored.dataset.unused_corrections]
-    return unused + [f"{line[0].upper()}{line[1:]}." for line in stale_link_lines(stored.dataset)]
+    stale = stale_link_lines(stored.dataset) + stale_grouping_lines(stored.dataset)
+    return unused + [f"{line[0].upper()}{line[1:]}." for line in stale]
 
 
 def _need_a_name(who: str) -> None:

@@ -16,10 +16,11 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-TABLES = ("indikator", "jabatan", "dokumen", "kualitas", "pohon", "kaitan_usang")
+TABLES = ("indikator", "jabatan", "dokumen", "kualitas", "pohon", "kaitan_usang", "klaster", "klaster_usang")
 PARTITION_BY = ["provinsi", "kabupaten"]
 VERSION_FILE = "versi.json"  # written after the tables: its presence says the folder is complete
 _EMPTY = "kosong.parquet"  # a table without rows keeps its columns in one unpartitioned file
+_WHOLE = "utuh.parquet"  # so does a table of no region (the officers' decisions that apply to nothing)
 
 
 def table_files(directory: Path, table: str) -> list[str]:
@@ -28,15 +29,15 @@ def table_files(directory: Path, table: str) -> list[str]:
 
 
 def is_partitioned(files: list[str]) -> bool:
-    return not (len(files) == 1 and files[0].endswith(_EMPTY))
+    return not (len(files) == 1 and files[0].endswith((_EMPTY, _WHOLE)))
 
 
 def write_table(frame: pd.DataFrame, folder: Path) -> None:
     """One table as partitioned Parquet in a new folder (rows sorted by region and year, so a
     kabupaten's years sit together)."""
     folder.mkdir(parents=True)
-    if frame.empty:
-        frame.to_parquet(folder / _EMPTY, index=False)
+    if frame.empty or not set(PARTITION_BY) <= set(frame.columns):
+        frame.to_parquet(folder / (_EMPTY if frame.empty else _WHOLE), index=False)
         return
     # DuckDB partitions a file pyarrow wrote, never the DataFrame itself: a scan of Python objects
     # needs the GIL on DuckDB's worker threads, and closing the connection while one of them waits

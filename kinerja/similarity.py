@@ -215,3 +215,89 @@ def support(below: Sequence[str], above: Sequence[str], own: frozenset[str] = fr
             if score > best.score:
                 best = Support(score, low, high, tuple(sorted(common)))
     return best
+
+
+# --- Clusters of one position's indicators across kecamatan (Harmonisasi) ------------------------------
+#
+# The same test of likeness as Perbandingan (`similar`), over the distinct wordings of one jabatan baku.
+# A cluster grows around its leader, the wording most kecamatan use: a wording joins the leader it is
+# most alike (chains A–B–C would merge what A and C do not share), and never a cluster already holding a
+# wording of one of its documents (a document that lists two indicators means two measures). Officers
+# correct it: a wording set apart forms a cluster of its own; two wordings put together share one.
+
+
+@dataclass(frozen=True)
+class Wording:
+    text: str  # normalised (`normalise`): the key of a wording
+    documents: frozenset[str]  # the documents using it
+    places: int  # how many kecamatan use it
+
+
+@dataclass(frozen=True)
+class Cluster:
+    members: tuple[str, ...]  # normalised wordings, the most typical first
+    scores: tuple[float, ...]  # each member's likeness to the first (100 for the first)
+
+
+def cluster_wordings(
+    wordings: Sequence[Wording], apart: frozenset[str] = frozenset(), together: Sequence[tuple[str, str]] = ()
+) -> list[Cluster]:
+    """The wordings of one position in clusters, deterministic whatever their order: leaders by how many
+    kecamatan use them, then alphabetically; `apart` wordings lead a cluster none joins; each pair in
+    `together` ends in one cluster (their clusters merged)."""
+    ordered = sorted(wordings, key=lambda w: (-w.places, w.text))
+    texts = [w.text for w in ordered]
+    scores = process.cdist(texts, texts, scorer=fuzz.token_set_ratio, score_cutoff=THRESHOLD) if texts else np.zeros((0, 0))
+    kept = [set(words(t)) for t in texts]
+    leaders: list[int] = []
+    groups: dict[int, list[int]] = {}
+    held: dict[int, set[str]] = {}
+    for n, wording in enumerate(ordered):
+        options = [] if wording.text in apart else [
+            (float(scores[n, lead]), -k, lead) for k, lead in enumerate(leaders)
+            if texts[lead] not in apart and scores[n, lead] >= THRESHOLD and _share_enough_words(kept[n], kept[lead])
+            and not held[lead] & wording.documents
+        ]  # fmt: skip
+        if options:
+            lead = max(options)[2]  # the most alike; equal scores to the earlier leader
+            groups[lead].append(n)
+            held[lead] |= wording.documents
+        else:
+            leaders.append(n)
+            groups[n], held[n] = [n], set(wording.documents)
+    merged = _merged([[texts[n] for n in groups[lead]] for lead in leaders], together)
+    return [_typical_first(members, ordered, texts, scores) for members in merged]
+
+
+def _merged(groups: list[list[str]], together: Sequence[tuple[str, str]]) -> list[list[str]]:
+    """The groups with those holding a pair of `together` joined (pairs naming a wording not there skipped)."""
+    where = {text: n for n, members in enumerate(groups) for text in members}
+    parent = list(range(len(groups)))
+
+    def root(n: int) -> int:
+        while parent[n] != n:
+            n = parent[n]
+        return n
+
+    for a, b in together:
+        if a in where and b in where:
+            low, high = sorted((root(where[a]), root(where[b])))
+            parent[high] = low
+    joined: dict[int, list[str]] = defaultdict(list)
+    for n, members in enumerate(groups):
+        joined[root(n)].extend(members)
+    return [joined[n] for n in sorted(joined)]
+
+
+def _typical_first(members: list[str], ordered: Sequence[Wording], texts: list[str], scores: np.ndarray) -> Cluster:
+    """The members with the most typical first: the most kecamatan, then the most alike the others, then
+    alphabetically; each with its likeness to it."""
+    index = {text: n for n, text in enumerate(texts)}
+    rows = [index[m] for m in members]
+
+    def typical(n: int) -> tuple:
+        return (-ordered[n].places, -sum(float(scores[n, other]) for other in rows if other != n), texts[n])
+
+    rows.sort(key=typical)
+    first = texts[rows[0]]
+    return Cluster(tuple(texts[n] for n in rows), tuple(round(score(texts[n], first), 1) for n in rows))

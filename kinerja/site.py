@@ -84,6 +84,14 @@ PAGES = (
         ":material/account_tree:",
         ("pohon", "pohon_kecamatan", "sasaran_tanpa_dukungan", "kaitan_usang", "pohon_yatim"),
     ),
+    Page(
+        "harmonisasi.py",
+        "Harmonisasi",
+        "Harmonisasi indikator",
+        "harmonisasi",
+        ":material/join_inner:",
+        ("harmonisasi", "harmonisasi_jabatan", "harmonisasi_rumusan", "harmonisasi_standar", "klaster_usang"),
+    ),
     Page("jelajah_indikator.py", "Jelajah indikator", "Jelajah indikator", "jelajah", ":material/search:", ("daftar",)),
     Page("tambah_dokumen.py", "Tambah dokumen", "Tambah dokumen IKI", "dokumen", ":material/upload_file:", ()),
 )

@@ -135,12 +135,34 @@ COLUMN_LABELS = {
     "frasa_bawah": "Frasa yang mirip (bawahan)",
     "frasa_atas": "Frasa yang mirip (atasan)",
     "sebab": "Sebab tidak cocok lagi",
-    "baris": "Baris di kaitan.csv",
+    "baris": "Baris di berkas petugas",
     "oleh": "Oleh",
     "pada": "Pada",
+    "klaster_nama": "Indikator (rumusan paling umum)",
+    "tempat_jabatan": "Kecamatan dengan jabatan ini",
+    "klaster": "Klaster indikator",
+    "semua": "Dimiliki semua kecamatan",
+    "sebagian": "Dimiliki sebagian kecamatan",
+    "tunggal": "Hanya satu kecamatan",
+    "standar": "Diusulkan standar",
+    "punya": "Kecamatan yang memilikinya",
+    "tanpa": "Kecamatan yang belum",
+    "dimiliki": "Dimiliki",
+    "cara_klaster": "Keputusan petugas",
+    "skor_klaster": "Kemiripan dengan rumusan paling umum",
+    "target_median": "Target (median)",
+    "target_terendah": "Target terendah",
+    "target_tertinggi": "Target tertinggi",
+    "tindakan": "Tindakan",
+    "dengan": "Digabung dengan",
 }
 # How a sasaran's link to the one above it was made (kinerja/build/cascade.py).
 LINK_LABELS = {"kemiripan": "kemiripan kata", "petugas": "ditetapkan petugas", "dilepas": "dilepas petugas", "": ""}
+# How a wording came to its cluster of Harmonisasi (kinerja/build/harmony.py).
+GROUPING_LABELS = {"pisah": "dipisah petugas", "gabung": "digabung petugas", "": ""}
+# Harmonisasi: a cluster of indicators held by at least two kecamatan and this percent of the kecamatan
+# whose documents have the position goes to the proposed standard set.
+STANDARD_SHARE = 50
 # The documents in use, as Tambah dokumen lists them. A document's sha256 is shown by its first 12 characters:
 # the same content has the same print, which tells two versions of a kecamatan's document apart.
 REGISTER_LABELS = {
@@ -163,6 +185,7 @@ VALUE_LABELS = {
     "bidang": BIDANG_LABELS,
     "kategori_formula": KATEGORI_LABELS,
     "cara_kaitan": LINK_LABELS,
+    "cara_klaster": GROUPING_LABELS,
 }
 
 

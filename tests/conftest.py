@@ -87,10 +87,10 @@ def fixtures_dir() -> Path:
     return FIXTURES
 
 
-def _build_into(out: Path, sources, links=()) -> Path:
+def _build_into(out: Path, sources, links=(), groupings=()) -> Path:
     from kinerja.build import build_dataset, write_dataset
 
-    write_dataset(build_dataset(sources, corrections=[], links=links), out / "normalised")
+    write_dataset(build_dataset(sources, corrections=[], links=links, groupings=groupings), out / "normalised")
     return out / "normalised"
 
 
@@ -140,10 +140,24 @@ def fixture_links() -> list:
     ]  # fmt: skip
 
 
+def fixture_groupings() -> list:
+    """Two officers' decisions on the clusters of Harmonisasi of the fixture documents: Wonorejo's filing
+    of letters and Mekarsari's outgoing letters are one measure (their wordings share one word only);
+    and a wording set apart that no document has (stale)."""
+    from kinerja.build.harmony import Grouping
+
+    return [
+        Grouping("Pengadministrasi Umum", "gabung", "Jumlah surat yang diarsipkan", "Jumlah surat keluar",
+                 "surat keluar diarsipkan", "uji", row=5),
+        Grouping("Pengadministrasi Umum", "pisah", "Jumlah surat yang sudah dihapus", alasan="dulu ada", row=6),
+    ]  # fmt: skip
+
+
 @pytest.fixture(scope="session")
 def linked_data(tmp_path_factory) -> Path:
-    """The fixture documents built with the officers' links of `fixture_links`."""
-    return _build_into(tmp_path_factory.mktemp("linked_data"), fixture_sources(), fixture_links())
+    """The fixture documents built with the officers' links of `fixture_links` and their cluster
+    decisions of `fixture_groupings`."""
+    return _build_into(tmp_path_factory.mktemp("linked_data"), fixture_sources(), fixture_links(), fixture_groupings())
 
 
 @pytest.fixture(scope="session")

@@ -202,7 +202,7 @@ def test_the_users_module_is_library_code_without_streamlit():
 
 # The calls that change stored data; the app reaches them only from kinerja/ui/.
 WRITES = {("store", "store"), ("store", "undo"), ("store", "import_bytes"), ("intake", "confirm"), ("intake", "withdraw"),
-          ("intake", "link_sasaran"), ("archive", "apply")}  # fmt: skip
+          ("intake", "link_sasaran"), ("intake", "regroup"), ("archive", "apply")}  # fmt: skip
 
 
 def test_every_write_in_the_app_asks_who_is_writing_first():
@@ -224,5 +224,5 @@ def test_every_write_in_the_app_asks_who_is_writing_first():
                     writes += 1
                     if not checked or min(checked) > line:
                         unchecked.append(f"{path.name}:{line} {'.'.join(call)} in {function.name}")
-    assert writes == 5  # an import, an undo, documents stored, a document withdrawn, a sasaran linked
+    assert writes == 6  # an import, an undo, documents stored, a document withdrawn, a sasaran linked, clusters corrected
     assert unchecked == []

@@ -397,9 +397,9 @@ def test_a_regencys_slides_name_every_kecamatan_on_one_line_apart_and_fit_the_sc
     """Every slide of 33 kecamatan: each name once, on one line, none touching the next, and the buttons
     on the screen; a link to a slide past the end says which one it shows."""
     tab = browser.new_page(viewport={"width": width, "height": height})
-    for number in range(1, 7):
+    for number in range(1, 7):  # the seventh, Harmonisasi, names positions
         tab.goto(f"{regency_server}/?mode=presentasi&slide={number}")
-        expect(tab.get_by_text(f"Semua kecamatan, tahun, dan jabatan · {number} / 6")).to_be_visible(timeout=30000)
+        expect(tab.get_by_text(f"Semua kecamatan, tahun, dan jabatan · {number} / 7")).to_be_visible(timeout=30000)
         names = _slide_chart(tab).locator(".ytick text")
         expect(names).to_have_count(len(MALANG), timeout=20000)
         assert sorted(names.all_text_contents()) == sorted(MALANG), number  # two lines would be "SumbermanjingWetan"
@@ -410,7 +410,7 @@ def test_a_regencys_slides_name_every_kecamatan_on_one_line_apart_and_fit_the_sc
         chart, buttons = _slide_chart(tab).bounding_box(), tab.get_by_role("button", name="Keluar").bounding_box()
         assert chart["y"] + chart["height"] <= buttons["y"] and buttons["y"] + buttons["height"] <= height, number
     tab.goto(f"{regency_server}/?mode=presentasi&slide=9")
-    expect(tab.get_by_text("Slide 9 tidak ada; yang tampil slide 6.")).to_be_visible(timeout=30000)
-    expect(tab.get_by_role("heading", name="Pohon kinerja per kecamatan")).to_be_visible()
-    assert "slide=6" in tab.evaluate("location.href")
+    expect(tab.get_by_text("Slide 9 tidak ada; yang tampil slide 7.")).to_be_visible(timeout=30000)
+    expect(tab.get_by_role("heading", name="Harmonisasi indikator antarkecamatan")).to_be_visible()
+    assert "slide=7" in tab.evaluate("location.href")
     tab.close()

@@ -332,7 +332,8 @@ def test_the_app_draws_charts_with_their_own_sizes(real_data, monkeypatch, tmp_p
     for page in site.PAGES[1:]:
         at.switch_page(page.from_router).run()
         drawn += list(at.get("plotly_chart"))
-    assert len(drawn) == 13  # ringkasan 1, cakupan 2, kategori 2, perbandingan 1, target vs realisasi 3, kualitas 2, pohon 2
+    # ringkasan 1, cakupan 2, kategori 2, perbandingan 1, target vs realisasi 3, kualitas 2, pohon 2, harmonisasi 1
+    assert len(drawn) == 14
     assert all(chart.proto.theme == "" for chart in drawn)
 
 

@@ -438,3 +438,58 @@ def cascade_links(office) -> list:
     from kinerja.build import cascade
 
     return cascade.read_links(office / "kaitan.csv")
+
+
+def test_an_officers_cluster_decision_survives_rebuilds_and_is_reported_when_its_wording_goes(office, tmp_path):
+    from kinerja.build.harmony import Grouping
+
+    together = Grouping("Sekretaris Kecamatan", "gabung", "Persentase Tingkat Kehadiran PNS lingkup Kecamatan",
+                        "Tingkat Kepatuhan Disiplin Aparatur", "kehadiran bagian dari disiplin")  # fmt: skip
+    intake.regroup([together], "Sri Wahyuni")
+    assert "Sri Wahyuni" in (office / "klaster.csv").read_text(encoding="utf-8")
+    for _ in range(2):  # decided now, and again after adding a document rebuilds everything
+        klaster = db.read_table("klaster", tmp_path / "normalised")
+        sekretaris = klaster[klaster["jabatan_baku"] == "Sekretaris Kecamatan"]
+        joined = sekretaris[sekretaris["cara_klaster"] == "gabung"]
+        assert sorted(joined["kecamatan"]) == ["Bululawang", "Masama"] and joined["klaster_id"].nunique() == 1
+        _add_wonorejo()
+    withdrawn = intake.withdraw("Masama", 2020, "Budi")
+    assert intake.unused_warnings(withdrawn) == [
+        "Koreksi klaster baris 5 (gabung, Sekretaris Kecamatan: 'Persentase Tingkat Kehadiran PNS lingkup Kecamatan') "
+        "tidak cocok lagi: rumusan 'Tingkat Kepatuhan Disiplin Aparatur' tidak ada lagi pada jabatan ini."
+    ]
+    assert db.read_table("klaster_usang", tmp_path / "normalised")["baris"].tolist() == [5]
+    with pytest.raises(Refused, match="tidak ada klaster yang diubah"):
+        intake.regroup([], "Sri Wahyuni")
+
+
+def test_an_editor_sets_a_wording_apart_on_the_harmonisation_page(office, users_file, tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from kinerja import site
+    from kinerja.build import harmony
+    from kinerja.paths import ROOT
+    from tests.conftest import EDITOR, sign_in
+
+    built = build_dataset(read_manifest(office / "manifest.csv"), corrections=[], links=[], groupings=[])
+    write_dataset(built, tmp_path / "normalised")
+    monkeypatch.setenv("KINERJA_REALISASI_DIR", str(tmp_path / "realisasi"))
+    viewer = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30).run()
+    viewer.switch_page(site.page_of_view("harmonisasi").from_router).run()
+    assert not viewer.exception and any("Masuk sebagai editor" in i.value for i in viewer.info)
+    at = sign_in(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30).run(), *EDITOR)
+    at.switch_page(site.page_of_view("harmonisasi").from_router).run()
+    assert at.selectbox(key="harmonisasi_jabatan").value == "Kepala Seksi Pemerintahan"  # in four kecamatan, first
+    wording = at.selectbox(key="klaster_rumusan")
+    chosen = "Sangkapura: Jumlah peserta pembinaan perangkat desa"
+    wording.select_index(wording.options.index(chosen)).run()
+    at.text_input(key="klaster_alasan").input("peserta bukan pembinaan").run()
+    at.button(key="klaster_simpan").click().run()
+    assert not at.exception and not at.error
+    assert [(g.tindakan, g.rumusan, g.alasan, g.oleh) for g in harmony.read_groupings(office / "klaster.csv")] == [
+        ("pisah", "Jumlah peserta pembinaan perangkat desa", "peserta bukan pembinaan", "Sri Wahyuni")
+    ]
+    klaster = db.read_table("klaster", tmp_path / "normalised")
+    apart = klaster[klaster["cara_klaster"] == "pisah"]
+    assert apart["kecamatan"].tolist() == ["Sangkapura"] and (klaster["klaster_id"] == apart["klaster_id"].iloc[0]).sum() == 1
+    assert any(s.value.startswith("Keputusan tersimpan: “Jumlah peserta pembinaan perangkat desa” dipisah") for s in at.success)

@@ -80,7 +80,7 @@ def _colour(series) -> str:
 
 def test_key_views_and_their_computed_takeaways(meeting):
     shown = meeting
-    assert [v.key for v in shown] == ["ringkasan", "cakupan", "kategori", "capaian", "kualitas", "pohon"]
+    assert [v.key for v in shown] == ["ringkasan", "cakupan", "kategori", "capaian", "kualitas", "pohon", "harmonisasi"]
     assert shown[0].pesan == "36 dari 266 indikator (14%) punya formula yang menghitung capaian."
     assert shown[1].pesan == "Indikator terbanyak pada jabatan Pelaksana (145 dari 266), paling sedikit pada Camat (5)."
     assert shown[2].pesan == "Porsi indikator terukur tertinggi di Lumajang (24%), terendah di Sangkapura (5%)."
@@ -98,6 +98,11 @@ def test_key_views_and_their_computed_takeaways(meeting):
     assert shown[5].pesan == (
         "36 dari 189 sasaran jabatan bawahan (19%) mendukung sasaran Camat atau Sekretaris. "
         "2 dari 5 sasaran Camat tidak didukung sasaran mana pun."
+    )
+    # tests/test_harmony.py: 10 positions are in two kecamatan or more (two in all four), 91 clusters
+    assert shown[6].pesan == (
+        "91 klaster indikator pada 10 jabatan yang ada di dua kecamatan atau lebih: 5 dimiliki semua kecamatan yang "
+        "punya jabatannya, 82 hanya oleh satu kecamatan. 9 diusulkan sebagai indikator standar."
     )
 
 
@@ -123,18 +128,27 @@ def test_deck_opens_with_the_expected_slides_and_titles(con):
         "Target vs realisasi (DATA CONTOH ILUSTRATIF)",
         "Kualitas indikator per kecamatan",
         "Pohon kinerja per kecamatan",
+        "Harmonisasi indikator antarkecamatan",
         "Lampiran: angka per kecamatan",
     ]
     subtitle = deck.slides[0].placeholders[1].text
     assert "Kecamatan Lumajang, Masama" in subtitle and format_date() in subtitle
     assert "Sumber: 2 dokumen IKI (Lumajang 2023, Masama 2020)" in subtitle
-    for slide in list(deck.slides)[1:7]:
+    for slide in list(deck.slides)[1:8]:
         assert not any(shape.shape_type == 13 for shape in slide.shapes)  # no pictures: native charts
         texts = [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
         assert any(t.endswith(".") and t != slide.shapes.title.text for t in texts)  # the takeaway line
     # the heatmaps (cakupan, kualitas) are shaded tables
-    assert [any(shape.has_chart for shape in s.shapes) for s in list(deck.slides)[1:7]] == [True, False, True, True, False, True]
-    table = _table(deck.slides[7])
+    assert [any(shape.has_chart for shape in s.shapes) for s in list(deck.slides)[1:8]] == [
+        True,
+        False,
+        True,
+        True,
+        False,
+        True,
+        True,
+    ]
+    table = _table(deck.slides[8])
     assert [table.cell(0, j).text for j in range(3)] == ["Kecamatan", "Tahun", "Jumlah jabatan"]
     assert {table.cell(1, 0).text, table.cell(2, 0).text} == {"Lumajang", "Masama"}
 
@@ -260,7 +274,7 @@ def test_the_deck_needs_no_browser(con, monkeypatch, tmp_path):
     monkeypatch.setattr(images, "render_images", unavailable)
     monkeypatch.setattr(images, "browser_available", lambda: False)
     assert main(["export", "--format", "pptx", "--out", str(tmp_path / "x.pptx")]) == 0
-    assert len(Presentation(tmp_path / "x.pptx").slides) == 8
+    assert len(Presentation(tmp_path / "x.pptx").slides) == 9
 
 
 # --- Text fits --------------------------------------------------------------------------------------
@@ -429,7 +443,7 @@ def test_workbook_has_an_info_sheet_then_one_sheet_per_table_frozen_headers_and_
     book = _book(con, Filters(), meeting)
     assert book.sheetnames == [
         "Keterangan", "Indikator per kecamatan", "Cakupan jabatan", "Kategori formula", "Capaian (CONTOH ILUSTRATIF)",
-        "Kualitas indikator", "Pohon kinerja",
+        "Kualitas indikator", "Pohon kinerja", "Harmonisasi",
     ]  # fmt: skip
     for sheet in book.worksheets[1:]:
         assert sheet.freeze_panes == "A2"
@@ -581,3 +595,27 @@ def test_a_sheet_is_named_without_the_characters_excel_refuses(many):
     assert summed.judul == "Indikator per kabupaten/kota" and summed.sheet == "Indikator per kabupaten-kota"
     book = _book(many, Filters(), [summed])
     assert book.sheetnames == ["Keterangan", "Indikator per kabupaten-kota"]
+
+
+def test_harmonisasi_command_writes_the_clusters_and_the_proposed_standard_set(tmp_path, capsys):
+    out = tmp_path / "harmonisasi.xlsx"
+    assert main(["harmonisasi", "--out", str(out)]) == 0
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["Usulan standar", "Klaster indikator", "Rumusan per kecamatan", "Aturan"]
+    proposed = _rows(book["Usulan standar"])
+    assert proposed[0][:3] == ["Jabatan", "Indikator (rumusan paling umum)", "Dimiliki"]
+    # tests/test_harmony.py: nine clusters are held by two kecamatan, each half or more of those with the position
+    assert len(proposed) == 1 + 9
+    assert ["Sekretaris Kecamatan", "Tingkat kelancaran administrasi perkantoran", "2 dari 4", "Bululawang, Masama"] in [
+        row[:4] for row in proposed
+    ]
+    clusters = _rows(book["Klaster indikator"])
+    assert len(clusters) == 1 + 91 and clusters[0][0] == "Jabatan"
+    # every indicator of the ten positions in two kecamatan or more, each in its cluster: Camat 5, Kasi Trantib 4,
+    # Kasi Pembangunan 2, Kasi Pemerintahan 13, Kasubag Umum 19, the Pengadministrasi Kepegawaian 14, Keuangan 10,
+    # Pemerintahan 7 and Umum 16, Sekretaris 13
+    assert len(_rows(book["Rumusan per kecamatan"])) == 1 + 103
+    assert main(["harmonisasi", "--out", str(tmp_path / "satu.xlsx"), "--kecamatan", "Lumajang"]) == 2
+    assert main(["harmonisasi", "--out", str(tmp_path / "harmonisasi.csv")]) == 2
+    assert not (tmp_path / "satu.xlsx").exists() and not (tmp_path / "harmonisasi.csv").exists()
+    assert "ditulis ke" in capsys.readouterr().out

@@ -56,7 +56,7 @@ def test_the_command_says_what_it_wrote(tmp_path, capsys):
     assert "realisasi: tidak dibuat (--tanpa-realisasi)" in said
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bangkitan.json", "normalised"]
     # The tables only: no CSV copy beside them (600 MB at national scale, and nobody opens it).
-    tables = ["dokumen", "indikator", "jabatan", "kaitan_usang", "kualitas", "pohon", "versi.json"]
+    tables = ["dokumen", "indikator", "jabatan", "kaitan_usang", "klaster", "klaster_usang", "kualitas", "pohon", "versi.json"]
     assert sorted(p.name for p in (tmp_path / "normalised").iterdir()) == tables
 
 

@@ -61,6 +61,7 @@ def test_page_runs_without_errors_and_with_indonesian_title(app, page):
         "Pohon kinerja",
         "Target vs realisasi",
         "Kualitas indikator",
+        "Harmonisasi indikator",
         "Tambah dokumen IKI",
     }
 

@@ -769,3 +769,85 @@ def test_kaitan_usang(linked):
     assert rows[["baris", "kecamatan", "sasaran"]].values.tolist() == [[6, "Wonorejo", "Sasaran yang sudah dihapus"]]
     assert rows["sebab"].tolist() == ["sasaran ini tidak ada lagi (dokumennya diganti, ditarik, atau kata-katanya berubah)"]
     assert run(linked, "kaitan_usang", Filters(kecamatan=("Cibereum",))).empty
+
+
+# --- Harmonisasi --------------------------------------------------------------------------------------
+# Read by hand from the fixture documents with the officers' decisions of `fixture_groupings`. Two
+# positions are in two places: the Camat (Cibereum "Nilai SAKIP Kecamatan", Wonorejo "Indeks Kepuasan
+# Masyarakat": two wordings sharing no word, two clusters of one place each) and the Pengadministrasi
+# Umum (Wonorejo "Jumlah surat yang diarsipkan"; Mekarsari "Jumlah surat masuk yang diagendakan" and
+# "Jumlah surat keluar"). The officer put the archived and the outgoing letters together: one cluster
+# both places hold, named by the first of its two wordings alphabetically (one place and equal likeness
+# each); the incoming letters stand alone. Every other position is in one place only.
+HALF = {"porsi_standar": 50}
+
+
+@exercises("harmonisasi_per_jabatan")
+def test_harmonisasi_per_jabatan(linked):
+    rows = run(linked, "harmonisasi_per_jabatan", **HALF)
+    columns = ["jabatan_baku", "tempat_jabatan", "klaster", "semua", "sebagian", "tunggal", "standar"]
+    assert rows[columns].values.tolist() == [["Camat", 2, 2, 0, 0, 2, 0], ["Pengadministrasi Umum", 2, 2, 1, 0, 1, 1]]
+    # Sukamaju alone: Mekarsari (Purwaraja) leaves, and the Pengadministrasi Umum is in one place
+    sukamaju = run(linked, "harmonisasi_per_jabatan", Filters(kabupaten=("Sukamaju",)), **HALF)
+    assert sukamaju["jabatan_baku"].tolist() == ["Camat"]
+    assert run(linked, "harmonisasi_per_jabatan", Filters(kecamatan=("Cibereum",)), **HALF).empty
+
+
+@exercises("harmonisasi_klaster")
+def test_harmonisasi_klaster(linked):
+    rows = run(linked, "harmonisasi_klaster", jabatan_klaster="Pengadministrasi Umum", **HALF)
+    columns = ["klaster_nama", "tempat", "tempat_jabatan", "indikator", "rumusan", "oleh_petugas", "standar"]
+    assert rows[columns].values.tolist() == [
+        ["Jumlah surat yang diarsipkan", 2, 2, 2, 2, True, True],
+        ["Jumlah surat masuk yang diagendakan", 1, 2, 1, 1, False, False],
+    ]
+    assert [list(p) for p in rows["punya"]] == [["Purwaraja|Mekarsari", "Sukamaju|Wonorejo"], ["Purwaraja|Mekarsari"]]
+    assert [list(t) for t in rows["tanpa"]] == [[], ["Sukamaju|Wonorejo"]]
+    # every position in two places: the Camat's two clusters (one place each), then these two
+    every = run(linked, "harmonisasi_klaster", jabatan_klaster="", **HALF)
+    assert every[["jabatan_baku", "tempat"]].values.tolist() == [
+        ["Camat", 1],
+        ["Camat", 1],
+        ["Pengadministrasi Umum", 2],
+        ["Pengadministrasi Umum", 1],
+    ]
+    # at two thirds, a cluster of two places out of two still goes to the standard set
+    assert run(linked, "harmonisasi_klaster", jabatan_klaster="Pengadministrasi Umum", porsi_standar=67)["standar"].tolist() == [
+        True,
+        False,
+    ]
+
+
+@exercises("harmonisasi_rumusan")
+def test_harmonisasi_rumusan(linked):
+    rows = run(linked, "harmonisasi_rumusan", jabatan_klaster="Pengadministrasi Umum", **HALF)
+    assert rows[["klaster_nama", "kecamatan", "indikator", "formula", "peringkat", "cara_klaster"]].values.tolist() == [
+        ["Jumlah surat yang diarsipkan", "Mekarsari", "Jumlah surat keluar", "Surat keluar dicatat setiap hari", 1, "gabung"],
+        ["Jumlah surat yang diarsipkan", "Wonorejo", "Jumlah surat yang diarsipkan", "", 0, "gabung"],
+        ["Jumlah surat masuk yang diagendakan", "Mekarsari", "Jumlah surat masuk yang diagendakan",
+         "Surat dicatat dalam buku agenda", 0, ""],
+    ]  # fmt: skip
+    every = run(linked, "harmonisasi_rumusan", jabatan_klaster="", **HALF)  # the Camat's two, then the three above
+    assert every["jabatan_baku"].tolist() == ["Camat"] * 2 + ["Pengadministrasi Umum"] * 3
+    assert every["kecamatan"].tolist()[:2] == ["Wonorejo", "Cibereum"]  # "Indeks Kepuasan …" before "Nilai SAKIP …"
+
+
+@exercises("harmonisasi_standar")
+def test_harmonisasi_standar(linked):
+    rows = run(linked, "harmonisasi_standar", **HALF)
+    columns = ["jabatan_baku", "klaster_nama", "tempat", "tempat_jabatan", "satuan", "formula", "target_satuan"]
+    # the unit both write ("surat"); the only formula written (Wonorejo's cell is empty); no target set
+    assert rows[columns].values.tolist() == [
+        ["Pengadministrasi Umum", "Jumlah surat yang diarsipkan", 2, 2, "surat", "Surat keluar dicatat setiap hari", ""]
+    ]
+    assert rows["target_median"].isna().all()
+    assert run(linked, "harmonisasi_standar", Filters(kabupaten=("Sukamaju",)), **HALF).empty
+
+
+@exercises("klaster_usang")
+def test_klaster_usang(linked):
+    rows = run(linked, "klaster_usang")
+    assert rows[["baris", "tindakan", "jabatan_baku", "rumusan"]].values.tolist() == [
+        [6, "pisah", "Pengadministrasi Umum", "Jumlah surat yang sudah dihapus"]
+    ]
+    assert rows["sebab"].tolist() == ["rumusan 'Jumlah surat yang sudah dihapus' tidak ada lagi pada jabatan ini"]

@@ -11,7 +11,7 @@ import pandas as pd
 
 from kinerja import ingest, partitions, quality_rules
 from kinerja.archive import Source, file_digest, manifest_path, read_manifest, verify
-from kinerja.build import cascade, normalise, quality
+from kinerja.build import cascade, harmony, normalise, quality
 from kinerja.build.corrections import TEXT_FIELDS, Correction, Index, corrections_path, identities, read_corrections
 from kinerja.errors import BuildError
 from kinerja.ids import indicator_id
@@ -43,6 +43,7 @@ class Dataset:
     unused_corrections: list[Correction] = field(default_factory=list)
     parsed_now: list[str] = field(default_factory=list)  # documents read in this build (not from the cache)
     links: list[cascade.Link] = field(default_factory=list)  # the officers' links of Pohon kinerja
+    groupings: list[harmony.Grouping] = field(default_factory=list)  # the officers' cluster decisions
 
 
 def _records(source: Source, doc: ParsedDocument, corrections: Index) -> tuple[list[dict], list[dict]]:
@@ -125,9 +126,10 @@ def build_dataset(
     corrections: list[Correction] | None = None,
     cache: Path | None = None,
     links: list[cascade.Link] | None = None,
+    groupings: list[harmony.Grouping] | None = None,
 ) -> Dataset:
     """Every document read (from `cache` when its content was read before), corrected and normalised;
-    the officers' corrections and links are those beside the documents unless given."""
+    the officers' corrections, links and cluster decisions are those beside the documents unless given."""
     index = Index(read_corrections() if corrections is None else corrections)
     indicators, positions, documents, parsed, texts, parsed_now = [], [], [], {}, {}, []
     for source in sources:
@@ -160,29 +162,40 @@ def build_dataset(
         unused_corrections=index.unused(),
         parsed_now=parsed_now,
         links=cascade.read_links() if links is None else links,
+        groupings=harmony.read_groupings() if groupings is None else groupings,
     )
 
 
 def write_dataset(dataset: Dataset, out_dir: Path = NORMALISED) -> None:
     """All files or none: written to a sibling folder, then swapped in."""
     tables = {"indikator": dataset.indikator, "jabatan": dataset.jabatan, "dokumen": dataset.dokumen}
-    write_tables(tables, out_dir, links=dataset.links)
+    write_tables(tables, out_dir, links=dataset.links, groupings=dataset.groupings)
 
 
-def derived_tables(indikator: pd.DataFrame, links: list[cascade.Link] = ()) -> dict[str, pd.DataFrame]:
+def derived_tables(
+    indikator: pd.DataFrame, links: list[cascade.Link] = (), groupings: list[harmony.Grouping] = ()
+) -> dict[str, pd.DataFrame]:
     """What is worked out from the indicators at build time: their quality (`kualitas`, build/quality.py),
     the tree of sasaran (`pohon`) and the officers' links that no longer apply (`kaitan_usang`,
-    build/cascade.py)."""
-    pohon, stale = cascade.link(indikator, links)
-    return {"kualitas": quality.assess(indikator, quality_rules.load_rules()), "pohon": pohon, "kaitan_usang": stale}
+    build/cascade.py), the clusters of Harmonisasi (`klaster`) and the officers' decisions on them that
+    no longer apply (`klaster_usang`, build/harmony.py)."""
+    pohon, stale_links = cascade.link(indikator, links)
+    klaster, stale_groupings = harmony.cluster(indikator, groupings)
+    return {
+        "kualitas": quality.assess(indikator, quality_rules.load_rules()), "pohon": pohon, "kaitan_usang": stale_links,
+        "klaster": klaster, "klaster_usang": stale_groupings,
+    }  # fmt: skip
 
 
-def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path, csv: bool = True, links: list[cascade.Link] = ()) -> None:
+def write_tables(
+    tables: dict[str, pd.DataFrame], out_dir: Path, csv: bool = True, links: list[cascade.Link] = (),
+    groupings: list[harmony.Grouping] = (),
+) -> None:  # fmt: skip
     """The normalised tables (indikator, jabatan, dokumen, and those `derived_tables` makes from indikator)
     to out_dir as partitioned Parquet (`kinerja.partitions`), all or none: written to a sibling folder,
     then swapped in. A CSV copy of each table is written beside them for people to open, unless `csv` is
     false (national data). The derived tables are made here, so every writer has them."""
-    tables = {**tables, **derived_tables(tables["indikator"], links)}
+    tables = {**tables, **derived_tables(tables["indikator"], links, groupings)}
     with folder_swapped_in(Path(out_dir), prefix=f".{Path(out_dir).name}-") as staging:
         for name, frame in tables.items():
             partitions.write_table(frame, staging / name)
@@ -196,6 +209,7 @@ def build(manifest: Path | None = None, out_dir: Path = NORMALISED) -> Dataset:
     manifest = manifest or manifest_path()
     corrections = read_corrections(corrections_path(manifest.parent))
     links = cascade.read_links(cascade.links_path(manifest.parent))
-    dataset = build_dataset(read_manifest(manifest), corrections, PARSE_CACHE, links)
+    groupings = harmony.read_groupings(harmony.groupings_path(manifest.parent))
+    dataset = build_dataset(read_manifest(manifest), corrections, PARSE_CACHE, links, groupings)
     write_dataset(dataset, out_dir)
     return dataset

@@ -3,7 +3,7 @@ corrections that matched nothing (a correction that silently stops applying is a
 
 import pandas as pd
 
-from kinerja.build import cascade
+from kinerja.build import cascade, harmony
 from kinerja.build.corrections import Correction
 from kinerja.build.dataset import Dataset
 from kinerja.ingest import Note, ParsedDocument, words
@@ -32,7 +32,7 @@ def check_report(dataset: Dataset, detail: bool = False) -> str:
         out += _split_word_lines(parsed)
     for correction in dataset.unused_corrections:
         out.append(f"\nKoreksi baris {correction.row} tidak terpakai: {describe(correction)}")
-    out += [f"\n{line}" for line in stale_link_lines(dataset)]
+    out += [f"\n{line}" for line in stale_link_lines(dataset) + stale_grouping_lines(dataset)]
     return "\n".join(out).lstrip("\n")
 
 
@@ -77,7 +77,7 @@ def unused_correction_warnings(dataset: Dataset) -> list[str]:
         f"PERINGATAN: koreksi baris {correction.row} ({describe(correction)}) tidak cocok dengan indikator mana pun"
         for correction in dataset.unused_corrections
     ]
-    return unused + [f"PERINGATAN: {line}" for line in stale_link_lines(dataset)]
+    return unused + [f"PERINGATAN: {line}" for line in stale_link_lines(dataset) + stale_grouping_lines(dataset)]
 
 
 def stale_link_lines(dataset: Dataset) -> list[str]:
@@ -87,6 +87,15 @@ def stale_link_lines(dataset: Dataset) -> list[str]:
         f"kaitan baris {stale['baris']} ({stale['kecamatan']} {stale['tahun']}, {stale['jabatan']}: "
         f"'{stale['sasaran']}') tidak cocok lagi: {stale['sebab']}"
         for stale in cascade.stale_links(dataset.indikator, dataset.links)
+    ]
+
+
+def stale_grouping_lines(dataset: Dataset) -> list[str]:
+    """A line per officer's cluster decision of Harmonisasi that applies to nothing (klaster.csv)."""
+    return [
+        f"koreksi klaster baris {stale['baris']} ({stale['tindakan']}, {stale['jabatan_baku']}: '{stale['rumusan']}') "
+        f"tidak cocok lagi: {stale['sebab']}"
+        for stale in harmony.stale_groupings(dataset.indikator, dataset.groupings)
     ]
 
 

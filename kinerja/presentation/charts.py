@@ -466,21 +466,21 @@ def score_bars(names: pd.Series, scores: pd.Series, counts: pd.Series, axis_titl
     return _style(fig, title, plot_height(_uniform_rows(labels)))
 
 
-def support_bars(names: pd.Series, parts: list[tuple[str, pd.Series, str]], title: str) -> go.Figure:
-    """Sasaran per place stacked by what they support (`parts`: name, counts, colour), the total at the
-    end of each bar."""
+def stacked_counts(names: pd.Series, parts: list[tuple[str, pd.Series, str]], title: str, axis: str, what: str) -> go.Figure:
+    """Counts per row (a place, a position) stacked by kind (`parts`: name, counts, colour), the total at
+    the end of each bar; `axis` titles the count axis, `what` names the things counted in the hover."""
     labels = wrapped(names)
     fig = go.Figure()
     for name, values, colour in parts:
         fig.add_bar(
             y=labels, x=values, name=name, orientation="h", marker_color=colour, customdata=list(names),
             text=[format_number(v) if v > 0 else "" for v in values],
-            hovertemplate="%{customdata} — " + name + ": %{x:,d} sasaran<extra></extra>", **_in_bar_text(),
+            hovertemplate="%{customdata} — " + name + ": %{x:,d} " + what + "<extra></extra>", **_in_bar_text(),
         )  # fmt: skip
     totals = sum(values for _, values, _ in parts)
     _stack_totals(fig, labels, list(totals), horizontal=True)
     fig.update_layout(barmode="stack", showlegend=True)
-    fig.update_xaxes(**count_axis("Jumlah sasaran jabatan bawahan", max(totals.max(), 1), room=1.12))
+    fig.update_xaxes(**count_axis(axis, max(totals.max(), 1), room=1.12))
     _row_axis(fig, labels, "")
     return _style(fig, title, plot_height(_uniform_rows(labels)))
 

@@ -29,6 +29,7 @@ from kinerja.vocab import (
     MAX_PLACES,
     NOT_RATED,
     SHARED,
+    STANDARD_SHARE,
     TERUKUR,
     UNIQUE,
     place_names,
@@ -1128,7 +1129,9 @@ def pohon(con, filters: Filters) -> View | None:
         lembar="Pohon kinerja",
         pesan=_support_sentence(below, linked, camat, unsupported),
         tabel=_placed(frame[["wilayah", "induk", *PLACE_COLUMNS]], level),
-        figure=charts.support_bars(frame["wilayah"], parts, title) if parts else None,
+        figure=charts.stacked_counts(frame["wilayah"], parts, title, "Jumlah sasaran jabatan bawahan", "sasaran")
+        if parts
+        else None,
         angka=[
             ("Sasaran jabatan bawahan", _n(below)),
             ("Mendukung sasaran atasan", f"{_n(linked)} ({format_percent(linked, below)})" if below else "0"),
@@ -1323,13 +1326,229 @@ def kaitan_usang(con, filters: Filters) -> View | None:
 
 
 def key_views(con, filters: Filters, state: Capaian | None = None) -> list[View]:
-    """Ringkasan, cakupan, kategori, capaian, kualitas, pohon: the views a meeting steps through, in that order.
+    """Ringkasan, cakupan, kategori, capaian, kualitas, pohon, harmonisasi: the views a meeting steps through,
+    in that order (harmonisasi where a position is in two kecamatan or more).
     `state` passes in capaian already assembled (e.g. with cached example values)."""
     first = ringkasan(con, filters)
     if first is None:
         return []
     shown = [
         first, cakupan(con, filters), kategori(con, filters), capaian(state or assemble(con, filters)), kualitas(con, filters),
-        pohon(con, filters),
+        pohon(con, filters), harmonisasi(con, filters),
     ]  # fmt: skip
     return [view for view in shown if view is not None]
+
+
+# --- Harmonisasi ------------------------------------------------------------------------------------
+
+HARMONY_COLOURS = {"semua": "#0072B2", "sebagian": "#56B4E9", "tunggal": "#BBBBBB"}
+HARMONY_PARTS = {"semua": "Dimiliki semua kecamatan", "sebagian": "Dimiliki sebagian", "tunggal": "Hanya satu kecamatan"}
+NEEDS_TWO = "Harmonisasi membandingkan jabatan yang ada di dua kecamatan atau lebih; filter ini tidak menyisakannya."
+
+
+def _standard(**params) -> dict:
+    return {"porsi_standar": STANDARD_SHARE, **params}
+
+
+def standard_rule() -> str:
+    """When a cluster goes to the proposed standard set, in words."""
+    return (
+        f"Diusulkan sebagai indikator standar: klaster yang dimiliki paling sedikit dua kecamatan dan {_n(STANDARD_SHARE)}% "
+        "kecamatan yang dokumennya memuat jabatan itu. Indikator satu klaster bila rumusannya mirip (kata yang sama, "
+        "tanpa kata ukuran) seperti pada Perbandingan; dua indikator satu dokumen tidak pernah satu klaster."
+    )
+
+
+def _place_names(keys) -> list[str]:
+    """Places keyed 'kabupaten|kecamatan' as people name them: the kecamatan, with its kabupaten only when
+    two of the listed share the name."""
+    pairs = [key.split("|", 1) for key in keys]
+    names = pd.Series([kecamatan for _, kecamatan in pairs], dtype="string")
+    return told_apart(names, pd.Series([kabupaten for kabupaten, _ in pairs], dtype="string")).tolist()
+
+
+def _listed_places(keys) -> str:
+    return ", ".join(sorted(_place_names(list(keys)))) or "—"
+
+
+def harmonisasi(con, filters: Filters) -> View | None:
+    """Per position in two kecamatan or more: its clusters of indicators held by every kecamatan having
+    the position, by some, by one; and how many are proposed as the standard set."""
+    frame = _run(con, "harmonisasi_per_jabatan", filters, **_standard())
+    if frame.empty:
+        return None
+    totals = {key: int(frame[key].sum()) for key in ("klaster", "semua", "sebagian", "tunggal", "standar")}
+    shown = frame.head(MAX_PLACES)
+    parts = [(HARMONY_PARTS[key], shown[key], HARMONY_COLOURS[key]) for key in HARMONY_PARTS if shown[key].sum() > 0]
+    facts = [standard_rule()]
+    if len(frame) > len(shown):
+        facts.append(f"Grafik memuat {_n(len(shown))} jabatan yang ada di kecamatan terbanyak; {_n(len(frame) - len(shown))} "
+                     "jabatan lain ada di tabel.")  # fmt: skip
+    table = frame.assign(jabatan_baku=frame["jabatan_baku"])
+    return View(
+        key="harmonisasi",
+        judul="Harmonisasi indikator antarkecamatan",
+        pesan=_harmony_sentence(len(frame), totals),
+        tabel=readable(table[["jabatan_baku", "tempat_jabatan", "klaster", "semua", "sebagian", "tunggal", "standar"]]),
+        figure=charts.stacked_counts(
+            shown["jabatan_baku"],
+            parts,
+            "Klaster indikator per jabatan menurut banyaknya kecamatan yang memilikinya",
+            "Jumlah klaster indikator",
+            "klaster",
+        ),  # fmt: skip
+        angka=[
+            ("Jabatan di ≥ 2 kecamatan", _n(len(frame))),
+            ("Klaster indikator", _n(totals["klaster"])),
+            ("Diusulkan standar", _n(totals["standar"])),
+        ],
+        rincian=facts,
+        judul_tabel="Angka per jabatan",
+        rows=frame,
+        lembar="Harmonisasi",
+        utama=(COLUMN_LABELS["jabatan_baku"],),
+    )
+
+
+def _harmony_sentence(positions: int, totals: dict[str, int]) -> str:
+    """The takeaway: how many of the clusters every kecamatan with the position holds, and how many one."""
+    said = (
+        f"{_n(totals['klaster'])} klaster indikator pada {_n(positions)} jabatan yang ada di dua kecamatan atau lebih: "
+        f"{_n(totals['semua'])} dimiliki semua kecamatan yang punya jabatannya, "
+        f"{_n(totals['tunggal'])} hanya oleh satu kecamatan."
+    )
+    if not totals["standar"]:
+        return f"{said} Belum ada yang dapat diusulkan sebagai standar."
+    return f"{said} {_n(totals['standar'])} diusulkan sebagai indikator standar."
+
+
+def harmonisasi_jabatan(con, filters: Filters, jabatan_baku: str) -> View | None:
+    """The clusters of one position: the kecamatan holding each and those lacking it."""
+    rows = _run(con, "harmonisasi_klaster", filters, **_standard(jabatan_klaster=jabatan_baku))
+    if rows.empty:
+        return None
+    places = int(rows["tempat_jabatan"].iloc[0])
+    everywhere, alone = int((rows["tempat"] == places).sum()), int((rows["tempat"] == 1).sum())
+    return View(
+        key="harmonisasi_jabatan",
+        judul=f"Klaster indikator {jabatan_baku}",
+        pesan=f"{jabatan_baku} ada di {_n(places)} kecamatan: {_n(len(rows))} klaster indikator, {_n(everywhere)} dimiliki "
+        f"semua, {_n(alone)} hanya oleh satu kecamatan.",
+        tabel=_cluster_table(rows, with_position=False),
+        rows=rows,
+        lembar="Klaster per jabatan",
+        utama=(COLUMN_LABELS["klaster_nama"],),
+    )
+
+
+def _cluster_table(rows: pd.DataFrame, with_position: bool) -> pd.DataFrame:
+    table = pd.DataFrame({
+        "jabatan_baku": rows["jabatan_baku"],
+        "klaster_nama": rows["klaster_nama"],
+        "dimiliki": [f"{_n(have)} dari {_n(of)}" for have, of in zip(rows["tempat"], rows["tempat_jabatan"], strict=True)],
+        "punya": rows["punya"].map(_listed_places),
+        "tanpa": rows["tanpa"].map(_listed_places),
+        "rumusan": rows["rumusan"],
+        "standar": rows["standar"].map({True: "ya", False: ""}),
+        "cara_klaster": rows["oleh_petugas"].map({True: "ya", False: ""}),
+    })  # fmt: skip
+    return readable(table if with_position else table.drop(columns="jabatan_baku"))
+
+
+def _wording_table(rows: pd.DataFrame, with_position: bool) -> pd.DataFrame:
+    rows = rows.assign(kecamatan=told_apart(rows["kecamatan"], rows["kabupaten"]))
+    target = [_with_unit(t, unit) if pd.notna(t) else "" for t, unit in zip(rows["target"], rows["target_satuan"], strict=True)]
+    columns = ["klaster_nama", "kecamatan", "tahun", "indikator", "formula", "satuan", "target", "skor_klaster", "cara_klaster"]
+    return readable(rows.assign(target=target)[["jabatan_baku", *columns] if with_position else columns])
+
+
+def harmonisasi_ekspor(con, filters: Filters) -> dict[str, pd.DataFrame]:
+    """The sheets of `python -m kinerja harmonisasi` and of the page's download: the proposed standard
+    set, every cluster of the positions in two kecamatan or more, every indicator in its cluster, and
+    the rule; empty when no position is in two kecamatan."""
+    proposed = harmonisasi_standar(con, filters)
+    clusters = _run(con, "harmonisasi_klaster", filters, **_standard(jabatan_klaster=""))
+    if clusters.empty:
+        return {}
+    wordings = _run(con, "harmonisasi_rumusan", filters, **_standard(jabatan_klaster=""))
+    standard = proposed.tabel if proposed is not None else pd.DataFrame({"Keterangan": ["Belum ada klaster yang diusulkan."]})
+    return {
+        "Usulan standar": standard,
+        "Klaster indikator": _cluster_table(clusters, with_position=True),
+        "Rumusan per kecamatan": _wording_table(wordings, with_position=True),
+        "Aturan": pd.DataFrame({"Aturan": [standard_rule()]}),
+    }
+
+
+def harmonisasi_rumusan(con, filters: Filters, jabatan_baku: str) -> View | None:
+    """How each kecamatan words, computes and targets each cluster of one position."""
+    rows = _run(con, "harmonisasi_rumusan", filters, **_standard(jabatan_klaster=jabatan_baku))
+    if rows.empty:
+        return None
+    worded = rows.groupby("klaster_id")["rumusan"].nunique()
+    return View(
+        key="harmonisasi_rumusan",
+        judul=f"Rumusan dan target per kecamatan: {jabatan_baku}",
+        pesan=f"{_n((worded > 1).sum())} dari {_n(len(worded))} klaster {jabatan_baku} dirumuskan berbeda antarkecamatan.",
+        tabel=_wording_table(rows, with_position=False),
+        rows=rows,
+        lembar="Rumusan per kecamatan",
+        utama=(COLUMN_LABELS["klaster_nama"], COLUMN_LABELS["kecamatan"]),
+    )
+
+
+def harmonisasi_standar(con, filters: Filters) -> View | None:
+    """The proposed standard set: the clusters most kecamatan with the position hold, measured as most
+    of them measure it."""
+    rows = _run(con, "harmonisasi_standar", filters, **_standard())
+    if rows.empty:
+        return None
+    targets = zip(rows["target_median"], rows["target_terendah"], rows["target_tertinggi"], rows["target_satuan"], strict=True)
+    target = [_target_range(median, low, high, unit) for median, low, high, unit in targets]
+    table = pd.DataFrame({
+        "jabatan_baku": rows["jabatan_baku"],
+        "klaster_nama": rows["klaster_nama"],
+        "dimiliki": [f"{_n(have)} dari {_n(of)}" for have, of in zip(rows["tempat"], rows["tempat_jabatan"], strict=True)],
+        "punya": rows["punya"].map(_listed_places),
+        "satuan": rows["satuan"],
+        "kategori_formula": rows["kategori_formula"],
+        "formula": rows["formula"],
+        "target_median": target,
+    })  # fmt: skip
+    positions = rows["jabatan_baku"].nunique()
+    return View(
+        key="harmonisasi_standar",
+        judul="Usulan indikator standar",
+        pesan=f"{_n(len(rows))} indikator untuk {_n(positions)} jabatan diusulkan sebagai standar: dimiliki paling sedikit "
+        f"{_n(STANDARD_SHARE)}% kecamatan yang punya jabatannya, diukur seperti kebanyakan kecamatan mengukurnya.",
+        tabel=readable(table).rename(columns={COLUMN_LABELS["target_median"]: "Target (median, rentang)"}),
+        rows=rows,
+        lembar="Usulan standar",
+        utama=(COLUMN_LABELS["jabatan_baku"], COLUMN_LABELS["klaster_nama"]),
+    )
+
+
+def _target_range(median, low, high, unit: str) -> str:
+    """'12 laporan', or '12 laporan (6 laporan–24 laporan)' when the kecamatan set different targets."""
+    if pd.isna(median):
+        return ""
+    spread = "" if low == high else f" ({_with_unit(low, unit)}–{_with_unit(high, unit)})"
+    return _with_unit(median, unit) + spread
+
+
+def _with_unit(value, unit: str) -> str:
+    return f"{format_value(value)} {unit or ''}".strip()
+
+
+def klaster_usang(con, filters: Filters) -> View | None:
+    rows = _run(con, "klaster_usang", filters)
+    if rows.empty:
+        return None
+    return View(
+        key="klaster_usang",
+        judul="Keputusan klaster petugas yang tidak cocok lagi",
+        pesan=f"{_n(len(rows))} keputusan petugas atas klaster tidak berlaku lagi: rumusannya tidak ada lagi pada jabatan itu. "
+        "Putuskan ulang bila masih perlu; barisnya tetap tersimpan di klaster.csv.",
+        tabel=readable(rows),
+        utama=(COLUMN_LABELS["jabatan_baku"], COLUMN_LABELS["rumusan"]),
+    )

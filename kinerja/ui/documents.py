@@ -224,15 +224,8 @@ def _save(ready: list[tuple], uploaded: int, editor: auth.Editor) -> None:
 def _store(editor: auth.Editor | None, proposals: list[intake.Proposal], corrections: list) -> None:
     """Store the documents and their corrections, for the editor the page was drawn for, still an
     editor now; then the page starts afresh with a note of what was stored."""
-    try:
-        writer = signin.at_write(editor)
-        with st.spinner("Menyimpan dan membangun ulang data…"):
-            stored = intake.confirm(proposals, writer.name, corrections)
-    except KinerjaError as error:
-        st.error(f"Tidak disimpan: {error}")
-        return
-    except OSError as error:  # a full disk, a folder not writable: everything was put back
-        st.error(f"Tidak disimpan: berkas {error.filename or ''} tidak dapat ditulis di server. Tidak ada yang berubah.")
+    stored = widgets.rebuilt(lambda: intake.confirm(proposals, signin.at_write(editor).name, corrections))
+    if stored is None:
         return
     history = stored.change.history
     said = "; ".join(f"{h['kecamatan']} {h['tahun']}" + (" (versi baru)" if h["menggantikan"] else "") for h in history)

@@ -7,7 +7,6 @@ import pandas as pd
 import streamlit as st
 
 from kinerja import auth, intake
-from kinerja.errors import KinerjaError
 from kinerja.presentation import views
 from kinerja.ui import signin, widgets
 
@@ -40,15 +39,9 @@ def _store(editor: auth.Editor | None, nodes: pd.DataFrame, node: pd.Series, par
     forget = parent == views.FOLLOW_WORDING
     above = nodes[nodes["simpul_id"] == parent]
     link = [] if forget else [intake.officer_link(node, above.iloc[0] if len(above) else None, reason)]
-    try:
-        writer = signin.at_write(editor)
-        with st.spinner("Menyimpan dan membangun ulang data…"):
-            stored = intake.link_sasaran(link, writer.name, forget=frozenset([node["simpul_id"]] if forget else []))
-    except KinerjaError as error:
-        st.error(f"Tidak disimpan: {error}")
-        return
-    except OSError as error:  # a full disk, a folder not writable: everything was put back
-        st.error(f"Tidak disimpan: berkas {error.filename or ''} tidak dapat ditulis di server. Tidak ada yang berubah.")
+    dropped = frozenset([node["simpul_id"]] if forget else [])
+    stored = widgets.rebuilt(lambda: intake.link_sasaran(link, signin.at_write(editor).name, forget=dropped))
+    if stored is None:
         return
     unused = intake.unused_warnings(stored)
     said = views.link_choices(nodes, node)[parent]

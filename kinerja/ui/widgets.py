@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from kinerja import site
+from kinerja.errors import KinerjaError
 from kinerja.filters import Filters
 from kinerja.indonesian import format_number
 from kinerja.presentation import images, slides, workbook
@@ -35,6 +36,20 @@ def nothing() -> None:
 
 
 _SAID = "pesan_halaman"  # session key: a note for the page the router switches to
+
+
+def rebuilt(write):
+    """A write that rebuilds the data (`write()`, which asks signin.at_write first), under a spinner; a
+    refusal, or a disk that would not take it, said in red: the write is all or nothing, so nothing
+    changed. Returns what the write returns, or None when it failed."""
+    try:
+        with st.spinner("Menyimpan dan membangun ulang data…"):
+            return write()
+    except KinerjaError as error:
+        st.error(f"Tidak disimpan: {error}")
+    except OSError as error:  # a full disk, a folder not writable: everything was put back
+        st.error(f"Tidak disimpan: berkas {error.filename or ''} tidak dapat ditulis di server. Tidak ada yang berubah.")
+    return None
 
 
 def say_on_next_page(note: str, kind: str = "warning") -> None:
@@ -231,6 +246,11 @@ def table_downloads(view: View, name: str, everything=None) -> None:
         download("Unduh CSV", lambda: to_csv_bytes(whole()), f"{name}.csv", CSV, key="unduh_csv")
     with right:
         download("Unduh XLSX", lambda: to_xlsx_bytes({view.sheet: whole()}), f"{name}.xlsx", XLSX, key="unduh_xlsx")
+
+
+def workbook_download(label: str, sheets, file_name: str, key: str) -> None:
+    """An XLSX of several sheets (`sheets()`: name to table), built only when clicked."""
+    download(label, lambda: to_xlsx_bytes(sheets()), file_name, XLSX, key=key)
 
 
 def chart(figure, key: str) -> None:
