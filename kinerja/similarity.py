@@ -265,13 +265,15 @@ def cluster_wordings(
         else:
             leaders.append(n)
             groups[n], held[n] = [n], set(wording.documents)
-    merged = _merged([[texts[n] for n in groups[lead]] for lead in leaders], together)
-    return [_typical_first(members, ordered, texts, scores) for members in merged]
+    position = {text: n for n, text in enumerate(texts)}
+    pairs = [(position[a], position[b]) for a, b in together if a in position and b in position]
+    merged = _merged([groups[lead] for lead in leaders], pairs)
+    return [_typical_first(members, ordered, scores) for members in merged]
 
 
-def _merged(groups: list[list[str]], together: Sequence[tuple[str, str]]) -> list[list[str]]:
-    """The groups with those holding a pair of `together` joined (pairs naming a wording not there skipped)."""
-    where = {text: n for n, members in enumerate(groups) for text in members}
+def _merged(groups: list[list[int]], together: Sequence[tuple[int, int]]) -> list[list[int]]:
+    """The groups (of wordings by their place in the order) with those holding a pair of `together` joined."""
+    where = {member: n for n, members in enumerate(groups) for member in members}
     parent = list(range(len(groups)))
 
     def root(n: int) -> int:
@@ -280,24 +282,22 @@ def _merged(groups: list[list[str]], together: Sequence[tuple[str, str]]) -> lis
         return n
 
     for a, b in together:
-        if a in where and b in where:
-            low, high = sorted((root(where[a]), root(where[b])))
-            parent[high] = low
-    joined: dict[int, list[str]] = defaultdict(list)
+        low, high = sorted((root(where[a]), root(where[b])))
+        parent[high] = low
+    joined: dict[int, list[int]] = defaultdict(list)
     for n, members in enumerate(groups):
         joined[root(n)].extend(members)
     return [joined[n] for n in sorted(joined)]
 
 
-def _typical_first(members: list[str], ordered: Sequence[Wording], texts: list[str], scores: np.ndarray) -> Cluster:
-    """The members with the most typical first: the most kecamatan, then the most alike the others, then
-    alphabetically; each with its likeness to it."""
-    index = {text: n for n, text in enumerate(texts)}
-    rows = [index[m] for m in members]
+def _typical_first(members: list[int], ordered: Sequence[Wording], scores: np.ndarray) -> Cluster:
+    """The members (places in `ordered`) with the most typical first: the most kecamatan, then the most
+    alike the others, then alphabetically; each with its likeness to it (scored again: `scores` keeps
+    none under THRESHOLD, and wordings an officer put together may be less alike)."""
 
     def typical(n: int) -> tuple:
-        return (-ordered[n].places, -sum(float(scores[n, other]) for other in rows if other != n), texts[n])
+        return (-ordered[n].places, -sum(float(scores[n, other]) for other in members if other != n), ordered[n].text)
 
-    rows.sort(key=typical)
-    first = texts[rows[0]]
-    return Cluster(tuple(texts[n] for n in rows), tuple(round(score(texts[n], first), 1) for n in rows))
+    rows = sorted(members, key=typical)
+    first = ordered[rows[0]].text
+    return Cluster(tuple(ordered[n].text for n in rows), tuple(round(score(ordered[n].text, first), 1) for n in rows))

@@ -140,3 +140,15 @@ def test_matches_through_a_third_kecamatan_make_one_group():
     partners = similarity.partners(matches)
     assert sorted(partners) == ["a", "b", "c"]
     assert [(other.id, score) for other, score in partners["a"]] == [("b", 100.0), ("c", 100.0)]
+
+
+def test_a_cluster_is_led_by_the_wording_most_alike_the_others_when_as_many_kecamatan_use_each():
+    """One kecamatan each: the plain 'laporan keuangan bulanan' holds every word the two others share
+    (100 with each), while they differ by 'arsip' and 'desa' (90,6): it names the cluster, although
+    'arsip …' comes first alphabetically."""
+    texts = ["arsip laporan keuangan bulanan", "laporan keuangan bulanan", "laporan keuangan bulanan desa"]
+    wordings = [similarity.Wording(similarity.normalise(t), frozenset([t]), 1) for t in texts]
+    (found,) = similarity.cluster_wordings(wordings)
+    assert found.members == ("laporan keuangan bulanan", "arsip laporan keuangan bulanan", "laporan keuangan bulanan desa")
+    assert found.scores == (100.0, 100.0, 100.0)
+    assert similarity.cluster_wordings(list(reversed(wordings))) == [found]
