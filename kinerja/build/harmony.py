@@ -100,28 +100,27 @@ def cluster(indikator: pd.DataFrame, groupings: list[Grouping] = ()) -> tuple[pd
         dokumen=indikator["kabupaten"] + "|" + indikator["kecamatan"] + "|" + indikator["tahun"].astype(str),
         tempat=indikator["kabupaten"] + "|" + indikator["kecamatan"],
     )
-    by_position = {}
-    for grouping in groupings:
-        by_position.setdefault(grouping.jabatan_baku.lower(), []).append(grouping)
-    parts, stale = [], []
-    for baku, group in rows.groupby("jabatan_baku", sort=True):
-        decisions = by_position.pop(baku.lower(), [])
-        placed, unused = _clustered(baku, group, decisions)
-        parts.append(placed)
-        stale += unused
-    for decisions in by_position.values():  # positions no document has any more
-        stale += [_stale(d, "jabatan ini tidak ada lagi di dokumen mana pun") for d in decisions]
+    by_position = _by_position(groupings)
+    parts = [
+        _clustered(baku, group, by_position.get(baku.lower(), [])) for baku, group in rows.groupby("jabatan_baku", sort=True)
+    ]
     empty = pd.DataFrame(columns=KLASTER_COLUMNS)
     klaster = pd.concat(parts, ignore_index=True)[KLASTER_COLUMNS] if parts else empty
     klaster = klaster.astype({"peringkat": "int32", "skor_klaster": "float64"})
-    usang = pd.DataFrame(stale, columns=STALE_COLUMNS).astype("string").astype({"baris": "int32"})
-    return klaster, usang
+    usang = pd.DataFrame(stale_groupings(indikator, groupings), columns=STALE_COLUMNS)
+    return klaster, usang.astype("string").astype({"baris": "int32"})
 
 
-def _clustered(baku: str, rows: pd.DataFrame, decisions: list[Grouping]) -> tuple[pd.DataFrame, list[dict]]:
+def _by_position(groupings: list[Grouping]) -> dict[str, list[Grouping]]:
+    found: dict[str, list[Grouping]] = {}
+    for grouping in groupings:
+        found.setdefault(grouping.jabatan_baku.lower(), []).append(grouping)
+    return found
+
+
+def _clustered(baku: str, rows: pd.DataFrame, decisions: list[Grouping]) -> pd.DataFrame:
     per_wording = rows.groupby("rumusan", sort=True).agg(dokumen=("dokumen", frozenset), tempat=("tempat", "nunique"))
-    known = set(per_wording.index)
-    applying, stale = _sorted_decisions(decisions, known)
+    applying = _sorted_decisions(decisions, set(per_wording.index))[0]
     apart = frozenset(similarity.normalise(d.rumusan) for d in applying if d.tindakan == SET_APART)
     together = [(similarity.normalise(d.rumusan), similarity.normalise(d.dengan)) for d in applying if d.tindakan == PUT_TOGETHER]
     wordings = [similarity.Wording(text, row.dokumen, int(row.tempat)) for text, row in per_wording.iterrows()]
@@ -135,7 +134,7 @@ def _clustered(baku: str, rows: pd.DataFrame, decisions: list[Grouping]) -> tupl
     placed = pd.DataFrame(placed)
     names = _names(rows)
     placed["klaster_nama"] = placed["pertama"].map(names)
-    return rows.merge(placed, on="rumusan"), stale
+    return rows.merge(placed, on="rumusan")
 
 
 def _names(rows: pd.DataFrame) -> dict[str, str]:
@@ -166,5 +165,17 @@ def _stale(decision: Grouping, reason: str) -> dict:
 
 
 def stale_groupings(indikator: pd.DataFrame, groupings: list[Grouping]) -> list[dict]:
-    """The officers' decisions that apply to nothing in these indicators, with the reason."""
-    return cluster(indikator, groupings)[1].to_dict("records") if groupings else []
+    """The officers' decisions that apply to nothing in these indicators, with the reason, in the file's
+    order: only which wordings each position has is needed, not the clusters."""
+    if not groupings:
+        return []
+    wordings = indikator.groupby(indikator["jabatan_baku"].str.lower())["indikator"].agg(
+        lambda texts: set(texts.map(similarity.normalise))
+    )
+    stale = []
+    for baku, decisions in _by_position(groupings).items():
+        if baku in wordings:
+            stale += _sorted_decisions(decisions, wordings[baku])[1]
+        else:
+            stale += [_stale(d, "jabatan ini tidak ada lagi di dokumen mana pun") for d in decisions]
+    return sorted(stale, key=lambda row: row["baris"])

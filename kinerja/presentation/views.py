@@ -1384,12 +1384,11 @@ def harmonisasi(con, filters: Filters) -> View | None:
     if len(frame) > len(shown):
         facts.append(f"Grafik memuat {_n(len(shown))} jabatan yang ada di kecamatan terbanyak; {_n(len(frame) - len(shown))} "
                      "jabatan lain ada di tabel.")  # fmt: skip
-    table = frame.assign(jabatan_baku=frame["jabatan_baku"])
     return View(
         key="harmonisasi",
         judul="Harmonisasi indikator antarkecamatan",
         pesan=_harmony_sentence(len(frame), totals),
-        tabel=readable(table[["jabatan_baku", "tempat_jabatan", "klaster", "semua", "sebagian", "tunggal", "standar"]]),
+        tabel=readable(frame[["jabatan_baku", "tempat_jabatan", "klaster", "semua", "sebagian", "tunggal", "standar"]]),
         figure=charts.stacked_counts(
             shown["jabatan_baku"],
             parts,
@@ -1456,7 +1455,7 @@ def _cluster_table(rows: pd.DataFrame, with_position: bool) -> pd.DataFrame:
 
 
 def _wording_table(rows: pd.DataFrame, with_position: bool) -> pd.DataFrame:
-    rows = rows.assign(kecamatan=told_apart(rows["kecamatan"], rows["kabupaten"]))
+    rows = rows.assign(kecamatan=place_names(rows))
     target = [_with_unit(t, unit) if pd.notna(t) else "" for t, unit in zip(rows["target"], rows["target_satuan"], strict=True)]
     columns = ["klaster_nama", "kecamatan", "tahun", "indikator", "formula", "satuan", "target", "skor_klaster", "cara_klaster"]
     return readable(rows.assign(target=target)[["jabatan_baku", *columns] if with_position else columns])
@@ -1466,10 +1465,10 @@ def harmonisasi_ekspor(con, filters: Filters) -> dict[str, pd.DataFrame]:
     """The sheets of `python -m kinerja harmonisasi` and of the page's download: the proposed standard
     set, every cluster of the positions in two kecamatan or more, every indicator in its cluster, and
     the rule; empty when no position is in two kecamatan."""
-    proposed = harmonisasi_standar(con, filters)
     clusters = _run(con, "harmonisasi_klaster", filters, **_standard(jabatan_klaster=""))
     if clusters.empty:
         return {}
+    proposed = harmonisasi_standar(con, filters)
     wordings = _run(con, "harmonisasi_rumusan", filters, **_standard(jabatan_klaster=""))
     standard = proposed.tabel if proposed is not None else pd.DataFrame({"Keterangan": ["Belum ada klaster yang diusulkan."]})
     return {
