@@ -64,6 +64,10 @@ EXTRA = {
     "tingkat": "kecamatan",
     "jabatan_klaster": "Kepala Seksi Pemerintahan",
     "porsi_standar": 50,
+    "kabupaten_banding": "",  # antar_tahun_rincian of every comparison, as the download asks it
+    "kecamatan_banding": "",
+    "tahun_banding": 0,
+    "hanya_berubah": False,
 }
 STORE_TABLE = "nilai_tersimpan"  # the store's values in force, registered for the queries that read them
 FILTER_VALUES = ["pengadministrasi", "seksi", ""]
@@ -629,7 +633,7 @@ def main() -> None:
 
 def derived_steps() -> list[tuple[str, object]]:
     """What the build works out from the indicators, step by step (kinerja.build.dataset.derived_tables)."""
-    from kinerja.build import cascade, harmony, quality
+    from kinerja.build import cascade, harmony, quality, yearly
     from kinerja.quality_rules import load_rules
 
     rules = load_rules()
@@ -637,6 +641,7 @@ def derived_steps() -> list[tuple[str, object]]:
         ("kualitas (quality.assess)", lambda rows: {"kualitas": quality.assess(rows, rules)}),
         ("pohon (cascade.link)", lambda rows: _named(("pohon", "kaitan_usang"), cascade.link(rows, []))),
         ("klaster (harmony.cluster)", lambda rows: _named(("klaster", "klaster_usang"), harmony.cluster(rows, []))),
+        ("antar_tahun (yearly.compare_years)", lambda rows: {"antar_tahun": yearly.compare_years(rows)}),
     ]
 
 

@@ -1,5 +1,5 @@
 """The command line: python -m kinerja build | ingest | check | dokumen | realisasi | pengguna | export | kualitas |
-harmonisasi.
+harmonisasi | antar-tahun.
 
 Every KinerjaError is caught in main(), printed, and ends the command with status 2."""
 
@@ -180,16 +180,31 @@ def cmd_kualitas(args: argparse.Namespace) -> int:
 
 
 def cmd_harmonisasi(args: argparse.Namespace) -> int:
+    return _write_workbook(
+        args, views.harmonisasi_ekspor, views.harmonisasi, "Harmonisasi", "tidak ada jabatan yang ada di dua kecamatan atau lebih"
+    )
+
+
+def cmd_antar_tahun(args: argparse.Namespace) -> int:
+    return _write_workbook(
+        args, views.antar_tahun_ekspor, views.antar_tahun, "Perubahan antar tahun",
+        "tidak ada kecamatan dengan dokumen dua tahun atau lebih",
+    )  # fmt: skip
+
+
+def _write_workbook(args: argparse.Namespace, sheets_of, view_of, what: str, nothing: str) -> int:
+    """A view's workbook (`sheets_of`: the same as the page's download) under the export's filters, with
+    the view's takeaway said."""
     out = Path(args.out)
     if out.suffix.lower() != ".xlsx":
         raise Refused(f"{out}: tulis ke berkas .xlsx")
     chosen = Filters.from_arguments(args)
     con = db.connect()
-    sheets = views.harmonisasi_ekspor(con, chosen)
+    sheets = sheets_of(con, chosen)
     if not sheets:
-        raise NotFound(f"tidak ada jabatan yang ada di dua kecamatan atau lebih untuk filter ini ({chosen.describe()})")
+        raise NotFound(f"{nothing} untuk filter ini ({chosen.describe()})")
     atomic_write(out, to_xlsx_bytes(sheets))
-    print(f"Harmonisasi ({chosen.describe()}; {views.harmonisasi(con, chosen).pesan}) ditulis ke {out}.")
+    print(f"{what} ({chosen.describe()}; {view_of(con, chosen).pesan}) ditulis ke {out}.")
     return 0
 
 
@@ -445,6 +460,12 @@ def parser() -> argparse.ArgumentParser:
     harmonisasi.add_argument("--out", required=True, help="berkas .xlsx")
     add_filter_arguments(harmonisasi)
     harmonisasi.set_defaults(run=cmd_harmonisasi)
+    yearly = commands.add_parser(
+        "antar-tahun", help="perubahan indikator dan target tiap kecamatan dari dokumen tahun sebelumnya (.xlsx)"
+    )
+    yearly.add_argument("--out", required=True, help="berkas .xlsx")
+    add_filter_arguments(yearly)
+    yearly.set_defaults(run=cmd_antar_tahun)
     return main
 
 

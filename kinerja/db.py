@@ -73,6 +73,7 @@ _TABLE_ORDER = {  # each table in the documents' order
     "kaitan_usang": "baris",
     "klaster": "kabupaten, kecamatan, tahun, jabatan_baku, indikator_id",
     "klaster_usang": "baris",
+    "antar_tahun": "kabupaten, kecamatan, tahun, jabatan_urutan, jenis_perubahan = 'dihapus', urutan_baris",
 }
 
 

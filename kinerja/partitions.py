@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-TABLES = ("indikator", "jabatan", "dokumen", "kualitas", "pohon", "kaitan_usang", "klaster", "klaster_usang")
+TABLES = ("indikator", "jabatan", "dokumen", "kualitas", "pohon", "kaitan_usang", "klaster", "klaster_usang", "antar_tahun")
 PARTITION_BY = ["provinsi", "kabupaten"]
 VERSION_FILE = "versi.json"  # written after the tables: its presence says the folder is complete
 _EMPTY = "kosong.parquet"  # a table without rows keeps its columns in one unpartitioned file

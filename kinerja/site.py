@@ -92,6 +92,14 @@ PAGES = (
         ":material/join_inner:",
         ("harmonisasi", "harmonisasi_jabatan", "harmonisasi_rumusan", "harmonisasi_standar", "klaster_usang"),
     ),
+    Page(
+        "antar_tahun.py",
+        "Antar tahun",
+        "Perubahan indikator antar tahun",
+        "antar-tahun",
+        ":material/history:",
+        ("antar_tahun", "antar_tahun_kecamatan", "antar_tahun_target"),
+    ),
     Page("jelajah_indikator.py", "Jelajah indikator", "Jelajah indikator", "jelajah", ":material/search:", ("daftar",)),
     Page("tambah_dokumen.py", "Tambah dokumen", "Tambah dokumen IKI", "dokumen", ":material/upload_file:", ()),
 )

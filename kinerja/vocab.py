@@ -155,11 +155,40 @@ COLUMN_LABELS = {
     "target_tertinggi": "Target tertinggi",
     "tindakan": "Tindakan",
     "dengan": "Digabung dengan",
+    "tahun_sebelum": "Tahun sebelumnya",
+    "tahun_banding": "Tahun dibandingkan",
+    "jumlah_kecamatan": "Jumlah kecamatan",
+    "perbandingan": "Perbandingan tahun",
+    "jenis_perubahan": "Perubahan",
+    "indikator_sebelum": "Indikator tahun sebelumnya",
+    "formula_sebelum": "Formula tahun sebelumnya",
+    "target_sebelum": "Target tahun sebelumnya",
+    "target_satuan_sebelum": "Satuan target tahun sebelumnya",
+    "indikator_id_sebelum": "ID indikator tahun sebelumnya",
+    "skor_kemiripan": "Kemiripan rumusan",
+    "rumus_berubah": "Formula berubah",
+    "gerak_target": "Gerak target",
+    "selisih_target": "Selisih target",
+    "tetap": "Tetap",
+    "diubah": "Dirumuskan ulang",
+    "ditambah": "Ditambah",
+    "dihapus": "Dihapus",
+    "berubah": "Berubah",
+    "target_naik": "Target naik",
+    "target_turun": "Target turun",
+    "target_sama": "Target sama",
 }
 # How a sasaran's link to the one above it was made (kinerja/build/cascade.py).
 LINK_LABELS = {"kemiripan": "kemiripan kata", "petugas": "ditetapkan petugas", "dilepas": "dilepas petugas", "": ""}
 # How a wording came to its cluster of Harmonisasi (kinerja/build/harmony.py).
 GROUPING_LABELS = {"pisah": "dipisah petugas", "gabung": "digabung petugas", "": ""}
+# Antar tahun (kinerja/build/yearly.py): what became of an indicator from the kecamatan's document of the
+# year before, and how its target moved.
+CHANGE_LABELS = {"diubah": "Dirumuskan ulang", "ditambah": "Ditambah", "dihapus": "Dihapus", "tetap": "Tetap"}
+TARGET_MOVE_LABELS = {
+    "naik": "Naik", "turun": "Turun", "sama": "Sama", "satuan_beda": "Satuan berganti", "target_baru": "Target baru",
+    "target_hilang": "Target tidak ada lagi", "tanpa_target": "Tanpa target", "": "",
+}  # fmt: skip
 # Harmonisasi: a cluster of indicators held by at least two kecamatan and this percent of the kecamatan
 # whose documents have the position goes to the proposed standard set.
 STANDARD_SHARE = 50
@@ -179,13 +208,15 @@ LAYOUT_LABELS = {
     "ocr_table": "tabel hasil pindaian (OCR)",
 }
 # Numbers that name rather than count (a year): written without thousands dots, '2023' not '2.023'.
-PLAIN_NUMBER_COLUMNS = ("tahun", COLUMN_LABELS["tahun"])
+PLAIN_NUMBER_COLUMNS = ("tahun", COLUMN_LABELS["tahun"], "tahun_sebelum", COLUMN_LABELS["tahun_sebelum"])
 VALUE_LABELS = {
     "jenis_jabatan": JENIS_LABELS,
     "bidang": BIDANG_LABELS,
     "kategori_formula": KATEGORI_LABELS,
     "cara_kaitan": LINK_LABELS,
     "cara_klaster": GROUPING_LABELS,
+    "jenis_perubahan": CHANGE_LABELS,
+    "gerak_target": TARGET_MOVE_LABELS,
 }
 
 

@@ -183,6 +183,29 @@ def multi_year_data(tmp_path_factory) -> Path:
     return _build_into(tmp_path_factory.mktemp("multi_year_data"), sources)
 
 
+def yearly_sources() -> list:
+    """Wonorejo's document for 2023 and 2024 (one text) and for 2025, and Cibereum's for 2024. Read by
+    hand, Wonorejo 2025 against 2024: the Camat keeps the satisfaction index (its formula now 'per
+    semester') and adds complaints followed up; the Kasubag rewords the monthly financial reports ('… yang
+    tepat waktu', target 12 to 10 laporan), keeps budget realisation (87,5 to 95 %), adds RKA proposals
+    approved (100 %) and drops SPJ verified (1.250 dokumen); the Pengadministrasi Umum keeps filed letters
+    as they were (no target either year)."""
+    from kinerja.build import Source
+
+    return [
+        Source(FIXTURES / "iki_wonorejo_numbered.txt", "Wonorejo", "Sukamaju", "Jawa Barat", 2023),
+        Source(FIXTURES / "iki_wonorejo_numbered.txt", "Wonorejo", "Sukamaju", "Jawa Barat", 2024),
+        Source(FIXTURES / "iki_wonorejo_2025_numbered.txt", "Wonorejo", "Sukamaju", "Jawa Barat", 2025),
+        Source(FIXTURES / "iki_cibereum_markdown.txt", "Cibereum", "Sukamaju", "Jawa Barat", 2024),
+    ]
+
+
+@pytest.fixture(scope="session")
+def yearly_data(tmp_path_factory) -> Path:
+    """The documents of `yearly_sources`: one kecamatan with three years, one with one."""
+    return _build_into(tmp_path_factory.mktemp("yearly_data"), yearly_sources())
+
+
 @pytest.fixture(scope="session")
 def many_data(tmp_path_factory) -> Path:
     """32 kecamatan in two kabupaten of two provinsi, two of them named alike: more than a chart can name.

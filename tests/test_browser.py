@@ -16,6 +16,7 @@ from playwright.sync_api import expect, sync_playwright
 
 from kinerja import site
 from kinerja.paths import ROOT
+from kinerja.presentation import views
 from tests.conftest import EDITOR
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -136,8 +137,29 @@ def test_each_page_opens_without_errors(server, page, path, title):
     page.wait_for_timeout(1500)
     assert page.locator("[data-testid='stException']").count() == 0
     assert page.get_by_text("Page not found").count() == 0
-    if path not in ("jelajah", "dokumen"):  # a table page and the upload page draw no chart
+    if path == site.page_of_view("antar_tahun").url:  # the seeds are of one year per kecamatan: see below
+        expect(page.get_by_text(views.NEEDS_YEARS)).to_be_visible(timeout=20000)
+    elif path not in ("jelajah", "dokumen"):  # a table page and the upload page draw no chart
         expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=20000)
+
+
+def test_antar_tahun_of_three_years_opened_first_on_a_fresh_server(yearly_data, tmp_path, browser):
+    """Wonorejo 2023–2025 (tests/conftest.py `yearly_sources`): the page draws both charts, and its slide,
+    the last, opens from a link at projector size."""
+    yearly = site.page_of_view("antar_tahun")
+    with _running_server(yearly_data, tmp_path / "realisasi") as url:
+        tab = browser.new_page(viewport={"width": 1280, "height": 800})
+        tab.goto(f"{url}/{yearly.url}?kecamatan=Wonorejo")
+        expect(tab.get_by_role("heading", name=yearly.heading)).to_be_visible(timeout=30000)
+        expect(tab.get_by_text("Wonorejo 2025 dibanding 2024: 3 indikator tetap").first).to_be_visible(timeout=20000)
+        expect(tab.locator(".js-plotly-plot")).to_have_count(2, timeout=20000)
+        assert tab.locator("[data-testid='stException']").count() == 0
+        tab.goto(f"{url}/?mode=presentasi&slide=7&kecamatan=Wonorejo")  # one kecamatan: no Harmonisasi
+        expect(tab.get_by_text("Kecamatan Wonorejo · 7 / 7")).to_be_visible(timeout=30000)
+        expect(tab.get_by_role("heading", name="Perubahan indikator antar tahun per kecamatan")).to_be_visible()
+        expect(tab.locator(".js-plotly-plot >> visible=true")).to_have_count(1, timeout=20000)
+        tab.screenshot(path=str(tmp_path / "antar_tahun_slide.png"))
+        tab.close()
 
 
 def test_filter_set_through_the_url_is_shown(server, page, tmp_path):

@@ -619,3 +619,31 @@ def test_harmonisasi_command_writes_the_clusters_and_the_proposed_standard_set(t
     assert main(["harmonisasi", "--out", str(tmp_path / "harmonisasi.csv")]) == 2
     assert not (tmp_path / "satu.xlsx").exists() and not (tmp_path / "harmonisasi.csv").exists()
     assert "ditulis ke" in capsys.readouterr().out
+
+
+def test_antar_tahun_in_the_deck_the_workbook_and_its_command(yearly_data, tmp_path, monkeypatch, capsys):
+    """Wonorejo 2023–2025 (tests/conftest.py `yearly_sources`): the last slide and sheet, a native chart of
+    the kinds of change, and `python -m kinerja antar-tahun` writing every comparison indicator by indicator."""
+    years = db.connect(yearly_data)
+    shown = views.key_views(years, Filters(), _example_capaian(years, Filters()))
+    deck = _deck(years, Filters(), shown)
+    _assert_every_slide_fits(deck)
+    last = deck.slides[len(shown)]
+    assert last.shapes.title.text == "Perubahan indikator antar tahun per kecamatan"
+    chart = _chart(last)
+    assert [s.name for s in chart.plots[0].series] == ["Dirumuskan ulang", "Ditambah", "Dihapus", "Tetap"]
+    assert [list(s.values) for s in chart.plots[0].series] == [[1], [2], [1], [8]]
+    assert _book(years, Filters(), shown).sheetnames[-1] == "Antar tahun"
+    monkeypatch.setenv("KINERJA_DATA_DIR", str(yearly_data.parent))
+    out = tmp_path / "antar_tahun.xlsx"
+    assert main(["antar-tahun", "--out", str(out)]) == 0
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["Ringkasan", "Perbandingan", "Rincian perubahan", "Aturan"]
+    detail = _rows(book["Rincian perubahan"])
+    assert len(detail) == 1 + 5 + 7  # every indicator of 2024 against 2023, and of 2025 against 2024
+    assert detail[0][:5] == ["Kecamatan", "Tahun sebelumnya", "Tahun", "Perubahan", "Indikator tahun sebelumnya"]
+    assert [row[3] for row in detail[1:]].count("Dihapus") == 1
+    assert main(["antar-tahun", "--out", str(tmp_path / "satu.xlsx"), "--kecamatan", "Cibereum"]) == 2
+    assert main(["antar-tahun", "--out", str(tmp_path / "antar_tahun.csv")]) == 2
+    assert not (tmp_path / "satu.xlsx").exists() and not (tmp_path / "antar_tahun.csv").exists()
+    assert "ditulis ke" in capsys.readouterr().out

@@ -2,6 +2,7 @@
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -19,6 +20,7 @@ FILTERED = [p.script for p in site.PAGES if p.views]  # the pages that show data
 DEFAULT = site.PAGES[0].script
 # Pages named by the question they answer, from the one page list.
 RINGKASAN, KATEGORI, CAPAIAN, JELAJAH = (site.page_of_view(key).script for key in ("ringkasan", "kategori", "capaian", "daftar"))
+ANTAR_TAHUN = site.page_of_view("antar_tahun").script  # the seeds have one year per kecamatan: tried on `yearly_data`
 
 
 @pytest.fixture
@@ -62,6 +64,7 @@ def test_page_runs_without_errors_and_with_indonesian_title(app, page):
         "Target vs realisasi",
         "Kualitas indikator",
         "Harmonisasi indikator",
+        "Perubahan indikator antar tahun",
         "Tambah dokumen IKI",
     }
 
@@ -81,9 +84,9 @@ def _set_jabatan_text(at: AppTest, text: str) -> AppTest:
 
 
 @pytest.mark.parametrize("page", FILTERED)
-def test_typed_jabatan_fragment_changes_every_page(app, page):
+def test_typed_jabatan_fragment_changes_every_page(app, yearly_app, page):
     """Every page that shows data follows the filters; the upload page has none."""
-    at = app(page)
+    at = (yearly_app if page == ANTAR_TAHUN else app)(page)
     before = _texts(at) + "".join(str(df.value.shape) for df in at.dataframe)
     _set_jabatan_text(at, "pengadministrasi")
     after = _texts(at) + "".join(str(df.value.shape) for df in at.dataframe)
@@ -471,10 +474,9 @@ def test_cakupan_sends_one_page_of_thin_positions_and_counts_them_all(app, monke
     assert [n.key for n in at.number_input if n.key == "jabatan_tipis_halaman"] == []
 
 
-@pytest.fixture
-def wide_app(many_data, users_file, monkeypatch, tmp_path):
-    """A page on 32 kecamatan in two kabupaten (tests/conftest.py `many_data`): more than a chart names."""
-    monkeypatch.setenv("KINERJA_DATA_DIR", str(many_data.parent))
+def _opener(data: Path, monkeypatch, tmp_path):
+    """Open a page (through the router, the query given) on the dataset built into `data`."""
+    monkeypatch.setenv("KINERJA_DATA_DIR", str(data.parent))
     monkeypatch.setenv("KINERJA_REALISASI_DIR", str(tmp_path / "realisasi"))
 
     def open_page(page: str, **query) -> AppTest:
@@ -487,6 +489,12 @@ def wide_app(many_data, users_file, monkeypatch, tmp_path):
         return at
 
     return open_page
+
+
+@pytest.fixture
+def wide_app(many_data, users_file, monkeypatch, tmp_path):
+    """A page on 32 kecamatan in two kabupaten (tests/conftest.py `many_data`): more than a chart names."""
+    return _opener(many_data, monkeypatch, tmp_path)
 
 
 def test_perbandingan_of_more_kecamatan_than_fit_side_by_side_shows_regions_and_wordings(wide_app):
@@ -518,3 +526,32 @@ def test_kategori_and_cakupan_of_many_kecamatan_speak_of_kabupaten(wide_app):
     cakupan = wide_app(CAKUPAN)
     assert [i.value for i in cakupan.info] == [views.NARROW_FOR_CELLS]  # a cell of the sums holds many kecamatan
     assert "52 jabatan punya 1 indikator atau kurang." in _texts(cakupan)
+
+
+@pytest.fixture
+def yearly_app(yearly_data, monkeypatch, tmp_path):
+    """A page on Wonorejo's documents of 2023–2025 and Cibereum's of 2024 (tests/conftest.py `yearly_sources`)."""
+    return _opener(yearly_data, monkeypatch, tmp_path)
+
+
+def test_antar_tahun_opens_on_the_comparison_that_changed_most_and_lists_what_changed(yearly_app):
+    at = yearly_app(ANTAR_TAHUN)
+    choice = at.selectbox(key="antar_tahun_dokumen")
+    assert choice.options == ["Wonorejo 2024 dibanding 2023 (Sukamaju)", "Wonorejo 2025 dibanding 2024 (Sukamaju)"]
+    assert choice.index == 1  # 2025 changed six indicators, 2024 none
+    assert "Wonorejo 2025 dibanding 2024: 3 indikator tetap, 1 dirumuskan ulang, 2 ditambah dan 1 dihapus." in _texts(at)
+    listed = _table_with(at, "Indikator tahun sebelumnya")
+    assert listed["Perubahan"].tolist() == ["Tetap", "Ditambah", "Dirumuskan ulang", "Tetap", "Ditambah", "Dihapus"]
+    at.toggle(key="antar_tahun_semua").set_value(True).run()
+    assert len(_table_with(at, "Indikator tahun sebelumnya")) == 7  # and the filed letters, as they were
+    at.selectbox(key="antar_tahun_dokumen").select_index(0).run()
+    assert "Wonorejo 2024 dibanding 2023: semua 5 indikator tetap." in _texts(at)
+    moved = next(df.value for df in at.dataframe if {"Tahun dibandingkan", "Gerak target"} <= set(df.value.columns))
+    assert moved["Gerak target"].tolist() == ["Turun", "Naik"]  # the targets that moved, whichever comparison is shown
+    assert not at.error and not at.warning
+
+
+def test_antar_tahun_without_two_years_says_what_it_needs(yearly_app, app):
+    for at in (yearly_app(ANTAR_TAHUN, kecamatan="Cibereum"), app(ANTAR_TAHUN)):
+        assert [i.value for i in at.info] == [views.NEEDS_YEARS]
+        assert not at.get("plotly_chart") and not at.error

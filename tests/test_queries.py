@@ -851,3 +851,99 @@ def test_klaster_usang(linked):
         [6, "pisah", "Pengadministrasi Umum", "Jumlah surat yang sudah dihapus"]
     ]
     assert rows["sebab"].tolist() == ["rumusan 'Jumlah surat yang sudah dihapus' tidak ada lagi pada jabatan ini"]
+
+
+# --- Antar tahun: the documents of conftest.yearly_sources, read by hand ------------------------------------------
+
+KASUBAG = "Kepala Sub Bagian Perencanaan dan Keuangan"
+WONOREJO_2025 = {"kabupaten_banding": "Sukamaju", "kecamatan_banding": "Wonorejo", "tahun_banding": 2025}
+
+
+@pytest.fixture(scope="module")
+def yearly(yearly_data):
+    return db.connect(yearly_data)
+
+
+@exercises("antar_tahun_per_wilayah")
+def test_antar_tahun_per_wilayah(yearly):
+    rows = run(yearly, "antar_tahun_per_wilayah", tingkat="kecamatan")
+    columns = ["wilayah", "jumlah_kecamatan", "perbandingan", "tahun_awal", "tahun_akhir", "tetap", "diubah", "ditambah",
+               "dihapus", "rumus_berubah", "target_naik", "target_turun", "target_sama"]  # fmt: skip
+    # 2024 against 2023: the same five, three targets the same; 2025 against 2024: three kept, one reworded,
+    # two added, one dropped, the Camat's formula changed, a target up, one down; Cibereum has one year
+    assert rows[columns].values.tolist() == [["Wonorejo", 1, 2, 2023, 2025, 8, 1, 2, 1, 1, 1, 1, 3]]
+    in_2024 = run(yearly, "antar_tahun_per_wilayah", Filters(tahun=(2024,)), tingkat="kecamatan")  # filed under the later year
+    assert in_2024[["perbandingan", "tahun_awal", "tetap", "diubah", "ditambah", "dihapus"]].values.tolist() == [
+        [1, 2023, 5, 0, 0, 0]
+    ]
+    camat = run(yearly, "antar_tahun_per_wilayah", Filters(jabatan=("Camat",)), tingkat="kecamatan")
+    assert camat[["tetap", "diubah", "ditambah", "dihapus", "rumus_berubah"]].values.tolist() == [[2, 0, 1, 0, 1]]
+    per_kabupaten = run(yearly, "antar_tahun_per_wilayah", tingkat="kabupaten")
+    assert per_kabupaten[["wilayah", "induk", "jumlah_kecamatan", "perbandingan"]].values.tolist() == [
+        ["Sukamaju", "Jawa Barat", 1, 2]
+    ]
+    assert run(yearly, "antar_tahun_per_wilayah", Filters(kecamatan=("Cibereum",)), tingkat="kecamatan").empty
+    assert run(yearly, "antar_tahun_per_wilayah", Filters(tahun=(2023,)), tingkat="kecamatan").empty  # nothing before 2023
+
+
+@exercises("antar_tahun_dokumen")
+def test_antar_tahun_dokumen(yearly):
+    rows = run(yearly, "antar_tahun_dokumen")
+    columns = ["kecamatan", "tahun", "tahun_sebelum", "tetap", "diubah", "ditambah", "dihapus", "berubah"]
+    # in 2025 all but the filed letters changed something (the index its formula, the budget its target)
+    assert rows[columns].values.tolist() == [["Wonorejo", 2024, 2023, 5, 0, 0, 0, 0], ["Wonorejo", 2025, 2024, 3, 1, 2, 1, 6]]
+
+
+@exercises("antar_tahun_jabatan")
+def test_antar_tahun_jabatan(yearly):
+    rows = run(yearly, "antar_tahun_jabatan", **WONOREJO_2025)
+    assert rows[["jabatan_baku", "tetap", "diubah", "ditambah", "dihapus", "berubah"]].values.tolist() == [
+        ["Camat", 1, 0, 1, 0, 2],
+        [KASUBAG, 1, 1, 1, 1, 4],
+        ["Pengadministrasi Umum", 1, 0, 0, 0, 0],
+    ]
+    assert rows["jabatan"].tolist()[1] == "Kasubag Perencanaan dan Keuangan"
+    assert run(yearly, "antar_tahun_jabatan", Filters(jenis=("camat",)), **WONOREJO_2025)["jabatan_baku"].tolist() == ["Camat"]
+
+
+@exercises("antar_tahun_rincian")
+def test_antar_tahun_rincian(yearly):
+    rows = run(yearly, "antar_tahun_rincian", **WONOREJO_2025, hanya_berubah=True)
+    columns = ["jabatan_baku", "jenis_perubahan", "indikator_sebelum", "indikator", "rumus_berubah", "gerak_target"]
+    # the later document's order; a position's dropped indicator after its others
+    assert rows[columns].fillna("").values.tolist() == [
+        ["Camat", "tetap", "Indeks Kepuasan Masyarakat", "Indeks Kepuasan Masyarakat", True, "tanpa_target"],
+        ["Camat", "ditambah", "", "Persentase pengaduan masyarakat yang ditindaklanjuti", False, ""],
+        [
+            KASUBAG,
+            "diubah",
+            "Jumlah laporan keuangan bulanan",
+            "Jumlah laporan keuangan bulanan yang tepat waktu",
+            False,
+            "turun",
+        ],
+        [KASUBAG, "tetap", "Persentase realisasi anggaran", "Persentase realisasi anggaran", False, "naik"],
+        [KASUBAG, "ditambah", "", "Persentase usulan RKA yang disetujui", False, ""],
+        [KASUBAG, "dihapus", "Jumlah SPJ yang diverifikasi", "", False, ""],
+    ]  # the filed letters, kept as they were, are left out
+    assert rows["selisih_target"].tolist()[2:4] == [-2.0, 7.5]
+    assert rows["target_sebelum"].tolist()[5] == 1250.0 and rows["target_satuan_sebelum"].tolist()[5] == "dokumen"
+    assert rows["skor_kemiripan"].tolist()[2] == 100.0  # every word of the earlier wording is in the later one
+    assert rows["indikator_id_sebelum"].str.startswith("wonorejo-2024-").sum() == 4  # the kept, reworded and dropped
+    assert len(run(yearly, "antar_tahun_rincian", **WONOREJO_2025, hanya_berubah=False)) == 7
+    unchanged = {**WONOREJO_2025, "tahun_banding": 2024}
+    assert run(yearly, "antar_tahun_rincian", **unchanged, hanya_berubah=True).empty
+    assert len(run(yearly, "antar_tahun_rincian", **unchanged, hanya_berubah=False)) == 5
+    every = run(yearly, "antar_tahun_rincian", kabupaten_banding="", kecamatan_banding="", tahun_banding=0, hanya_berubah=False)
+    assert every["tahun"].tolist() == [2024] * 5 + [2025] * 7
+
+
+@exercises("antar_tahun_target")
+def test_antar_tahun_target(yearly):
+    rows = run(yearly, "antar_tahun_target")
+    # the largest move against the earlier target first: 12 to 10 laporan (a sixth), 87,5 to 95 % (under a tenth)
+    assert rows[["indikator", "target_sebelum", "target", "gerak_target"]].values.tolist() == [
+        ["Jumlah laporan keuangan bulanan yang tepat waktu", 12.0, 10.0, "turun"],
+        ["Persentase realisasi anggaran", 87.5, 95.0, "naik"],
+    ]
+    assert run(yearly, "antar_tahun_target", Filters(tahun=(2024,))).empty

@@ -63,6 +63,7 @@ def test_deck_takeaways_are_on_the_page_and_in_presentation_mode(env, filters):
     shown = views.key_views(env, filters)
     takeaways = _deck_takeaways(env, filters)
     in_two_places = views.harmonisasi(env, filters) is not None  # Harmonisasi compares two kecamatan or more
+    assert views.antar_tahun(env, filters) is None  # the seeds are of one year per kecamatan: see the test below
     assert [t for _, t in takeaways] == [v.pesan for v in shown] and len(shown) == 6 + in_two_places
     for number, (view, (title, takeaway)) in enumerate(zip(shown, takeaways, strict=True), start=1):
         assert title == view.judul
@@ -77,6 +78,22 @@ def test_deck_takeaways_are_on_the_page_and_in_presentation_mode(env, filters):
         assert html.escape(takeaway, quote=False) in _markdown(slide)
 
 
+@pytest.mark.parametrize("filters", [Filters(), Filters(tahun=(2025,)), Filters(jabatan=("Camat",))], ids=lambda f: f.describe())
+def test_antar_tahun_says_the_same_on_its_page_its_slide_and_in_the_deck(yearly_data, monkeypatch, tmp_path, filters):
+    monkeypatch.setenv("KINERJA_DATA_DIR", str(yearly_data.parent))
+    monkeypatch.setenv("KINERJA_REALISASI_DIR", str(tmp_path / "realisasi"))
+    con = db.connect(yearly_data)
+    shown = views.key_views(con, filters)
+    assert shown[-1].key == "antar_tahun"
+    title, takeaway = _deck_takeaways(con, filters)[-1]
+    assert (title, takeaway) == (shown[-1].judul, shown[-1].pesan)
+    at = _open(filters)
+    at.switch_page(site.page_of_view("antar_tahun").from_router).run()
+    assert not at.exception and html.escape(takeaway, quote=False) in _markdown(at)
+    slide = _open(filters, mode="presentasi", slide=str(len(shown)))
+    assert slide.title[0].value == title and html.escape(takeaway, quote=False) in _markdown(slide)
+
+
 def test_no_matching_data_gives_no_slides_and_says_so_everywhere(env):
     nothing = Filters(teks="jabatan yang tidak ada")
     assert views.key_views(env, nothing) == []
@@ -84,7 +101,7 @@ def test_no_matching_data_gives_no_slides_and_says_so_everywhere(env):
     assert any("Tidak ada data" in i.value for i in _open(nothing, mode="presentasi").info)
 
 
-def test_every_view_a_page_lists_is_built_by_the_views_module(env, many, linked_data):
+def test_every_view_a_page_lists_is_built_by_the_views_module(env, many, linked_data, yearly_data):
     from kinerja.capaian.assembly import assemble
 
     everything = Filters()
@@ -117,6 +134,9 @@ def test_every_view_a_page_lists_is_built_by_the_views_module(env, many, linked_
         views.klaster_usang(db.connect(linked_data), everything),  # the seeds have no officer's cluster decision
         views.pohon_yatim(env, everything),
         views.kaitan_usang(db.connect(linked_data), everything),  # the seeds have no officer's link gone stale
+        views.antar_tahun(db.connect(yearly_data), everything),  # nor a kecamatan with two years
+        views.antar_tahun_kecamatan(db.connect(yearly_data), everything, "Sukamaju", "Wonorejo", 2025),
+        views.antar_tahun_target(db.connect(yearly_data), everything),
     ]
     keys = [v.key for v in built]
     listed = [key for page in site.PAGES for key in page.views]

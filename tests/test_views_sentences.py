@@ -630,3 +630,99 @@ def test_the_quality_score_stands_beside_every_listed_indicator(real):
     assert "Skor kualitas" in compared.tabel and compared.tabel["Skor kualitas"].notna().all()
     cell = views.indikator_sel(real, Filters(), "Lumajang", "pelaksana", views.cakupan(real, Filters()))
     assert "Skor kualitas" in cell.tabel and cell.tabel["Skor kualitas"].notna().all()
+
+
+# --- Antar tahun: the documents of conftest.yearly_sources (Wonorejo 2023–2025, Cibereum 2024) ------------------
+
+
+@pytest.fixture(scope="module")
+def yearly(yearly_data):
+    from kinerja import db
+
+    return db.connect(yearly_data)
+
+
+@pytest.mark.parametrize(
+    "filters, sentence",
+    [
+        (
+            Filters(),
+            "2 perbandingan dengan dokumen tahun sebelumnya di Wonorejo (2023–2025): 8 indikator tetap, 1 dirumuskan "
+            "ulang, 2 ditambah dan 1 dihapus. Target 1 naik dan 1 turun.",
+        ),
+        (  # the comparison is filed under its later year
+            Filters(tahun=(2024,)),
+            "1 perbandingan dengan dokumen tahun sebelumnya di Wonorejo (2023–2024): semua 5 indikator tetap. "
+            "Target yang dapat dibandingkan tidak berubah.",
+        ),
+        (
+            Filters(tahun=(2025,), kecamatan=("Wonorejo", "Cibereum")),
+            "1 perbandingan dengan dokumen tahun sebelumnya di Wonorejo (2024–2025): 3 indikator tetap, 1 dirumuskan "
+            "ulang, 2 ditambah dan 1 dihapus. Target 1 naik dan 1 turun.",
+        ),
+        (  # the Camat sets no target either year
+            Filters(jabatan=("Camat",)),
+            "2 perbandingan dengan dokumen tahun sebelumnya di Wonorejo (2023–2025): 2 indikator tetap, 1 ditambah. "
+            "Tidak ada target yang dapat dibandingkan antar tahun.",
+        ),
+    ],
+)
+def test_antar_tahun_says_what_changed_for_all_one_year_and_one_position(yearly, filters, sentence):
+    assert views.antar_tahun(yearly, filters).pesan == sentence
+
+
+def test_antar_tahun_is_left_out_without_a_kecamatan_of_two_years(yearly, real):
+    assert views.antar_tahun(yearly, Filters(kecamatan=("Cibereum",))) is None
+    assert views.antar_tahun(yearly, Filters(tahun=(2023,))) is None  # nothing before Wonorejo's first year
+    assert views.antar_tahun(real, Filters()) is None  # four kecamatan, one year each
+    assert [v.key for v in views.key_views(yearly, Filters(kecamatan=("Cibereum",)))][-1] != "antar_tahun"
+    assert [v.key for v in views.key_views(yearly, Filters())][-1] == "antar_tahun"
+
+
+def test_one_comparison_and_the_targets_that_moved(yearly):
+    one = views.antar_tahun_kecamatan(yearly, Filters(), "Sukamaju", "Wonorejo", 2025)
+    assert one.pesan == (
+        "Wonorejo 2025 dibanding 2024: 3 indikator tetap, 1 dirumuskan ulang, 2 ditambah dan 1 dihapus. "
+        "Target 1 naik dan 1 turun."
+    )
+    assert "1 indikator yang tetap dengan formula dan target yang sama tidak didaftar." in one.rincian
+    assert (
+        len(one.tabel) == 6
+        and len(views.antar_tahun_kecamatan(yearly, Filters(), "Sukamaju", "Wonorejo", 2025, semua=True).tabel) == 7
+    )
+    assert one.tabel["Selisih target"].tolist()[2:4] == ["−2 laporan", "+7,5 %"]
+    assert one.tabel["Perubahan"].tolist()[:3] == ["Tetap", "Ditambah", "Dirumuskan ulang"]
+    same = views.antar_tahun_kecamatan(yearly, Filters(), "Sukamaju", "Wonorejo", 2024)
+    assert same.pesan.startswith("Wonorejo 2024 dibanding 2023: semua 5 indikator tetap.")
+    assert "Tidak ada indikator yang berubah: tabel mendaftar semuanya." in same.rincian and len(same.tabel) == 5
+    moved = views.antar_tahun_target(yearly, Filters())
+    assert moved.pesan == "2 indikator yang tetap atau dirumuskan ulang berganti target: 1 naik, 1 turun."
+    assert moved.tabel["Target tahun sebelumnya"].tolist() == ["12 laporan", "87,5 %"]
+    assert views.antar_tahun_target(yearly, Filters(tahun=(2024,))) is None
+
+
+def test_antar_tahun_of_many_kecamatan_sums_per_kabupaten_and_names_ties(tmp_path):
+    """Kab A: Desa A01–A16 with Wonorejo's documents of 2024 and 2025; Kab B: Desa B01–B15 with Cibereum's of
+    2024. 31 kecamatan: the chart sums per kabupaten, and only Kab A compares two years."""
+    from kinerja import db
+    from kinerja.build import Source
+    from tests.conftest import FIXTURES, _build_into
+
+    a = [f"Desa A{n:02d}" for n in range(1, 17)]
+    sources = [Source(FIXTURES / "iki_wonorejo_numbered.txt", k, "Kab A", "Prov Satu", 2024) for k in a]
+    sources += [Source(FIXTURES / "iki_wonorejo_2025_numbered.txt", k, "Kab A", "Prov Satu", 2025) for k in a]
+    sources += [Source(FIXTURES / "iki_cibereum_markdown.txt", f"Desa B{n:02d}", "Kab B", "Prov Dua", 2024) for n in range(1, 16)]
+    con = db.connect(_build_into(tmp_path, sources))
+    view = views.antar_tahun(con, Filters())
+    assert view.pesan == (
+        "16 perbandingan dengan dokumen tahun sebelumnya di 16 kecamatan (2024–2025): 48 indikator tetap, 16 dirumuskan "
+        "ulang, 32 ditambah dan 16 dihapus. Target 16 naik dan 16 turun."
+    )
+    assert view.judul == "Perubahan indikator antar tahun per kabupaten/kota" and list(view.figure.data[0].y) == ["Kab A"]
+    assert views.summed_per("kabupaten", 16) in view.rincian
+    assert view.tabel["Jumlah kecamatan"].tolist() == [16]
+    two = views.antar_tahun(con, Filters(kecamatan=("Desa A01", "Desa A02")))  # alike: both named at the top
+    assert "Porsi indikator yang berubah paling besar di Desa A01 dan Desa A02 (57%)." in two.rincian
+    one_more = views.antar_tahun(con, Filters(kecamatan=("Desa A01",), jabatan=("Camat", "Pengadministrasi Umum")))
+    assert one_more.rincian[1:] == ["1 indikator yang tetap atau dirumuskan ulang berganti formula."]  # one place: no ranking
+    assert two.pesan.startswith("2 perbandingan dengan dokumen tahun sebelumnya di 2 kecamatan (2024–2025): 6 indikator tetap")

@@ -11,7 +11,7 @@ import pandas as pd
 
 from kinerja import ingest, partitions, quality_rules
 from kinerja.archive import Source, file_digest, manifest_path, read_manifest, verify
-from kinerja.build import cascade, harmony, normalise, quality
+from kinerja.build import cascade, harmony, normalise, quality, yearly
 from kinerja.build.corrections import TEXT_FIELDS, Correction, Index, corrections_path, identities, read_corrections
 from kinerja.errors import BuildError
 from kinerja.ids import indicator_id
@@ -178,12 +178,13 @@ def derived_tables(
     """What is worked out from the indicators at build time: their quality (`kualitas`, build/quality.py),
     the tree of sasaran (`pohon`) and the officers' links that no longer apply (`kaitan_usang`,
     build/cascade.py), the clusters of Harmonisasi (`klaster`) and the officers' decisions on them that
-    no longer apply (`klaster_usang`, build/harmony.py)."""
+    no longer apply (`klaster_usang`, build/harmony.py), and each document against the kecamatan's year
+    before (`antar_tahun`, build/yearly.py)."""
     pohon, stale_links = cascade.link(indikator, links)
     klaster, stale_groupings = harmony.cluster(indikator, groupings)
     return {
         "kualitas": quality.assess(indikator, quality_rules.load_rules()), "pohon": pohon, "kaitan_usang": stale_links,
-        "klaster": klaster, "klaster_usang": stale_groupings,
+        "klaster": klaster, "klaster_usang": stale_groupings, "antar_tahun": yearly.compare_years(indikator),
     }  # fmt: skip
 
 

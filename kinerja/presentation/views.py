@@ -20,6 +20,7 @@ from kinerja.presentation import charts
 from kinerja.presentation.text import distinct_names
 from kinerja.vocab import (
     BIDANG_LABELS,
+    CHANGE_LABELS,
     COLUMN_LABELS,
     JENIS_LABELS,
     KATEGORI_LABELS,
@@ -30,6 +31,7 @@ from kinerja.vocab import (
     NOT_RATED,
     SHARED,
     STANDARD_SHARE,
+    TARGET_MOVE_LABELS,
     TERUKUR,
     UNIQUE,
     place_names,
@@ -1326,15 +1328,16 @@ def kaitan_usang(con, filters: Filters) -> View | None:
 
 
 def key_views(con, filters: Filters, state: Capaian | None = None) -> list[View]:
-    """Ringkasan, cakupan, kategori, capaian, kualitas, pohon, harmonisasi: the views a meeting steps through,
-    in that order (harmonisasi where a position is in two kecamatan or more).
+    """Ringkasan, cakupan, kategori, capaian, kualitas, pohon, harmonisasi, antar tahun: the views a meeting
+    steps through, in that order (harmonisasi where a position is in two kecamatan or more, antar tahun where
+    a kecamatan has documents of two years or more).
     `state` passes in capaian already assembled (e.g. with cached example values)."""
     first = ringkasan(con, filters)
     if first is None:
         return []
     shown = [
         first, cakupan(con, filters), kategori(con, filters), capaian(state or assemble(con, filters)), kualitas(con, filters),
-        pohon(con, filters), harmonisasi(con, filters),
+        pohon(con, filters), harmonisasi(con, filters), antar_tahun(con, filters),
     ]  # fmt: skip
     return [view for view in shown if view is not None]
 
@@ -1551,3 +1554,241 @@ def klaster_usang(con, filters: Filters) -> View | None:
         tabel=readable(rows),
         utama=(COLUMN_LABELS["jabatan_baku"], COLUMN_LABELS["rumusan"]),
     )
+
+
+# --- Antar tahun ------------------------------------------------------------------------------------
+
+CHANGE_COLOURS = {"diubah": "#E69F00", "ditambah": "#0072B2", "dihapus": "#D55E00", "tetap": "#BBBBBB"}
+CHANGE_COUNTS = tuple(CHANGE_LABELS)  # the columns counting each kind of change, in the charts' order
+NEEDS_YEARS = (
+    "Perubahan antar tahun membandingkan dokumen sebuah kecamatan dengan dokumennya tahun sebelumnya; filter ini tidak "
+    "menyisakan kecamatan dengan dokumen dua tahun atau lebih. Perbandingan dicatat pada tahun dokumen yang lebih baru."
+)
+EVERY_COMPARISON = {"kabupaten_banding": "", "kecamatan_banding": "", "tahun_banding": 0}  # antar_tahun_rincian of all
+MOVED = ("naik", "turun", "satuan_beda", "target_baru", "target_hilang")  # the target moves antar_tahun_target lists
+
+
+def change_rule() -> str:
+    """How two years' indicators are paired, in words."""
+    return (
+        "Indikator sebuah jabatan dibandingkan dengan indikator jabatan yang sama di dokumen tahun sebelumnya kecamatan "
+        "itu. Ditulis sama (tanpa beda huruf besar dan spasi): tetap. Ditulis lain tetapi mirip (kata yang sama, tanpa kata "
+        "ukuran, seperti pada Perbandingan): dirumuskan ulang. Sisanya ditambah atau dihapus. Gerak target dihitung bila "
+        "kedua tahun memberi angka dengan satuan yang sama; perbandingan dicatat pada tahun dokumen yang lebih baru."
+    )
+
+
+def antar_tahun(con, filters: Filters) -> View | None:
+    """Per place with documents for several years: over its comparisons (a document against the one of the
+    year before), the indicators kept, reworded, added and dropped, and how the targets moved."""
+    level = scope_level(con, filters)
+    frame = _places_named(_run(con, "antar_tahun_per_wilayah", filters, tingkat=level))
+    if frame.empty:
+        return None
+    totals = frame[[*CHANGE_COUNTS, "perbandingan", "jumlah_kecamatan", "rumus_berubah", "target_naik", "target_turun",
+                    "target_sama"]].sum().astype(int)  # fmt: skip
+    one = len(frame) == 1 and level == "kecamatan"
+    where = frame["wilayah"].iloc[0] if one else f"{_n(totals['jumlah_kecamatan'])} kecamatan"
+    years = f"{frame['tahun_awal'].min()}–{frame['tahun_akhir'].max()}"
+    facts = [change_rule(), *_most_changed(frame)]
+    if totals["rumus_berubah"]:
+        facts.append(f"{_n(totals['rumus_berubah'])} indikator yang tetap atau dirumuskan ulang berganti formula.")
+    if level != "kecamatan":
+        facts.append(summed_per(level, int(totals["jumlah_kecamatan"])))
+    parts = [(CHANGE_LABELS[key], frame[key], CHANGE_COLOURS[key]) for key in CHANGE_COUNTS if frame[key].sum() > 0]
+    noun = LEVEL_LABELS[level].lower()
+    table = frame.assign(tahun_banding=frame["tahun_awal"].astype(str) + "–" + frame["tahun_akhir"].astype(str))
+    shown = ["wilayah", "induk", *(["jumlah_kecamatan"] if level != "kecamatan" else []), "perbandingan", "tahun_banding",
+             *CHANGE_COUNTS, "rumus_berubah", "target_naik", "target_turun", "target_sama"]  # fmt: skip
+    return View(
+        key="antar_tahun",
+        judul=f"Perubahan indikator antar tahun per {noun}",
+        lembar="Antar tahun",
+        pesan=f"{_n(totals['perbandingan'])} perbandingan dengan dokumen tahun sebelumnya di {where} ({years}): "
+        + _change_sentence(totals),
+        tabel=_placed(table[shown], level),
+        figure=charts.stacked_counts(
+            frame["wilayah"],
+            parts,
+            f"Indikator dibanding dokumen tahun sebelumnya, per {noun}",
+            "Jumlah indikator",
+            "indikator",
+        ),  # fmt: skip
+        angka=[
+            ("Perbandingan tahun", _n(totals["perbandingan"])),
+            ("Ditambah / dihapus", f"{_n(totals['ditambah'])} / {_n(totals['dihapus'])}"),
+            ("Target naik / turun", f"{_n(totals['target_naik'])} / {_n(totals['target_turun'])}"),
+        ],
+        rincian=facts,
+        judul_tabel=f"Angka per {noun}",
+        rows=frame,
+        utama=(LEVEL_LABELS[level],),
+    )
+
+
+def _change_sentence(counts) -> str:
+    """What became of the indicators and their targets, from counts of each kind of change and move."""
+    changes = [f"{_n(counts[key])} {CHANGE_LABELS[key].lower()}" for key in CHANGE_COUNTS[:3] if counts[key]]
+    if not changes:
+        said = f"semua {_n(counts['tetap'])} indikator tetap."
+    else:
+        said = f"{_n(counts['tetap'])} indikator tetap, {_names(changes)}."
+    up, down, same = (int(counts[key]) for key in ("target_naik", "target_turun", "target_sama"))
+    if not up + down + same:
+        return f"{said} Tidak ada target yang dapat dibandingkan antar tahun."
+    if not up + down:
+        return f"{said} Target yang dapat dibandingkan tidak berubah."
+    return f"{said} Target {_names([f'{_n(n)} {word}' for n, word in ((up, 'naik'), (down, 'turun')) if n])}."
+
+
+def _most_changed(frame: pd.DataFrame) -> list[str]:
+    """Where the largest share of indicators changed (ties named together, each with its own counts
+    unsaid); nothing for one place."""
+    if len(frame) < 2:
+        return []
+    changed = frame["diubah"] + frame["ditambah"] + frame["dihapus"]
+    total = frame[list(CHANGE_COUNTS)].sum(axis=1)
+    if changed.max() == 0:
+        return ["Tidak ada indikator yang berubah di tempat mana pun."]
+    share = changed / total
+    top = share == share.max()
+    first = share.idxmax()
+    counted = f"{_n(changed[first])} dari {_n(total[first])}, " if top.sum() == 1 else ""
+    names = _names(frame["wilayah"][top].tolist(), MAX_HEADLINE_NAMED)
+    return [f"Porsi indikator yang berubah paling besar di {names} ({counted}{format_percent(changed[first], total[first])})."]
+
+
+def antar_tahun_dokumen(con, filters: Filters) -> pd.DataFrame:
+    """The comparisons under the filters, each with a label ('Wonorejo 2025 dibanding 2024 (Sukamaju)')."""
+    rows = _run(con, "antar_tahun_dokumen", filters)
+    rows["nama"] = (
+        rows["kecamatan"] + " " + rows["tahun"].astype(str) + " dibanding " + rows["tahun_sebelum"].astype(str)
+        + " (" + rows["kabupaten"] + ")"
+    )  # fmt: skip
+    return rows
+
+
+def antar_tahun_kecamatan(con, filters: Filters, kabupaten: str, kecamatan: str, tahun: int, semua: bool = False) -> View | None:
+    """One comparison: per position what became of its indicators, and each indicator against its
+    counterpart of the year before: those that changed something (wording, formula, target), or `semua`."""
+    where = {"kabupaten_banding": kabupaten, "kecamatan_banding": kecamatan, "tahun_banding": int(tahun)}
+    rows = _run(con, "antar_tahun_rincian", filters, **where, hanya_berubah=False)
+    if rows.empty:
+        return None
+    positions = _run(con, "antar_tahun_jabatan", filters, **where)
+    parts = [(CHANGE_LABELS[key], positions[key], CHANGE_COLOURS[key]) for key in CHANGE_COUNTS if positions[key].sum() > 0]
+    title = f"{kecamatan} {tahun} dibanding {rows['tahun_sebelum'].iloc[0]}"
+    listed = rows if semua or not rows["berubah"].any() else rows[rows["berubah"]]
+    facts = []
+    if len(listed) < len(rows):
+        facts.append(f"{_n(len(rows) - len(listed))} indikator yang tetap dengan formula dan target yang sama tidak didaftar.")
+    elif not (semua or rows["berubah"].any()):
+        facts.append("Tidak ada indikator yang berubah: tabel mendaftar semuanya.")
+    return View(
+        key="antar_tahun_kecamatan",
+        judul=f"Perubahan indikator {title}",
+        pesan=f"{title}: {_change_sentence(_change_counts(rows))}",
+        tabel=_change_table(listed, with_place=False),
+        figure=charts.stacked_counts(
+            positions["jabatan_baku"], parts, f"Indikator {title} per jabatan", "Jumlah indikator", "indikator"
+        ),
+        rincian=facts,
+        judul_tabel="Setiap indikator dan pasangannya tahun sebelumnya",
+        rows=listed,
+        lembar="Perubahan satu kecamatan",
+        utama=(COLUMN_LABELS["jenis_perubahan"],),
+    )
+
+
+def _change_counts(rows: pd.DataFrame) -> dict[str, int]:
+    """The counts `_change_sentence` reads, from rows of antar_tahun_rincian."""
+    kinds = {key: int((rows["jenis_perubahan"] == key).sum()) for key in CHANGE_COUNTS}
+    return {**kinds, **{f"target_{move}": int((rows["gerak_target"] == move).sum()) for move in ("naik", "turun", "sama")}}
+
+
+def _signed(value, unit: str) -> str:
+    """A target's move with its sign: '+7,5 %', '−2 laporan', '0 laporan'."""
+    if pd.isna(value):
+        return ""
+    sign = "+" if value > 0 else "−" if value < 0 else ""
+    return sign + _with_unit(abs(value), unit)
+
+
+def _target_columns(rows: pd.DataFrame) -> dict[str, list]:
+    """Both years' targets with their units, the move, and the difference with its sign."""
+
+    def written(values: str, units: str) -> list[str]:
+        return ["" if pd.isna(v) else _with_unit(v, u) for v, u in zip(rows[values], rows[units], strict=True)]
+
+    return {
+        "target_sebelum": written("target_sebelum", "target_satuan_sebelum"),
+        "target": written("target", "target_satuan"),
+        "gerak_target": rows["gerak_target"].tolist(),
+        "selisih_target": [_signed(v, u) for v, u in zip(rows["selisih_target"], rows["target_satuan"], strict=True)],
+    }
+
+
+def _change_table(rows: pd.DataFrame, with_place: bool) -> pd.DataFrame:
+    """Each indicator beside its counterpart of the year before, targets with their units; the kind of
+    change and both wordings first, the position last (a comparison's chart shows the positions)."""
+    table = pd.DataFrame({
+        "kecamatan": place_names(rows),
+        "tahun_sebelum": rows["tahun_sebelum"],
+        "tahun": rows["tahun"],
+        "jenis_perubahan": rows["jenis_perubahan"],
+        "indikator_sebelum": rows["indikator_sebelum"].fillna(""),
+        "indikator": rows["indikator"].fillna(""),
+        **_target_columns(rows),
+        "rumus_berubah": rows["rumus_berubah"].map({True: "ya", False: ""}),
+        "skor_kemiripan": rows["skor_kemiripan"].where(rows["jenis_perubahan"] == "diubah"),
+        "jabatan_baku": rows["jabatan_baku"],
+    })  # fmt: skip
+    return readable(table if with_place else table.drop(columns=["kecamatan", "tahun_sebelum", "tahun"]))
+
+
+def antar_tahun_target(con, filters: Filters) -> View | None:
+    """The targets that moved from one year to the next, the largest moves first."""
+    rows = _run(con, "antar_tahun_target", filters)
+    if rows.empty:
+        return None
+    moves = rows["gerak_target"].value_counts()
+    said = ", ".join(f"{_n(moves[move])} {TARGET_MOVE_LABELS[move].lower()}" for move in MOVED if move in moves)
+    table = pd.DataFrame({
+        "kecamatan": place_names(rows),
+        "indikator": rows["indikator"],
+        **_target_columns(rows),
+        "tahun_banding": rows["tahun_sebelum"].astype(str) + " → " + rows["tahun"].astype(str),
+        "jabatan_baku": rows["jabatan_baku"],
+    })  # fmt: skip
+    return View(
+        key="antar_tahun_target",
+        judul="Target yang bergerak antar tahun",
+        pesan=f"{_n(len(rows))} indikator yang tetap atau dirumuskan ulang berganti target: {said}.",
+        tabel=readable(table),
+        rincian=["Urutan: gerak terbesar dibanding target tahun sebelumnya lebih dulu."],
+        rows=rows,
+        lembar="Target bergerak",
+        utama=(COLUMN_LABELS["kecamatan"], COLUMN_LABELS["indikator"]),
+    )
+
+
+def antar_tahun_ekspor(con, filters: Filters) -> dict[str, pd.DataFrame]:
+    """The sheets of the page's download and of `python -m kinerja antar-tahun`: per place, per comparison,
+    every indicator against its counterpart of the year before, and the rule; empty without comparisons."""
+    per_place = antar_tahun(con, filters)
+    if per_place is None:
+        return {}
+    comparisons = antar_tahun_dokumen(con, filters)
+    every = _run(con, "antar_tahun_rincian", filters, **EVERY_COMPARISON, hanya_berubah=False)
+    per_comparison = comparisons.assign(kecamatan=place_names(comparisons))
+    columns = ["kecamatan", "tahun_sebelum", "tahun", *CHANGE_COUNTS, "berubah"]
+    detail = _change_table(every, with_place=True).assign(**{
+        COLUMN_LABELS["formula_sebelum"]: every["formula_sebelum"].fillna("").to_numpy(),
+        COLUMN_LABELS["formula"]: every["formula"].fillna("").to_numpy(),
+    })  # fmt: skip
+    return {
+        "Ringkasan": per_place.tabel,
+        "Perbandingan": readable(per_comparison[columns]),
+        "Rincian perubahan": detail,
+        "Aturan": pd.DataFrame({"Aturan": [change_rule()]}),
+    }
