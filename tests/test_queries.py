@@ -886,6 +886,13 @@ def test_antar_tahun_per_wilayah(yearly):
     assert run(yearly, "antar_tahun_per_wilayah", Filters(tahun=(2023,)), tingkat="kecamatan").empty  # nothing before 2023
 
 
+@exercises("jumlah_wilayah_antar_tahun")
+def test_jumlah_wilayah_antar_tahun(yearly):
+    # Wonorejo alone has two years; Cibereum, under the filter too, is not counted
+    assert run(yearly, "jumlah_wilayah_antar_tahun").iloc[0].tolist() == [1, 1, 1]
+    assert run(yearly, "jumlah_wilayah_antar_tahun", Filters(kecamatan=("Cibereum",))).iloc[0].tolist() == [0, 0, 0]
+
+
 @exercises("antar_tahun_dokumen")
 def test_antar_tahun_dokumen(yearly):
     rows = run(yearly, "antar_tahun_dokumen")

@@ -701,28 +701,39 @@ def test_one_comparison_and_the_targets_that_moved(yearly):
     assert views.antar_tahun_target(yearly, Filters(tahun=(2024,))) is None
 
 
-def test_antar_tahun_of_many_kecamatan_sums_per_kabupaten_and_names_ties(tmp_path):
-    """Kab A: Desa A01–A16 with Wonorejo's documents of 2024 and 2025; Kab B: Desa B01–B15 with Cibereum's of
-    2024. 31 kecamatan: the chart sums per kabupaten, and only Kab A compares two years."""
+def test_antar_tahun_names_the_kecamatan_compared_and_sums_per_kabupaten_beyond_thirty(tmp_path):
+    """Kab A: Desa A01–A16, Kab B: Desa B01–B15, each with Wonorejo's documents of 2024 and 2025; Kab C: Desa
+    C01–C20 with Cibereum's of 2024 only. 31 kecamatan compared: the chart sums per kabupaten; Kab A and Kab
+    C together leave 16 compared (of 36 under the filter), each named."""
     from kinerja import db
     from kinerja.build import Source
     from tests.conftest import FIXTURES, _build_into
 
-    a = [f"Desa A{n:02d}" for n in range(1, 17)]
-    sources = [Source(FIXTURES / "iki_wonorejo_numbered.txt", k, "Kab A", "Prov Satu", 2024) for k in a]
-    sources += [Source(FIXTURES / "iki_wonorejo_2025_numbered.txt", k, "Kab A", "Prov Satu", 2025) for k in a]
-    sources += [Source(FIXTURES / "iki_cibereum_markdown.txt", f"Desa B{n:02d}", "Kab B", "Prov Dua", 2024) for n in range(1, 16)]
+    compared = [(f"Desa A{n:02d}", "Kab A") for n in range(1, 17)] + [(f"Desa B{n:02d}", "Kab B") for n in range(1, 16)]
+    sources = [Source(FIXTURES / "iki_wonorejo_numbered.txt", k, kab, "Prov Satu", 2024) for k, kab in compared]
+    sources += [Source(FIXTURES / "iki_wonorejo_2025_numbered.txt", k, kab, "Prov Satu", 2025) for k, kab in compared]
+    sources += [Source(FIXTURES / "iki_cibereum_markdown.txt", f"Desa C{n:02d}", "Kab C", "Prov Dua", 2024) for n in range(1, 21)]
     con = db.connect(_build_into(tmp_path, sources))
     view = views.antar_tahun(con, Filters())
     assert view.pesan == (
-        "16 perbandingan dengan dokumen tahun sebelumnya di 16 kecamatan (2024–2025): 48 indikator tetap, 16 dirumuskan "
-        "ulang, 32 ditambah dan 16 dihapus. Target 16 naik dan 16 turun."
+        "31 perbandingan dengan dokumen tahun sebelumnya di 31 kecamatan (2024–2025): 93 indikator tetap, 31 dirumuskan "
+        "ulang, 62 ditambah dan 31 dihapus. Target 31 naik dan 31 turun."
     )
-    assert view.judul == "Perubahan indikator antar tahun per kabupaten/kota" and list(view.figure.data[0].y) == ["Kab A"]
-    assert views.summed_per("kabupaten", 16) in view.rincian
-    assert view.tabel["Jumlah kecamatan"].tolist() == [16]
+    assert view.judul == "Perubahan indikator antar tahun per kabupaten/kota" and list(view.figure.data[0].y) == [
+        "Kab A",
+        "Kab B",
+    ]
+    assert views.summed_per("kabupaten", 31) in view.rincian
+    assert view.tabel["Jumlah kecamatan"].tolist() == [16, 15]
+    narrow = views.antar_tahun(con, Filters(kabupaten=("Kab A", "Kab C")))  # 36 kecamatan, 16 of them compared
+    assert narrow.judul == "Perubahan indikator antar tahun per kecamatan" and len(narrow.figure.data[0].y) == 16
+    assert not any("menjumlahkan" in fact for fact in narrow.rincian)
     two = views.antar_tahun(con, Filters(kecamatan=("Desa A01", "Desa A02")))  # alike: both named at the top
     assert "Porsi indikator yang berubah paling besar di Desa A01 dan Desa A02 (57%)." in two.rincian
+    assert two.pesan.startswith("2 perbandingan dengan dokumen tahun sebelumnya di 2 kecamatan (2024–2025): 6 indikator tetap")
     one_more = views.antar_tahun(con, Filters(kecamatan=("Desa A01",), jabatan=("Camat", "Pengadministrasi Umum")))
     assert one_more.rincian[1:] == ["1 indikator yang tetap atau dirumuskan ulang berganti formula."]  # one place: no ranking
-    assert two.pesan.startswith("2 perbandingan dengan dokumen tahun sebelumnya di 2 kecamatan (2024–2025): 6 indikator tetap")
+    added_only = views.antar_tahun(
+        con, Filters(kecamatan=("Desa A01",), teks="kasubag")
+    )  # 1 kept, 1 reworded, 1 added, 1 dropped
+    assert "1 indikator tetap, 1 dirumuskan ulang, 1 ditambah dan 1 dihapus." in added_only.pesan

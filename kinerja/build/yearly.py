@@ -3,8 +3,8 @@
 Per kecamatan with documents for several years, each document is compared with the one of the year
 before it that the kecamatan has (2022 with 2020 when 2021 is missing), position by position (jabatan
 baku). An indicator written the same way both years is kept (`tetap`: letter case, spacing and a final
-full stop aside); one written otherwise but alike by Perbandingan's test (`similarity.match_between`,
-one-to-one, the most alike pair first) is reworded (`diubah`); an indicator of the earlier year left
+full stop, colon or semicolon aside); one written otherwise but alike by Perbandingan's test
+(`similarity.match_between`, one-to-one, the most alike pair first) is reworded (`diubah`); an indicator of the earlier year left
 without a counterpart was dropped (`dihapus`), one of the later year was added (`ditambah`). For a
 kept or reworded indicator the target's move is named (`gerak_target`) and measured (`selisih_target`)
 when both years give a number in one unit.
@@ -35,8 +35,9 @@ _BEFORE = "_sebelum"
 
 
 def as_written(text) -> str:
-    """A text as its reader sees it: letter case, spacing and a final full stop or colon do not count."""
-    return " ".join(str(text or "").casefold().split()).rstrip(".:; ")
+    """A text as its reader sees it: letter case, spacing and a final full stop, colon or semicolon do not
+    count; a missing text is empty."""
+    return "" if pd.isna(text) else " ".join(str(text).casefold().split()).rstrip(".:; ")
 
 
 def compare_years(indikator: pd.DataFrame) -> pd.DataFrame:

@@ -1572,16 +1572,17 @@ def change_rule() -> str:
     """How two years' indicators are paired, in words."""
     return (
         "Indikator sebuah jabatan dibandingkan dengan indikator jabatan yang sama di dokumen tahun sebelumnya kecamatan "
-        "itu. Ditulis sama (tanpa beda huruf besar dan spasi): tetap. Ditulis lain tetapi mirip (kata yang sama, tanpa kata "
-        "ukuran, seperti pada Perbandingan): dirumuskan ulang. Sisanya ditambah atau dihapus. Gerak target dihitung bila "
-        "kedua tahun memberi angka dengan satuan yang sama; perbandingan dicatat pada tahun dokumen yang lebih baru."
+        "itu. Ditulis sama (tanpa beda huruf besar, spasi, dan tanda baca di akhir): tetap. Ditulis lain tetapi mirip "
+        "(kata yang sama, tanpa kata ukuran, seperti pada Perbandingan): dirumuskan ulang. Sisanya ditambah atau dihapus. "
+        "Gerak target dihitung bila kedua tahun memberi angka dengan satuan yang sama; perbandingan dicatat pada tahun "
+        "dokumen yang lebih baru."
     )
 
 
 def antar_tahun(con, filters: Filters) -> View | None:
     """Per place with documents for several years: over its comparisons (a document against the one of the
     year before), the indicators kept, reworded, added and dropped, and how the targets moved."""
-    level = scope_level(con, filters)
+    level = summary_level(_run(con, "jumlah_wilayah_antar_tahun", filters).iloc[0])  # the places compared only
     frame = _places_named(_run(con, "antar_tahun_per_wilayah", filters, tingkat=level))
     if frame.empty:
         return None
@@ -1631,6 +1632,8 @@ def _change_sentence(counts) -> str:
     changes = [f"{_n(counts[key])} {CHANGE_LABELS[key].lower()}" for key in CHANGE_COUNTS[:3] if counts[key]]
     if not changes:
         said = f"semua {_n(counts['tetap'])} indikator tetap."
+    elif not counts["tetap"]:
+        said = f"tidak ada indikator yang tetap; {_names(changes)}."
     else:
         said = f"{_n(counts['tetap'])} indikator tetap, {_names(changes)}."
     up, down, same = (int(counts[key]) for key in ("target_naik", "target_turun", "target_sama"))
