@@ -448,24 +448,18 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--out", required=True)
     add_filter_arguments(export)
     export.set_defaults(run=cmd_export)
-    kualitas = commands.add_parser(
-        "kualitas", help="kualitas setiap indikator (.csv atau .xlsx): skor, dan putusan serta alasan tiap kriteria"
-    )
-    kualitas.add_argument("--out", required=True, help="berkas .csv atau .xlsx")
-    add_filter_arguments(kualitas)
-    kualitas.set_defaults(run=cmd_kualitas)
-    harmonisasi = commands.add_parser(
-        "harmonisasi", help="klaster indikator sejabatan antarkecamatan dan usulan indikator standar (.xlsx)"
-    )
-    harmonisasi.add_argument("--out", required=True, help="berkas .xlsx")
-    add_filter_arguments(harmonisasi)
-    harmonisasi.set_defaults(run=cmd_harmonisasi)
-    yearly = commands.add_parser(
-        "antar-tahun", help="perubahan indikator dan target tiap kecamatan dari dokumen tahun sebelumnya (.xlsx)"
-    )
-    yearly.add_argument("--out", required=True, help="berkas .xlsx")
-    add_filter_arguments(yearly)
-    yearly.set_defaults(run=cmd_antar_tahun)
+    for name, run, written, what in (
+        ("kualitas", cmd_kualitas, "berkas .csv atau .xlsx",
+         "kualitas setiap indikator (.csv atau .xlsx): skor, dan putusan serta alasan tiap kriteria"),
+        ("harmonisasi", cmd_harmonisasi, "berkas .xlsx",
+         "klaster indikator sejabatan antarkecamatan dan usulan indikator standar (.xlsx)"),
+        ("antar-tahun", cmd_antar_tahun, "berkas .xlsx",
+         "perubahan indikator dan target tiap kecamatan dari dokumen tahun sebelumnya (.xlsx)"),
+    ):  # fmt: skip
+        command = commands.add_parser(name, help=what)
+        command.add_argument("--out", required=True, help=written)
+        add_filter_arguments(command)
+        command.set_defaults(run=run)
     return main
 
 

@@ -1690,7 +1690,7 @@ def antar_tahun_kecamatan(con, filters: Filters, kabupaten: str, kecamatan: str,
     return View(
         key="antar_tahun_kecamatan",
         judul=f"Perubahan indikator {title}",
-        pesan=f"{title}: {_change_sentence(_change_counts(rows))}",
+        pesan=f"{title}: {_change_sentence(positions.sum(numeric_only=True))}",
         tabel=_change_table(listed, with_place=False),
         figure=charts.stacked_counts(
             positions["jabatan_baku"], parts, f"Indikator {title} per jabatan", "Jumlah indikator", "indikator"
@@ -1701,12 +1701,6 @@ def antar_tahun_kecamatan(con, filters: Filters, kabupaten: str, kecamatan: str,
         lembar="Perubahan satu kecamatan",
         utama=(COLUMN_LABELS["jenis_perubahan"],),
     )
-
-
-def _change_counts(rows: pd.DataFrame) -> dict[str, int]:
-    """The counts `_change_sentence` reads, from rows of antar_tahun_rincian."""
-    kinds = {key: int((rows["jenis_perubahan"] == key).sum()) for key in CHANGE_COUNTS}
-    return {**kinds, **{f"target_{move}": int((rows["gerak_target"] == move).sum()) for move in ("naik", "turun", "sama")}}
 
 
 def _signed(value, unit: str) -> str:
